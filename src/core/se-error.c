@@ -1,0 +1,13 @@
+/* se-error.c
+ *
+ * Copyright 2026 The Staff Exchange authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "se-error.h"
+
+G_DEFINE_QUARK (se-store-error-quark, se_store_error)
+G_DEFINE_QUARK (se-validation-error-quark, se_validation_error)

@@ -1,0 +1,65 @@
+/* se-error.h
+ *
+ * Copyright 2026 The Staff Exchange authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define SE_STORE_ERROR (se_store_error_quark ())
+#define SE_VALIDATION_ERROR (se_validation_error_quark ())
+
+/**
+ * SeStoreError:
+ *
+ * What went wrong with the database file itself.
+ */
+typedef enum
+{
+  SE_STORE_ERROR_FAILED,
+  SE_STORE_ERROR_CANNOT_OPEN,
+  SE_STORE_ERROR_NOT_A_DATABASE,
+  SE_STORE_ERROR_CORRUPT,
+  SE_STORE_ERROR_FOREIGN_FILE,
+  SE_STORE_ERROR_TOO_NEW,
+  SE_STORE_ERROR_READ_ONLY,
+  SE_STORE_ERROR_DISK_FULL,
+  SE_STORE_ERROR_IO,
+  SE_STORE_ERROR_BUSY,
+  SE_STORE_ERROR_IN_USE,
+  SE_STORE_ERROR_NOT_FOUND,
+} SeStoreError;
+
+/**
+ * SeValidationError:
+ *
+ * One code per rule a record must satisfy before it is stored.
+ */
+typedef enum
+{
+  SE_VALIDATION_ERROR_REQUIRED,
+  SE_VALIDATION_ERROR_INVALID_DATE,
+  SE_VALIDATION_ERROR_INVALID_TIME,
+  SE_VALIDATION_ERROR_END_BEFORE_START,
+  SE_VALIDATION_ERROR_SAME_ORGANISATION,
+  SE_VALIDATION_ERROR_INVALID_EMAIL,
+  SE_VALIDATION_ERROR_INVALID_COUNTRY,
+  SE_VALIDATION_ERROR_INVALID_WEBSITE,
+  SE_VALIDATION_ERROR_NEGATIVE_NUMBER,
+  SE_VALIDATION_ERROR_INVALID_CHOICE,
+  SE_VALIDATION_ERROR_SELF_REFERENCE,
+  SE_VALIDATION_ERROR_NAME_OR_PERSON,
+  SE_VALIDATION_ERROR_UNKNOWN_REFERENCE,
+  SE_VALIDATION_ERROR_DUPLICATE,
+  SE_VALIDATION_ERROR_TOO_LONG,
+} SeValidationError;
+
+GQuark se_store_error_quark      (void);
+GQuark se_validation_error_quark (void);
+
+G_END_DECLS

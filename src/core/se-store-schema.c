@@ -1,0 +1,241 @@
+/* se-store-schema.c
+ *
+ * Copyright 2026 The Staff Exchange authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "se-store-private.h"
+
+/* date(x, '+0 days') normalises 2023-02-30 to 2023-03-02, so comparing it with x
+ * refuses impossible dates; date(x) alone would echo them. */
+
+/* The schema, one script per PRAGMA user_version. A released script is
+ * never edited: a change is a new step. Each step runs in its own
+ * transaction (see se-store.c). The CHECK constraints repeat the rules of
+ * the record classes' validation so that no program, not even a buggy
+ * version of this one, can store what must never be stored. Column names
+ * are the field names with '_' for '-'; enum columns hold the GEnum nicks. */
+
+#define DATE_OK(c) "(" c " IS NULL OR date(" c ", '+0 days') IS " c ")"
+#define PARTIAL_DATE_OK(c) \
+  "(" c " IS NULL OR " c " GLOB '[0-9][0-9][0-9][0-9]'" \
+  " OR (" c " GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' AND substr(" c ", 6, 2) BETWEEN '01' AND '12')" \
+  " OR date(" c ", '+0 days') IS " c ")"
+#define NOT_BEFORE(end, start) \
+  "(" end " IS NULL OR " start " IS NULL OR " end " >= substr(" start ", 1, length(" end ")))"
+#define TIME_OK(c) "(" c " IS NULL OR (" c " GLOB '[0-2][0-9]:[0-5][0-9]' AND " c " < '24:00'))"
+#define NAME_OK(c) "coalesce(length(trim(" c ")), 0) > 0"
+#define TEXT_OK(c) "(" c " IS NULL OR length(" c ") > 0)"
+
+static const char schema_v1[] =
+  "CREATE TABLE organisation ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (" NAME_OK ("name") "),"
+  "  short_name TEXT CHECK (" TEXT_OK ("short_name") "),"
+  "  kind TEXT NOT NULL DEFAULT 'city' CHECK (kind IN ('city', 'district', 'state-agency',"
+  "    'job-centre', 'it-service-provider', 'umbrella-body', 'foreign-authority', 'other')),"
+  "  country TEXT NOT NULL DEFAULT 'DE' CHECK (country GLOB '[A-Z][A-Z]'),"
+  "  region TEXT,"
+  "  parent_id INTEGER REFERENCES organisation (id) ON DELETE RESTRICT,"
+  "  address TEXT,"
+  "  website TEXT,"
+  "  notes TEXT,"
+  "  CHECK (parent_id IS NULL OR parent_id <> id)"
+  ");"
+  "CREATE INDEX organisation_parent ON organisation (parent_id);"
+
+  "CREATE TABLE unit ("
+  "  id INTEGER PRIMARY KEY,"
+  "  organisation_id INTEGER NOT NULL REFERENCES organisation (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL CHECK (" NAME_OK ("name") ")"
+  ");"
+  "CREATE INDEX unit_organisation ON unit (organisation_id);"
+
+  "CREATE TABLE person ("
+  "  id INTEGER PRIMARY KEY,"
+  "  given_name TEXT,"
+  "  family_name TEXT NOT NULL CHECK (" NAME_OK ("family_name") "),"
+  "  organisation_id INTEGER REFERENCES organisation (id) ON DELETE RESTRICT,"
+  "  unit_id INTEGER REFERENCES unit (id) ON DELETE SET NULL,"
+  "  function TEXT,"
+  "  email TEXT CHECK (email IS NULL OR email LIKE '_%@_%._%'),"
+  "  phone TEXT,"
+  "  languages TEXT,"
+  "  notes TEXT"
+  ");"
+  "CREATE INDEX person_organisation ON person (organisation_id);"
+  "CREATE INDEX person_unit ON person (unit_id);"
+
+  "CREATE TABLE topic ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (" NAME_OK ("name") ")"
+  ");"
+
+  "CREATE TABLE partnership ("
+  "  id INTEGER PRIMARY KEY,"
+  "  title TEXT,"
+  "  organisation_a_id INTEGER NOT NULL REFERENCES organisation (id) ON DELETE RESTRICT,"
+  "  organisation_b_id INTEGER NOT NULL REFERENCES organisation (id) ON DELETE RESTRICT,"
+  "  kind TEXT NOT NULL DEFAULT 'partnership' CHECK (kind IN ('partnership', 'friendship',"
+  "    'project', 'contact', 'cooperation')),"
+  "  since TEXT CHECK " PARTIAL_DATE_OK ("since") ","
+  "  until TEXT CHECK " PARTIAL_DATE_OK ("until") ","
+  "  status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'planned', 'dormant',"
+  "    'ended')),"
+  "  contact_a_id INTEGER REFERENCES person (id) ON DELETE SET NULL,"
+  "  contact_b_id INTEGER REFERENCES person (id) ON DELETE SET NULL,"
+  "  parent_id INTEGER REFERENCES partnership (id) ON DELETE RESTRICT,"
+  "  description TEXT,"
+  "  CHECK (organisation_a_id <> organisation_b_id),"
+  "  CHECK " NOT_BEFORE ("until", "since") ","
+  "  CHECK (parent_id IS NULL OR parent_id <> id)"
+  ");"
+  "CREATE INDEX partnership_a ON partnership (organisation_a_id);"
+  "CREATE INDEX partnership_b ON partnership (organisation_b_id);"
+  "CREATE INDEX partnership_parent ON partnership (parent_id);"
+  "CREATE INDEX partnership_contact_a ON partnership (contact_a_id);"
+  "CREATE INDEX partnership_contact_b ON partnership (contact_b_id);"
+
+  "CREATE TABLE agreement ("
+  "  id INTEGER PRIMARY KEY,"
+  "  partnership_id INTEGER REFERENCES partnership (id) ON DELETE RESTRICT,"
+  "  party_a_id INTEGER NOT NULL REFERENCES organisation (id) ON DELETE RESTRICT,"
+  "  party_b_id INTEGER NOT NULL REFERENCES organisation (id) ON DELETE RESTRICT,"
+  "  kind TEXT NOT NULL DEFAULT 'cooperation' CHECK (kind IN ('cooperation', 'hospitation',"
+  "    'non-disclosure', 'charter', 'amendment')),"
+  "  reference TEXT,"
+  "  title TEXT NOT NULL CHECK (" NAME_OK ("title") "),"
+  "  status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'negotiation', 'signed',"
+  "    'expired', 'terminated')),"
+  "  valid_from TEXT CHECK " DATE_OK ("valid_from") ","
+  "  valid_until TEXT CHECK " DATE_OK ("valid_until") ","
+  "  quota_placements INTEGER NOT NULL DEFAULT 0 CHECK (quota_placements >= 0),"
+  "  quota_days INTEGER NOT NULL DEFAULT 0 CHECK (quota_days >= 0),"
+  "  confidential INTEGER NOT NULL DEFAULT 0 CHECK (confidential IN (0, 1)),"
+  "  amends_id INTEGER REFERENCES agreement (id) ON DELETE RESTRICT,"
+  "  terms TEXT,"
+  "  document_name TEXT,"
+  "  CHECK (party_a_id <> party_b_id),"
+  "  CHECK " NOT_BEFORE ("valid_until", "valid_from") ","
+  "  CHECK (amends_id IS NULL OR amends_id <> id)"
+  ");"
+  "CREATE INDEX agreement_partnership ON agreement (partnership_id);"
+  "CREATE INDEX agreement_a ON agreement (party_a_id);"
+  "CREATE INDEX agreement_b ON agreement (party_b_id);"
+  "CREATE INDEX agreement_amends ON agreement (amends_id);"
+
+  "CREATE TABLE document ("
+  "  agreement_id INTEGER PRIMARY KEY REFERENCES agreement (id) ON DELETE CASCADE,"
+  "  file_name TEXT NOT NULL CHECK (" NAME_OK ("file_name") "),"
+  "  data BLOB NOT NULL"
+  ");"
+
+  "CREATE TABLE signatory ("
+  "  id INTEGER PRIMARY KEY,"
+  "  agreement_id INTEGER NOT NULL REFERENCES agreement (id) ON DELETE CASCADE,"
+  "  party TEXT NOT NULL DEFAULT 'first' CHECK (party IN ('first', 'second')),"
+  "  person_id INTEGER REFERENCES person (id) ON DELETE RESTRICT,"
+  "  name TEXT,"
+  "  function TEXT,"
+  "  signed_on TEXT CHECK " DATE_OK ("signed_on") ","
+  "  CHECK (person_id IS NOT NULL OR " NAME_OK ("name") ")"
+  ");"
+  "CREATE INDEX signatory_agreement ON signatory (agreement_id);"
+  "CREATE INDEX signatory_person ON signatory (person_id);"
+
+  "CREATE TABLE approval ("
+  "  id INTEGER PRIMARY KEY,"
+  "  agreement_id INTEGER NOT NULL REFERENCES agreement (id) ON DELETE CASCADE,"
+  "  person_id INTEGER REFERENCES person (id) ON DELETE RESTRICT,"
+  "  name TEXT,"
+  "  function TEXT,"
+  "  approved_on TEXT CHECK " DATE_OK ("approved_on") ","
+  "  note TEXT,"
+  "  CHECK (person_id IS NOT NULL OR " NAME_OK ("name") ")"
+  ");"
+  "CREATE INDEX approval_agreement ON approval (agreement_id);"
+  "CREATE INDEX approval_person ON approval (person_id);"
+
+  "CREATE TABLE placement ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL DEFAULT 'hospitation' CHECK (kind IN ('hospitation', 'job-swap',"
+  "    'virtual', 'secondment', 'delegation-visit', 'working-meeting')),"
+  "  title TEXT NOT NULL CHECK (" NAME_OK ("title") "),"
+  "  start_date TEXT NOT NULL CHECK " DATE_OK ("start_date") ","
+  "  end_date TEXT NOT NULL CHECK " DATE_OK ("end_date") ","
+  "  format TEXT NOT NULL DEFAULT 'on-site' CHECK (format IN ('on-site', 'virtual', 'hybrid')),"
+  "  location TEXT,"
+  "  status TEXT NOT NULL DEFAULT 'proposed' CHECK (status IN ('proposed', 'approved',"
+  "    'completed', 'cancelled')),"
+  "  partnership_id INTEGER REFERENCES partnership (id) ON DELETE RESTRICT,"
+  "  agreement_id INTEGER REFERENCES agreement (id) ON DELETE RESTRICT,"
+  "  confidential INTEGER NOT NULL DEFAULT 0 CHECK (confidential IN (0, 1)),"
+  "  goals TEXT,"
+  "  outcome TEXT,"
+  "  CHECK (end_date >= start_date)"
+  ");"
+  "CREATE INDEX placement_start ON placement (start_date);"
+  "CREATE INDEX placement_partnership ON placement (partnership_id);"
+  "CREATE INDEX placement_agreement ON placement (agreement_id);"
+
+  "CREATE TABLE participant ("
+  "  id INTEGER PRIMARY KEY,"
+  "  placement_id INTEGER NOT NULL REFERENCES placement (id) ON DELETE CASCADE,"
+  "  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE RESTRICT,"
+  "  role TEXT NOT NULL DEFAULT 'guest' CHECK (role IN ('guest', 'mentor', 'coordinator')),"
+  "  home_organisation_id INTEGER NOT NULL REFERENCES organisation (id) ON DELETE RESTRICT,"
+  "  host_organisation_id INTEGER NOT NULL REFERENCES organisation (id) ON DELETE RESTRICT,"
+  "  host_unit_id INTEGER REFERENCES unit (id) ON DELETE SET NULL"
+  ");"
+  "CREATE INDEX participant_placement ON participant (placement_id);"
+  "CREATE INDEX participant_person ON participant (person_id);"
+  "CREATE INDEX participant_home ON participant (home_organisation_id);"
+  "CREATE INDEX participant_host ON participant (host_organisation_id);"
+  "CREATE INDEX participant_host_unit ON participant (host_unit_id);"
+
+  "CREATE TABLE programme_item ("
+  "  id INTEGER PRIMARY KEY,"
+  "  placement_id INTEGER NOT NULL REFERENCES placement (id) ON DELETE CASCADE,"
+  "  date TEXT NOT NULL CHECK " DATE_OK ("date") ","
+  "  start_time TEXT CHECK " TIME_OK ("start_time") ","
+  "  end_time TEXT CHECK " TIME_OK ("end_time") ","
+  "  title TEXT NOT NULL CHECK (" NAME_OK ("title") "),"
+  "  location TEXT,"
+  "  notes TEXT,"
+  "  CHECK " NOT_BEFORE ("end_time", "start_time")
+  ");"
+  "CREATE INDEX programme_item_placement ON programme_item (placement_id, date, start_time);"
+
+  "CREATE TABLE prerequisite ("
+  "  id INTEGER PRIMARY KEY,"
+  "  placement_id INTEGER NOT NULL REFERENCES placement (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL DEFAULT 'non-disclosure' CHECK (kind IN ('non-disclosure',"
+  "    'employer-approval', 'staff-council', 'other')),"
+  "  description TEXT,"
+  "  agreement_id INTEGER REFERENCES agreement (id) ON DELETE SET NULL,"
+  "  fulfilled_on TEXT CHECK " DATE_OK ("fulfilled_on")
+  ");"
+  "CREATE INDEX prerequisite_placement ON prerequisite (placement_id);"
+  "CREATE INDEX prerequisite_agreement ON prerequisite (agreement_id);"
+
+  "CREATE TABLE placement_topic ("
+  "  id INTEGER PRIMARY KEY,"
+  "  placement_id INTEGER NOT NULL REFERENCES placement (id) ON DELETE CASCADE,"
+  "  topic_id INTEGER NOT NULL REFERENCES topic (id) ON DELETE CASCADE,"
+  "  UNIQUE (placement_id, topic_id)"
+  ");"
+  "CREATE INDEX placement_topic_topic ON placement_topic (topic_id);";
+
+static const SeMigration migrations[] = {
+  { 1, schema_v1 },
+};
+
+const SeMigration *
+_se_store_get_migrations (guint *n_migrations)
+{
+  *n_migrations = G_N_ELEMENTS (migrations);
+  return migrations;
+}

@@ -1,0 +1,1502 @@
+/* se-store.c
+ *
+ * Copyright 2026 The Staff Exchange authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "se-agreement.h"
+#include "se-approval.h"
+#include "se-enums.h"
+#include "se-error.h"
+#include "se-organisation.h"
+#include "se-participant.h"
+#include "se-partnership.h"
+#include "se-person.h"
+#include "se-placement-topic.h"
+#include "se-placement.h"
+#include "se-prerequisite.h"
+#include "se-programme-item.h"
+#include "se-signatory.h"
+#include "se-store-private.h"
+#include "se-topic.h"
+#include "se-unit.h"
+
+/* SeStore owns the SQLite connection. It is the only place that speaks
+ * SQL: records, lists and the user interface see GObjects.
+ *
+ * Every write runs in BEGIN IMMEDIATE ... COMMIT and is rolled back on any
+ * error. SQLite's update hook tells which rows a transaction touched
+ * (cascades included); once COMMIT has succeeded the lists are brought up
+ * to date from the database, so a list never shows what was rolled back.
+ * Each list holds one object per row; the store hands out those objects,
+ * so that a record shown twice is one object. */
+
+typedef enum
+{
+  CHANGE_INSERT,
+  CHANGE_UPDATE,
+  CHANGE_DELETE,
+} ChangeKind;
+
+typedef struct
+{
+  GType      type;
+  gint64     id;
+  ChangeKind kind;
+} Change;
+
+struct _SeStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  gboolean    read_only;
+
+  GHashTable *statements;   /* SQL text -> sqlite3_stmt */
+  GHashTable *lists;        /* GType -> SeRecordList */
+  GHashTable *table_types;  /* table name -> GType */
+
+  gboolean    in_transaction;
+  GArray     *pending;      /* Change */
+  GPtrArray  *inserted;     /* records given an id in the open transaction */
+};
+
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (SeStore, se_store, G_TYPE_OBJECT)
+
+/* In the order they depend on each other. */
+static GType record_types[13];
+
+const GType *
+se_store_get_record_types (guint *n_types)
+{
+  if (record_types[0] == 0)
+    {
+      GType types[] = {
+        SE_TYPE_ORGANISATION, SE_TYPE_UNIT, SE_TYPE_PERSON, SE_TYPE_TOPIC,
+        SE_TYPE_PARTNERSHIP, SE_TYPE_AGREEMENT, SE_TYPE_SIGNATORY, SE_TYPE_APPROVAL,
+        SE_TYPE_PLACEMENT, SE_TYPE_PARTICIPANT, SE_TYPE_PROGRAMME_ITEM,
+        SE_TYPE_PREREQUISITE, SE_TYPE_PLACEMENT_TOPIC,
+      };
+      G_STATIC_ASSERT (G_N_ELEMENTS (types) == G_N_ELEMENTS (record_types));
+      memcpy (record_types, types, sizeof types);
+    }
+
+  if (n_types != NULL)
+    *n_types = G_N_ELEMENTS (record_types);
+  return record_types;
+}
+
+int
+se_store_get_schema_version (void)
+{
+  guint n;
+  const SeMigration *m = _se_store_get_migrations (&n);
+
+  return m[n - 1].version;
+}
+
+/**
+ * se_store_dup_default_path:
+ *
+ * Returns: (transfer full): the database the app opens when no other is
+ *   named: staff-exchange.db in $XDG_DATA_HOME/staff-exchange/
+ */
+char *
+se_store_dup_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "staff-exchange", "staff-exchange.db", NULL);
+}
+
+/* Errors */
+
+static void
+set_sqlite_error (GError    **error,
+                  sqlite3    *db,
+                  int         rc)
+{
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      g_set_error_literal (error, SE_STORE_ERROR, SE_STORE_ERROR_DISK_FULL,
+                           _("The disk is full. Free some space and try again; "
+                             "nothing was changed."));
+      break;
+    case SQLITE_IOERR:
+      g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_IO,
+                   _("The database file could not be read or written (%s). "
+                     "Check the disk or network drive and try again; nothing was changed."),
+                   detail);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error_literal (error, SE_STORE_ERROR, SE_STORE_ERROR_BUSY,
+                           _("The database is in use by another program. Wait a moment "
+                             "and try again; nothing was changed."));
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      g_set_error_literal (error, SE_STORE_ERROR, SE_STORE_ERROR_READ_ONLY,
+                           _("The database can only be read, not changed. Ask for write "
+                             "access to the file and its folder."));
+      break;
+    case SQLITE_NOTADB:
+      g_set_error_literal (error, SE_STORE_ERROR, SE_STORE_ERROR_NOT_A_DATABASE,
+                           _("This file is not a Staff Exchange database. Choose another "
+                             "file."));
+      break;
+    case SQLITE_CORRUPT:
+      g_set_error_literal (error, SE_STORE_ERROR, SE_STORE_ERROR_CORRUPT,
+                           _("The database file is damaged. Restore it from a backup."));
+      break;
+    case SQLITE_CANTOPEN:
+      g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_CANNOT_OPEN,
+                   _("The database file could not be opened (%s). Check that it exists "
+                     "and that you may read it."), detail);
+      break;
+    default:
+      g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_FAILED,
+                   _("The database reported an error: %s"), detail);
+      break;
+    }
+}
+
+/* Statements */
+
+static sqlite3_stmt *
+prepare (SeStore     *self,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+static gboolean
+exec (SeStore     *self,
+      const char  *sql,
+      GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+query_int (sqlite3     *db,
+           const char  *sql,
+           gint64      *value,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *value = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  if (rc != SQLITE_OK)
+    set_sqlite_error (error, db, rc);
+
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_OK;
+}
+
+static char *
+column_name (const char *field)
+{
+  return g_strdelimit (g_strdup (field), "-", '_');
+}
+
+/* Rows and records */
+
+static void
+read_row (SeRecord     *record,
+          sqlite3_stmt *stmt)
+{
+  SeRecordClass *klass = SE_RECORD_GET_CLASS (record);
+  guint n_fields;
+  const SeField *fields = se_record_class_get_fields (klass, &n_fields);
+
+  se_record_set_id (record, sqlite3_column_int64 (stmt, 0));
+
+  g_object_freeze_notify (G_OBJECT (record));
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const SeField *f = &fields[i];
+      int col = (int) i + 1;
+
+      switch (f->type)
+        {
+        case SE_FIELD_INT:
+        case SE_FIELD_BOOLEAN:
+          se_record_set_int (record, f->name, sqlite3_column_int (stmt, col));
+          break;
+        case SE_FIELD_ENUM:
+          {
+            int value;
+            const char *nick = (const char *) sqlite3_column_text (stmt, col);
+            if (se_enum_from_nick (f->target (), nick, &value))
+              se_record_set_int (record, f->name, value);
+            else
+              g_warning ("Unknown value “%s” in %s.%s", nick ? nick : "(null)",
+                         se_record_class_get_table (klass), f->name);
+          }
+          break;
+        case SE_FIELD_REFERENCE:
+          se_record_set_reference (record, f->name, sqlite3_column_int64 (stmt, col));
+          break;
+        case SE_FIELD_TEXT:
+        case SE_FIELD_LONG_TEXT:
+        case SE_FIELD_DATE:
+        case SE_FIELD_PARTIAL_DATE:
+        case SE_FIELD_TIME:
+        case SE_FIELD_EMAIL:
+        case SE_FIELD_COUNTRY:
+        case SE_FIELD_WEBSITE:
+        default:
+          se_record_set_string (record, f->name, (const char *) sqlite3_column_text (stmt, col));
+          break;
+        }
+    }
+  g_object_thaw_notify (G_OBJECT (record));
+}
+
+static void
+bind_field (sqlite3_stmt  *stmt,
+            int            col,
+            SeRecord      *record,
+            const SeField *f)
+{
+  switch (f->type)
+    {
+    case SE_FIELD_INT:
+    case SE_FIELD_BOOLEAN:
+      sqlite3_bind_int (stmt, col, se_record_get_int (record, f->name));
+      break;
+    case SE_FIELD_ENUM:
+      sqlite3_bind_text (stmt, col,
+                         se_enum_get_nick (f->target (), se_record_get_int (record, f->name)),
+                         -1, SQLITE_STATIC);
+      break;
+    case SE_FIELD_REFERENCE:
+      {
+        gint64 id = se_record_get_reference (record, f->name);
+        if (id == 0)
+          sqlite3_bind_null (stmt, col);
+        else
+          sqlite3_bind_int64 (stmt, col, id);
+      }
+      break;
+    case SE_FIELD_TEXT:
+    case SE_FIELD_LONG_TEXT:
+    case SE_FIELD_DATE:
+    case SE_FIELD_PARTIAL_DATE:
+    case SE_FIELD_TIME:
+    case SE_FIELD_EMAIL:
+    case SE_FIELD_COUNTRY:
+    case SE_FIELD_WEBSITE:
+    default:
+      /* SQLITE_TRANSIENT: the record may change before the step. */
+      sqlite3_bind_text (stmt, col, se_record_get_string (record, f->name), -1,
+                         SQLITE_TRANSIENT);
+      break;
+    }
+}
+
+static char *
+select_sql (SeRecordClass *klass,
+            const char    *where)
+{
+  GString *sql = g_string_new ("SELECT id");
+  guint n_fields;
+  const SeField *fields = se_record_class_get_fields (klass, &n_fields);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autofree char *col = column_name (fields[i].name);
+      g_string_append_printf (sql, ", %s", col);
+    }
+  g_string_append_printf (sql, " FROM %s", se_record_class_get_table (klass));
+  if (where != NULL)
+    g_string_append_printf (sql, " WHERE %s", where);
+  g_string_append (sql, " ORDER BY id");
+
+  return g_string_free (sql, FALSE);
+}
+
+/* Loads the row @id into a new record; NULL if there is none. */
+static SeRecord *
+load_record (SeStore *self,
+             GType    type,
+             gint64   id)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+  g_autofree char *sql = select_sql (SE_RECORD_CLASS (klass), "id = ?1");
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = prepare (self, sql, &error);
+  SeRecord *record = NULL;
+
+  if (stmt == NULL)
+    {
+      g_warning ("%s", error->message);
+      return NULL;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      record = g_object_new (type, NULL);
+      read_row (record, stmt);
+    }
+  sqlite3_reset (stmt);
+
+  return record;
+}
+
+static SeRecordList *
+ensure_list (SeStore *self,
+             GType    type)
+{
+  SeRecordList *list = g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (type));
+  g_autoptr(GTypeClass) klass = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (list != NULL)
+    return list;
+
+  list = _se_record_list_new (type);
+  g_hash_table_insert (self->lists, GSIZE_TO_POINTER (type), list);
+
+  if (self->db == NULL)
+    return list;
+
+  klass = g_type_class_ref (type);
+  sql = select_sql (SE_RECORD_CLASS (klass), NULL);
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(SeRecord) record = g_object_new (type, NULL);
+      read_row (record, stmt);
+      _se_record_list_append_loaded (list, record);
+      rc = SQLITE_OK;
+    }
+  if (rc != SQLITE_DONE)
+    g_warning ("Could not read %s: %s", se_record_class_get_table (SE_RECORD_CLASS (klass)),
+               sqlite3_errmsg (self->db));
+  sqlite3_finalize (stmt);
+
+  return list;
+}
+
+/* Change tracking */
+
+static void
+update_hook (void          *user_data,
+             int            op,
+             const char    *database,
+             const char    *table,
+             sqlite3_int64  rowid)
+{
+  SeStore *self = user_data;
+  gpointer type;
+  Change change;
+
+  if (!g_hash_table_lookup_extended (self->table_types, table, NULL, &type))
+    return;
+
+  change.type = GPOINTER_TO_SIZE (type);
+  change.id = rowid;
+  change.kind = op == SQLITE_INSERT ? CHANGE_INSERT
+              : op == SQLITE_DELETE ? CHANGE_DELETE : CHANGE_UPDATE;
+  g_array_append_val (self->pending, change);
+}
+
+/* After COMMIT: bring the lists up to date with what the transaction did. */
+static void
+flush_changes (SeStore *self)
+{
+  g_autoptr(GArray) pending = self->pending;
+  g_autoptr(GPtrArray) inserted = self->inserted;
+
+  self->pending = g_array_new (FALSE, FALSE, sizeof (Change));
+  self->inserted = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      Change *c = &g_array_index (pending, Change, i);
+      SeRecordList *list = g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (c->type));
+      g_autoptr(SeRecord) fresh = NULL;
+      SeRecord *current;
+
+      if (list == NULL)
+        continue;
+
+      current = se_record_list_find (list, c->id, NULL);
+      fresh = c->kind == CHANGE_DELETE ? NULL : load_record (self, c->type, c->id);
+
+      if (fresh == NULL)
+        {
+          if (current != NULL)
+            _se_record_list_remove (list, c->id);
+        }
+      else if (current == NULL)
+        {
+          /* Prefer the caller's object, so that what it saved is what the
+           * list shows. */
+          SeRecord *mine = NULL;
+
+          for (guint j = 0; j < inserted->len; j++)
+            {
+              SeRecord *r = g_ptr_array_index (inserted, j);
+              if (G_OBJECT_TYPE (r) == c->type && se_record_get_id (r) == c->id)
+                mine = r;
+            }
+          if (mine != NULL)
+            se_record_assign (mine, fresh);
+          _se_record_list_insert (list, mine != NULL ? mine : fresh);
+        }
+      else
+        {
+          se_record_assign (current, fresh);
+          _se_record_list_changed (list, c->id);
+        }
+    }
+
+  if (pending->len > 0)
+    g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+static void
+discard_changes (SeStore *self)
+{
+  g_array_set_size (self->pending, 0);
+
+  /* Records inserted by a rolled back transaction were never stored. */
+  for (guint i = 0; i < self->inserted->len; i++)
+    se_record_set_id (g_ptr_array_index (self->inserted, i), 0);
+  g_ptr_array_set_size (self->inserted, 0);
+}
+
+/* Transactions */
+
+static gboolean
+check_writable (SeStore  *self,
+                GError  **error)
+{
+  if (self->db == NULL)
+    {
+      g_set_error_literal (error, SE_STORE_ERROR, SE_STORE_ERROR_FAILED,
+                           _("The database is closed."));
+      return FALSE;
+    }
+  if (self->read_only)
+    {
+      g_set_error_literal (error, SE_STORE_ERROR, SE_STORE_ERROR_READ_ONLY,
+                           _("The database is open read-only, so nothing can be changed. "
+                             "Ask for write access to the file and its folder."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * se_store_begin:
+ *
+ * Starts a transaction that groups several saves and deletes into one:
+ * either all of them are stored by se_store_commit() or none.
+ */
+gboolean
+se_store_begin (SeStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  self->in_transaction = TRUE;
+  return TRUE;
+}
+
+gboolean
+se_store_commit (SeStore  *self,
+                 GError  **error)
+{
+  int rc;
+
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->in_transaction, FALSE);
+
+  rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc);
+      se_store_rollback (self);
+      return FALSE;
+    }
+
+  self->in_transaction = FALSE;
+  flush_changes (self);
+  return TRUE;
+}
+
+void
+se_store_rollback (SeStore *self)
+{
+  g_return_if_fail (SE_IS_STORE (self));
+
+  if (!self->in_transaction)
+    return;
+
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+
+  self->in_transaction = FALSE;
+  discard_changes (self);
+}
+
+gboolean
+se_store_in_transaction (SeStore *self)
+{
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+
+  return self->in_transaction;
+}
+
+/* Runs @step inside the caller's transaction, or in one of its own. */
+static gboolean
+run_write (SeStore   *self,
+           gboolean (*step) (SeStore *, gpointer, GError **),
+           gpointer   data,
+           GError   **error)
+{
+  gboolean own = !self->in_transaction;
+
+  if (!check_writable (self, error))
+    return FALSE;
+  if (own && !se_store_begin (self, error))
+    return FALSE;
+
+  if (!step (self, data, error))
+    {
+      if (own)
+        se_store_rollback (self);
+      return FALSE;
+    }
+
+  return own ? se_store_commit (self, error) : TRUE;
+}
+
+/* Saving */
+
+static void
+set_constraint_error (SeStore   *self,
+                      SeRecord  *record,
+                      int        rc,
+                      GError   **error)
+{
+  switch (rc)
+    {
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      g_set_error_literal (error, SE_VALIDATION_ERROR, SE_VALIDATION_ERROR_UNKNOWN_REFERENCE,
+                           _("A record this one refers to no longer exists. Pick it again."));
+      break;
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      /* Translators: %s is the kind of record, e.g. "Topic" */
+      g_set_error (error, SE_VALIDATION_ERROR, SE_VALIDATION_ERROR_DUPLICATE,
+                   _("This %s exists already. Use the existing one or change the name."),
+                   se_record_class_get_kind_label (SE_RECORD_GET_CLASS (record)));
+      break;
+    default:
+      set_sqlite_error (error, self->db, rc);
+      break;
+    }
+}
+
+static char *
+write_sql (SeRecordClass *klass,
+           gboolean       insert)
+{
+  GString *sql = g_string_new (NULL);
+  guint n_fields, n_cols = 0;
+  const SeField *fields = se_record_class_get_fields (klass, &n_fields);
+  const char *table = se_record_class_get_table (klass);
+
+  if (insert)
+    g_string_append_printf (sql, "INSERT INTO %s (", table);
+  else
+    g_string_append_printf (sql, "UPDATE %s SET ", table);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autofree char *col = NULL;
+
+      if (fields[i].flags & SE_FIELD_FLAGS_STORE_OWNED)
+        continue;
+
+      col = column_name (fields[i].name);
+      n_cols++;
+      if (insert)
+        g_string_append_printf (sql, "%s%s", n_cols > 1 ? ", " : "", col);
+      else
+        g_string_append_printf (sql, "%s%s = ?%u", n_cols > 1 ? ", " : "", col, n_cols);
+    }
+
+  if (insert)
+    {
+      g_string_append (sql, ") VALUES (");
+      for (guint i = 1; i <= n_cols; i++)
+        g_string_append_printf (sql, "%s?%u", i > 1 ? ", " : "", i);
+      g_string_append (sql, ")");
+    }
+  else
+    g_string_append_printf (sql, " WHERE id = ?%u", n_cols + 1);
+
+  return g_string_free (sql, FALSE);
+}
+
+static gboolean
+save_step (SeStore  *self,
+           gpointer  data,
+           GError  **error)
+{
+  SeRecord *record = data;
+  SeRecordClass *klass = SE_RECORD_GET_CLASS (record);
+  gint64 id = se_record_get_id (record);
+  g_autofree char *sql = write_sql (klass, id == 0);
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+  guint n_fields;
+  const SeField *fields = se_record_class_get_fields (klass, &n_fields);
+  int col = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_fields; i++)
+    if (!(fields[i].flags & SE_FIELD_FLAGS_STORE_OWNED))
+      bind_field (stmt, ++col, record, &fields[i]);
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, col + 1, id);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_constraint_error (self, record, sqlite3_extended_errcode (self->db), error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  if (id == 0)
+    {
+      se_record_set_id (record, sqlite3_last_insert_rowid (self->db));
+      g_ptr_array_add (self->inserted, g_object_ref (record));
+    }
+  else if (sqlite3_changes (self->db) == 0)
+    {
+      /* Translators: %s is the kind of record, e.g. "Placement" */
+      g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_NOT_FOUND,
+                   _("This %s has been deleted in the meantime. Create it again."),
+                   se_record_class_get_kind_label (klass));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * se_store_save:
+ * @self: a store
+ * @record: a new record (id 0) to insert, or a stored one to update
+ * @field: (out) (optional) (transfer none): the field at fault on failure
+ * @error: a validation or store error that says what to do
+ *
+ * Validates and stores @record. A new record gets its id. After the
+ * transaction commits, the list of its kind holds @record itself (insert)
+ * or the list's own object takes over its values (update).
+ *
+ * Edit a copy (se_record_copy()) of a listed record and save that: when a
+ * save fails, the listed record keeps its stored values.
+ */
+gboolean
+se_store_save (SeStore     *self,
+               SeRecord    *record,
+               const char **field,
+               GError     **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SE_IS_RECORD (record), FALSE);
+
+  if (!se_record_validate (record, field, error))
+    return FALSE;
+
+  /* Loaded before the write, so that the list takes @record itself. */
+  ensure_list (self, G_OBJECT_TYPE (record));
+
+  ok = run_write (self, save_step, record, error);
+
+  /* A listed record changed in place and not stored goes back to what the
+   * database holds. */
+  if (!ok && se_record_get_id (record) != 0)
+    {
+      SeRecordList *list = g_hash_table_lookup (self->lists,
+                                                GSIZE_TO_POINTER (G_OBJECT_TYPE (record)));
+      if (list != NULL && se_record_list_find (list, se_record_get_id (record), NULL) == record)
+        {
+          g_autoptr(SeRecord) stored = load_record (self, G_OBJECT_TYPE (record),
+                                                    se_record_get_id (record));
+          if (stored != NULL)
+            se_record_assign (record, stored);
+        }
+    }
+
+  return ok;
+}
+
+/* Deleting */
+
+typedef struct
+{
+  SeRecord *record;
+} DeleteData;
+
+/* Names the kinds of records that still refer to @record. */
+static char *
+describe_references (SeStore  *self,
+                     SeRecord *record)
+{
+  guint n_types;
+  const GType *types = se_store_get_record_types (&n_types);
+  g_autoptr(GPtrArray) kinds = g_ptr_array_new ();
+
+  for (guint t = 0; t < n_types; t++)
+    {
+      g_autoptr(GTypeClass) klass = g_type_class_ref (types[t]);
+      guint n_fields;
+      const SeField *fields = se_record_class_get_fields (SE_RECORD_CLASS (klass), &n_fields);
+
+      for (guint i = 0; i < n_fields; i++)
+        {
+          g_autofree char *col = NULL;
+          g_autofree char *sql = NULL;
+          gint64 count = 0;
+
+          if (fields[i].type != SE_FIELD_REFERENCE
+              || fields[i].target () != G_OBJECT_TYPE (record))
+            continue;
+
+          col = column_name (fields[i].name);
+          sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s = %" G_GINT64_FORMAT,
+                                 se_record_class_get_table (SE_RECORD_CLASS (klass)), col,
+                                 se_record_get_id (record));
+          if (query_int (self->db, sql, &count, NULL) && count > 0)
+            {
+              const char *label = se_record_class_get_kind_label (SE_RECORD_CLASS (klass));
+              if (!g_ptr_array_find_with_equal_func (kinds, label, g_str_equal, NULL))
+                g_ptr_array_add (kinds, (gpointer) label);
+            }
+        }
+    }
+
+  g_ptr_array_add (kinds, NULL);
+  /* Translators: separates the kinds of records in a list, e.g. "Placement, Agreement" */
+  return g_strjoinv (C_("list separator", ", "), (char **) kinds->pdata);
+}
+
+static gboolean
+delete_step (SeStore  *self,
+             gpointer  data,
+             GError  **error)
+{
+  DeleteData *d = data;
+  SeRecordClass *klass = SE_RECORD_GET_CLASS (d->record);
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1",
+                                          se_record_class_get_table (klass));
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, se_record_get_id (d->record));
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    rc = sqlite3_extended_errcode (self->db);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE && sqlite3_changes (self->db) == 1)
+    return TRUE;
+
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_NOT_FOUND,
+                   _("This %s has been deleted already."), se_record_class_get_kind_label (klass));
+    }
+  else if (rc == SQLITE_CONSTRAINT_FOREIGNKEY || rc == SQLITE_CONSTRAINT_TRIGGER)
+    {
+      /* ON DELETE RESTRICT reports itself as a trigger constraint. */
+      g_autofree char *title = se_record_dup_title (d->record);
+      g_autofree char *kinds = describe_references (self, d->record);
+
+      /* Translators: %1$s names a record, %2$s lists kinds of records,
+       * e.g. "“Stadt Essen” is still used by: Placement, Agreement. …" */
+      g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_IN_USE,
+                   _("“%1$s” is still used by: %2$s. Delete or change those records first."),
+                   title, kinds);
+    }
+  else
+    set_sqlite_error (error, self->db, rc);
+
+  return FALSE;
+}
+
+/**
+ * se_store_delete:
+ *
+ * Deletes @record and the records that belong to it (the units of an
+ * organisation, the participants of a placement, ...). A record others
+ * still refer to is not deleted: the error says which kinds refer to it.
+ */
+gboolean
+se_store_delete (SeStore   *self,
+                 SeRecord  *record,
+                 GError   **error)
+{
+  DeleteData d = { record };
+
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SE_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (se_record_get_id (record) != 0, FALSE);
+
+  return run_write (self, delete_step, &d, error);
+}
+
+/* Reading */
+
+/**
+ * se_store_get_list:
+ * @self: a store
+ * @record_type: a record type, such as %SE_TYPE_PLACEMENT
+ *
+ * Returns: (transfer none): every record of the kind, ordered by id; the
+ *   list follows the store's changes.
+ */
+GListModel *
+se_store_get_list (SeStore *self,
+                   GType    record_type)
+{
+  g_return_val_if_fail (SE_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_type_is_a (record_type, SE_TYPE_RECORD), NULL);
+
+  return G_LIST_MODEL (ensure_list (self, record_type));
+}
+
+/**
+ * se_store_lookup:
+ *
+ * Returns: (transfer full) (nullable): the stored record, or %NULL
+ */
+SeRecord *
+se_store_lookup (SeStore *self,
+                 GType    record_type,
+                 gint64   id)
+{
+  SeRecord *record;
+
+  g_return_val_if_fail (SE_IS_STORE (self), NULL);
+
+  if (id == 0)
+    return NULL;
+
+  record = se_record_list_find (ensure_list (self, record_type), id, NULL);
+  return record != NULL ? g_object_ref (record) : NULL;
+}
+
+/**
+ * se_store_find:
+ * @self: a store
+ * @record_type: the kind to search
+ * @field: a reference field of that kind
+ * @id: the id it must hold
+ *
+ * Returns: (transfer container) (element-type SeRecord): the records whose
+ *   @field refers to @id, ordered by id
+ */
+GPtrArray *
+se_store_find (SeStore    *self,
+               GType       record_type,
+               const char *field,
+               gint64      id)
+{
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GTypeClass) klass = NULL;
+  const SeField *f;
+  g_autofree char *col = NULL;
+  g_autofree char *sql = NULL;
+  SeRecordList *list;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SE_IS_STORE (self), result);
+
+  klass = g_type_class_ref (record_type);
+  f = se_record_class_find_field (SE_RECORD_CLASS (klass), field);
+  g_return_val_if_fail (f != NULL && f->type == SE_FIELD_REFERENCE, result);
+
+  list = ensure_list (self, record_type);
+  col = column_name (field);
+  sql = g_strdup_printf ("SELECT id FROM %s WHERE %s = ?1 ORDER BY id",
+                         se_record_class_get_table (SE_RECORD_CLASS (klass)), col);
+  stmt = prepare (self, sql, NULL);
+  if (stmt == NULL)
+    return result;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      SeRecord *r = se_record_list_find (list, sqlite3_column_int64 (stmt, 0), NULL);
+      if (r != NULL)
+        g_ptr_array_add (result, g_object_ref (r));
+    }
+  sqlite3_reset (stmt);
+
+  return result;
+}
+
+guint
+se_store_count (SeStore *self,
+                GType    record_type)
+{
+  g_autoptr(GTypeClass) klass = NULL;
+  g_autofree char *sql = NULL;
+  gint64 n = 0;
+
+  g_return_val_if_fail (SE_IS_STORE (self), 0);
+
+  if (g_hash_table_contains (self->lists, GSIZE_TO_POINTER (record_type)))
+    return g_list_model_get_n_items (se_store_get_list (self, record_type));
+
+  klass = g_type_class_ref (record_type);
+  sql = g_strdup_printf ("SELECT count(*) FROM %s",
+                         se_record_class_get_table (SE_RECORD_CLASS (klass)));
+  if (self->db != NULL)
+    query_int (self->db, sql, &n, NULL);
+  return (guint) n;
+}
+
+/**
+ * se_store_is_empty:
+ *
+ * Returns: %TRUE if the store holds no records of any kind
+ */
+gboolean
+se_store_is_empty (SeStore *self)
+{
+  guint n_types;
+  const GType *types = se_store_get_record_types (&n_types);
+
+  for (guint i = 0; i < n_types; i++)
+    if (se_store_count (self, types[i]) > 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Signed documents: kept apart from the agreement so that lists do not
+ * carry the PDFs around. */
+
+typedef struct
+{
+  gint64      agreement_id;
+  const char *file_name;
+  GBytes     *data;
+} DocumentData;
+
+static gboolean
+attach_step (SeStore  *self,
+             gpointer  data,
+             GError  **error)
+{
+  DocumentData *d = data;
+  sqlite3_stmt *stmt;
+  gsize size = 0;
+  gconstpointer bytes = d->data != NULL ? g_bytes_get_data (d->data, &size) : NULL;
+  int rc;
+
+  if (d->file_name != NULL)
+    {
+      stmt = prepare (self, "INSERT OR REPLACE INTO document (agreement_id, file_name, data) "
+                            "VALUES (?1, ?2, ?3)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, d->agreement_id);
+      sqlite3_bind_text (stmt, 2, d->file_name, -1, SQLITE_STATIC);
+      sqlite3_bind_blob64 (stmt, 3, bytes != NULL ? bytes : "", size, SQLITE_STATIC);
+    }
+  else
+    {
+      stmt = prepare (self, "DELETE FROM document WHERE agreement_id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, d->agreement_id);
+    }
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    rc = sqlite3_extended_errcode (self->db);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+        g_set_error_literal (error, SE_STORE_ERROR, SE_STORE_ERROR_NOT_FOUND,
+                             _("The agreement has been deleted in the meantime."));
+      else
+        set_sqlite_error (error, self->db, rc);
+      return FALSE;
+    }
+
+  stmt = prepare (self, "UPDATE agreement SET document_name = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, d->agreement_id);
+  sqlite3_bind_text (stmt, 2, d->file_name, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc);
+      return FALSE;
+    }
+  if (sqlite3_changes (self->db) != 1)
+    {
+      g_set_error_literal (error, SE_STORE_ERROR, SE_STORE_ERROR_NOT_FOUND,
+                           _("The agreement has been deleted in the meantime."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * se_store_attach_document:
+ * @self: a store
+ * @agreement_id: a stored agreement
+ * @file_name: the name the file had, shown to the user
+ * @data: the file's content, usually a scanned PDF
+ *
+ * Stores the signed document of an agreement, replacing any earlier one.
+ * The agreement's "document-name" then holds @file_name.
+ */
+gboolean
+se_store_attach_document (SeStore     *self,
+                          gint64       agreement_id,
+                          const char  *file_name,
+                          GBytes      *data,
+                          GError     **error)
+{
+  DocumentData d = { agreement_id, file_name, data };
+
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (file_name != NULL && *file_name != '\0', FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  return run_write (self, attach_step, &d, error);
+}
+
+gboolean
+se_store_remove_document (SeStore  *self,
+                          gint64    agreement_id,
+                          GError  **error)
+{
+  DocumentData d = { agreement_id, NULL, NULL };
+
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+
+  return run_write (self, attach_step, &d, error);
+}
+
+/**
+ * se_store_load_document:
+ *
+ * Returns: (transfer full) (nullable): the signed document, or %NULL with
+ *   %SE_STORE_ERROR_NOT_FOUND when the agreement has none
+ */
+GBytes *
+se_store_load_document (SeStore  *self,
+                        gint64    agreement_id,
+                        GError  **error)
+{
+  sqlite3_stmt *stmt;
+  GBytes *bytes = NULL;
+  int rc;
+
+  g_return_val_if_fail (SE_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT data FROM document WHERE agreement_id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, agreement_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
+  else if (rc == SQLITE_DONE)
+    g_set_error_literal (error, SE_STORE_ERROR, SE_STORE_ERROR_NOT_FOUND,
+                         _("No signed document is on file for this agreement."));
+  else
+    set_sqlite_error (error, self->db, rc);
+  sqlite3_reset (stmt);
+
+  return bytes;
+}
+
+/* Opening */
+
+static gboolean
+migrate (SeStore  *self,
+         gint64    from_version,
+         GError  **error)
+{
+  guint n;
+  const SeMigration *migrations = _se_store_get_migrations (&n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *pragmas = NULL;
+
+      if (migrations[i].version <= from_version)
+        continue;
+
+      if (!exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+
+      pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                                 SE_STORE_APPLICATION_ID, migrations[i].version);
+
+      if (!exec (self, migrations[i].sql, error)
+          || !exec (self, pragmas, error)
+          || !exec (self, "COMMIT", error))
+        {
+          g_prefix_error (error, _("The database could not be brought up to date: "));
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Looks at the file before anything is written to it. */
+static gboolean
+probe (SeStore  *self,
+       gint64   *version,
+       GError  **error)
+{
+  gint64 app_id = 0, n_objects = 0;
+
+  if (!query_int (self->db, "PRAGMA application_id", &app_id, error)
+      || !query_int (self->db, "PRAGMA user_version", version, error)
+      || !query_int (self->db, "SELECT count(*) FROM sqlite_master", &n_objects, error))
+    return FALSE;
+
+  if (app_id == 0 && *version == 0 && n_objects == 0)
+    return TRUE; /* a new, empty database */
+
+  if (app_id != SE_STORE_APPLICATION_ID)
+    {
+      g_set_error_literal (error, SE_STORE_ERROR, SE_STORE_ERROR_FOREIGN_FILE,
+                           _("This file belongs to another program, not to Staff Exchange. "
+                             "It was left as it is. Choose a Staff Exchange database."));
+      return FALSE;
+    }
+
+  if (*version > se_store_get_schema_version ())
+    {
+      g_set_error_literal (error, SE_STORE_ERROR, SE_STORE_ERROR_TOO_NEW,
+                           _("This database was written by a newer version of Staff Exchange. "
+                             "It was left as it is. Update Staff Exchange to open it."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Creates the file readable by its owner only, before SQLite sees it. */
+static gboolean
+create_file (const char  *path,
+             GError     **error)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_autofree char *name = g_filename_display_name (path);
+
+      if (saved == EEXIST)
+        return TRUE;
+      g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_CANNOT_OPEN,
+                   _("“%s” could not be created: %s. Check that the folder exists and "
+                     "that you may write to it."), name, g_strerror (saved));
+      return FALSE;
+    }
+
+  close (fd);
+  return TRUE;
+}
+
+/**
+ * se_store_open:
+ * @path: the database file
+ * @flags: how to open it
+ * @error: a #SE_STORE_ERROR that says what is wrong and what to do
+ *
+ * Opens a database, creating it (readable by the owner only) when it does
+ * not exist and brings its schema up to date. A file that is not a Staff
+ * Exchange database, belongs to another program or was written by a newer
+ * version is refused and left exactly as it was.
+ *
+ * Returns: (transfer full) (nullable): the store
+ */
+SeStore *
+se_store_open (const char        *path,
+               SeStoreOpenFlags   flags,
+               GError           **error)
+{
+  g_autoptr(SeStore) self = NULL;
+  g_autofree char *name = NULL;
+  GStatBuf st;
+  gboolean exists;
+  gint64 version = 0;
+  int rc, open_flags;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  name = g_filename_display_name (path);
+  exists = g_stat (path, &st) == 0;
+
+  if (exists && !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_CANNOT_OPEN,
+                   _("“%s” is not a file. Choose a database file."), name);
+      return NULL;
+    }
+  if (exists && st.st_size == 0)
+    {
+      g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is empty, not a Staff Exchange database. It was left as it is. "
+                     "Choose another file or restore a backup."), name);
+      return NULL;
+    }
+  if (!exists)
+    {
+      if (flags & (SE_STORE_OPEN_FLAGS_NO_CREATE | SE_STORE_OPEN_FLAGS_READ_ONLY))
+        {
+          g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_CANNOT_OPEN,
+                       _("“%s” does not exist. Check the name."), name);
+          return NULL;
+        }
+      if (!create_file (path, error))
+        return NULL;
+    }
+
+  self = g_object_new (SE_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->read_only = (flags & SE_STORE_OPEN_FLAGS_READ_ONLY) != 0
+                    || (exists && g_access (path, W_OK) != 0);
+
+  open_flags = self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  rc = sqlite3_open_v2 (path, &self->db, open_flags | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc);
+      g_prefix_error (error, "%s: ", name);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (!probe (self, &version, error))
+    {
+      g_prefix_error (error, "%s: ", name);
+      return NULL;
+    }
+
+  if (!exec (self, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
+                   "PRAGMA secure_delete = ON;", error))
+    return NULL;
+
+  if (version < se_store_get_schema_version ())
+    {
+      if (self->read_only)
+        {
+          g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_READ_ONLY,
+                       _("“%s” must be brought up to date, but it can only be read. Ask "
+                         "for write access to the file and its folder."), name);
+          return NULL;
+        }
+      if (!migrate (self, version, error))
+        return NULL;
+    }
+
+  {
+    gint64 fk = 0;
+    if (!query_int (self->db, "PRAGMA foreign_keys", &fk, error))
+      return NULL;
+    g_assert (fk == 1);
+  }
+
+  sqlite3_update_hook (self->db, update_hook, self);
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+se_store_get_path (SeStore *self)
+{
+  g_return_val_if_fail (SE_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+gboolean
+se_store_is_read_only (SeStore *self)
+{
+  g_return_val_if_fail (SE_IS_STORE (self), TRUE);
+
+  return self->read_only;
+}
+
+/**
+ * se_store_close:
+ *
+ * Closes the database; an open transaction is rolled back. The lists keep
+ * what they hold but no longer change.
+ */
+void
+se_store_close (SeStore *self)
+{
+  g_return_if_fail (SE_IS_STORE (self));
+
+  if (self->db == NULL)
+    return;
+
+  se_store_rollback (self);
+  g_hash_table_remove_all (self->statements);
+  sqlite3_close (self->db);
+  self->db = NULL;
+}
+
+static void
+se_store_finalize (GObject *object)
+{
+  SeStore *self = SE_STORE (object);
+
+  se_store_close (self);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->lists, g_hash_table_unref);
+  g_clear_pointer (&self->table_types, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->inserted, g_ptr_array_unref);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (se_store_parent_class)->finalize (object);
+}
+
+static void
+se_store_class_init (SeStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = se_store_finalize;
+
+  /**
+   * SeStore::changed:
+   *
+   * Emitted after a transaction that changed records has committed and the
+   * lists have been brought up to date.
+   */
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+se_store_init (SeStore *self)
+{
+  guint n_types;
+  const GType *types = se_store_get_record_types (&n_types);
+
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) sqlite3_finalize);
+  self->lists = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->table_types = g_hash_table_new (g_str_hash, g_str_equal);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (Change));
+  self->inserted = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n_types; i++)
+    {
+      g_autoptr(GTypeClass) klass = g_type_class_ref (types[i]);
+      g_hash_table_insert (self->table_types,
+                           (gpointer) se_record_class_get_table (SE_RECORD_CLASS (klass)),
+                           GSIZE_TO_POINTER (types[i]));
+    }
+}

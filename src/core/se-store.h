@@ -1,0 +1,81 @@
+/* se-store.h
+ *
+ * Copyright 2026 The Staff Exchange authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "se-record.h"
+
+G_BEGIN_DECLS
+
+/* "SeXc": marks a file as ours in the SQLite header. */
+#define SE_STORE_APPLICATION_ID 0x53655863
+
+typedef enum
+{
+  SE_STORE_OPEN_FLAGS_NONE = 0,
+  SE_STORE_OPEN_FLAGS_READ_ONLY = 1 << 0,
+  SE_STORE_OPEN_FLAGS_NO_CREATE = 1 << 1,
+} SeStoreOpenFlags;
+
+#define SE_TYPE_STORE (se_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (SeStore, se_store, SE, STORE, GObject)
+
+char        *se_store_dup_default_path  (void);
+int          se_store_get_schema_version (void);
+const GType *se_store_get_record_types  (guint             *n_types);
+
+SeStore     *se_store_open              (const char        *path,
+                                         SeStoreOpenFlags   flags,
+                                         GError           **error);
+const char  *se_store_get_path          (SeStore           *self);
+gboolean     se_store_is_read_only      (SeStore           *self);
+void         se_store_close             (SeStore           *self);
+
+GListModel  *se_store_get_list          (SeStore           *self,
+                                         GType              record_type);
+SeRecord    *se_store_lookup            (SeStore           *self,
+                                         GType              record_type,
+                                         gint64             id);
+GPtrArray   *se_store_find              (SeStore           *self,
+                                         GType              record_type,
+                                         const char        *field,
+                                         gint64             id);
+guint        se_store_count             (SeStore           *self,
+                                         GType              record_type);
+gboolean     se_store_is_empty          (SeStore           *self);
+
+gboolean     se_store_save              (SeStore           *self,
+                                         SeRecord          *record,
+                                         const char       **field,
+                                         GError           **error);
+gboolean     se_store_delete            (SeStore           *self,
+                                         SeRecord          *record,
+                                         GError           **error);
+
+gboolean     se_store_begin             (SeStore           *self,
+                                         GError           **error);
+gboolean     se_store_commit            (SeStore           *self,
+                                         GError           **error);
+void         se_store_rollback          (SeStore           *self);
+gboolean     se_store_in_transaction    (SeStore           *self);
+
+gboolean     se_store_attach_document   (SeStore           *self,
+                                         gint64             agreement_id,
+                                         const char        *file_name,
+                                         GBytes            *data,
+                                         GError           **error);
+GBytes      *se_store_load_document     (SeStore           *self,
+                                         gint64             agreement_id,
+                                         GError           **error);
+gboolean     se_store_remove_document   (SeStore           *self,
+                                         gint64             agreement_id,
+                                         GError           **error);
+
+G_END_DECLS
