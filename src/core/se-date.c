@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -174,6 +175,15 @@ se_date_parse (const char *text)
   return NULL;
 }
 
+static gboolean
+locale_is_c (void)
+{
+  const char *name = setlocale (LC_TIME, NULL);
+
+  return name == NULL || strcmp (name, "POSIX") == 0 || strcmp (name, "C") == 0
+         || g_str_has_prefix (name, "C.");
+}
+
 /**
  * se_date_format:
  * @iso: (nullable): a date, partial date or %NULL
@@ -191,6 +201,10 @@ se_date_format (const char *iso)
     return g_strdup ("");
 
   if (!se_date_to_gdate (iso, &date))
+    return g_strdup (iso);
+
+  /* The C locale's %x is the ambiguous 08/02/21: ISO says it plainly. */
+  if (locale_is_c ())
     return g_strdup (iso);
 
   if (g_date_strftime (buf, sizeof buf, "%x", &date) == 0)

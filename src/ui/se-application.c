@@ -1,0 +1,241 @@
+/* se-application.c
+ *
+ * Copyright 2026 The Staff Exchange authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "se-application.h"
+#include "se-example-data.h"
+#include "se-store.h"
+#include "se-window.h"
+
+/* One instance per user. Headless jobs are command-line options handled in
+ * the calling process before any display is needed; they exit with 0 on
+ * success and 2 with a message on standard error otherwise. */
+
+struct _SeApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (SeApplication, se_application, ADW_TYPE_APPLICATION)
+
+SeApplication *
+se_application_new (void)
+{
+  return g_object_new (SE_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/staffexchange/StaffExchange",
+                       NULL);
+}
+
+static SeWindow *
+find_window (SeApplication *self,
+             const char    *path)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (SE_IS_WINDOW (l->data) && g_strcmp0 (se_window_get_path (l->data), path) == 0)
+      return l->data;
+  return NULL;
+}
+
+static void
+open_path (SeApplication *self,
+           const char    *path)
+{
+  SeWindow *window = find_window (self, path);
+
+  if (window == NULL)
+    window = se_window_new (GTK_APPLICATION (self), path);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+se_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autofree char *path = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  path = se_store_dup_default_path ();
+  open_path (SE_APPLICATION (app), path);
+}
+
+static void
+se_application_open (GApplication  *app,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+
+      if (path != NULL)
+        open_path (SE_APPLICATION (app), path);
+    }
+}
+
+static int
+fail (const char *message)
+{
+  g_printerr ("staff-exchange: %s\n", message);
+  return 2;
+}
+
+static int
+load_example_data (const char *path)
+{
+  g_autoptr(SeStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = se_store_open (path, SE_STORE_OPEN_FLAGS_NONE, &error);
+  if (store == NULL || !se_example_data_load (store, &error))
+    return fail (error->message);
+
+  /* Translators: %s is the file name of a database */
+  g_print (_("Example data loaded into %s\n"), path);
+  return 0;
+}
+
+static int
+se_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  g_autofree char *database = NULL;
+  g_autofree char *path = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("staff-exchange %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  g_variant_dict_lookup (options, "database", "^ay", &database);
+  if (database != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (database);
+      path = g_file_get_path (file);
+    }
+  else
+    path = se_store_dup_default_path ();
+
+  if (database == NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      /* The default folder holds personal data: the owner's only. */
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          g_autofree char *msg = g_strdup_printf (_("The folder %s could not be created: %s"),
+                                                  dir, g_strerror (errno));
+          return fail (msg);
+        }
+    }
+
+  if (g_variant_dict_contains (options, "load-example-data"))
+    return load_example_data (path);
+
+  if (database != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+
+      if (!g_application_register (app, NULL, &error))
+        return fail (error->message);
+      g_application_open (app, &file, 1, "");
+      return 0;
+    }
+
+  return -1;
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  const char *developers[] = { _("The Staff Exchange authors"), NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Staff Exchange"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("The Staff Exchange authors"),
+                         "developers", developers,
+                         "comments", _("Partnerships, placements and agreements between "
+                                       "public administrations"),
+                         "website", "https://github.com/staffexchange/staff-exchange",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         /* Translators: put your names here, one a line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+};
+
+static void
+se_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (se_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
+se_application_class_init (SeApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = se_application_activate;
+  app_class->open = se_application_open;
+  app_class->startup = se_application_startup;
+  app_class->handle_local_options = se_application_handle_local_options;
+}
+
+static void
+se_application_init (SeApplication *self)
+{
+  const GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Print the version and exit"), NULL },
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Open the database FILE instead of the default one"), N_("FILE") },
+    { "load-example-data", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Load the example data into the (empty) database and exit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Keep partnerships, placements and agreements "
+                                               "between public administrations."));
+}

@@ -1,0 +1,103 @@
+/* test-window.c: the first window under a display
+ *
+ * Copyright 2026 The Staff Exchange authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "se-organisation.h"
+#include "se-placement.h"
+#include "se-window.h"
+#include "se-test-util.h"
+
+static void
+wait_for_idle (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+test_empty_then_example_data (void)
+{
+  g_autofree char *dir = se_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "window.db", NULL);
+  SeWindow *window = se_window_new (NULL, path);
+  SeStore *store = se_window_get_store (window);
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_idle ();
+
+  g_assert_nonnull (store);
+  g_assert_cmpstr (se_window_get_page (window), ==, "welcome");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.load-example-data",
+                                             NULL));
+  wait_for_idle ();
+
+  g_assert_cmpstr (se_window_get_page (window), ==, "browser");
+  g_assert_cmpuint (se_store_count (store, SE_TYPE_PLACEMENT), >, 0);
+  g_assert_cmpuint (se_store_count (store, SE_TYPE_ORGANISATION), >, 0);
+
+  /* Loading twice is refused: the action is off once there is data */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.load-example-data",
+                                              NULL)
+                  && se_store_count (store, SE_TYPE_ORGANISATION) == 0);
+
+  for (const char *const *s = (const char *const[]) { "partnerships", "placements", "agreements",
+                                                      "organisations", "people", NULL };
+       *s != NULL; s++)
+    {
+      se_window_show_section (window, *s);
+      wait_for_idle ();
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_for_idle ();
+  se_test_remove_dir (dir);
+}
+
+static void
+test_refused_file (void)
+{
+  g_autofree char *dir = se_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "not-a-database.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  SeWindow *window;
+
+  g_file_set_contents (path, "Dies ist kein Datenbankinhalt, sondern ein Brief.\n"
+                             "Mit freundlichen Grüßen\n", -1, NULL);
+  before = se_test_file_checksum (path);
+
+  window = se_window_new (NULL, path);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_idle ();
+
+  g_assert_null (se_window_get_store (window));
+  g_assert_cmpstr (se_window_get_page (window), ==, "problem");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_for_idle ();
+
+  after = se_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  se_test_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/window/empty-then-example-data", test_empty_then_example_data);
+  g_test_add_func ("/window/refused-file", test_refused_file);
+
+  return g_test_run ();
+}
