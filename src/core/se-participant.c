@@ -27,12 +27,12 @@ struct _SeParticipant
 G_DEFINE_FINAL_TYPE (SeParticipant, se_participant, SE_TYPE_RECORD)
 
 static const SeField fields[] = {
-  { "placement-id", SE_FIELD_REFERENCE, SE_FIELD_FLAGS_REQUIRED, N_("Placement"), se_placement_get_type, NULL },
+  { "placement-id", SE_FIELD_REFERENCE, SE_FIELD_FLAGS_REQUIRED | SE_FIELD_FLAGS_OWNER, N_("Placement"), se_placement_get_type, NULL },
   { "person-id", SE_FIELD_REFERENCE, SE_FIELD_FLAGS_REQUIRED, N_("Person"), se_person_get_type, NULL },
   { "role", SE_FIELD_ENUM, SE_FIELD_FLAGS_NONE, N_("Role"), se_participant_role_get_type, NULL },
   { "home-organisation-id", SE_FIELD_REFERENCE, SE_FIELD_FLAGS_REQUIRED, N_("Home organisation"), se_organisation_get_type, NULL },
   { "host-organisation-id", SE_FIELD_REFERENCE, SE_FIELD_FLAGS_REQUIRED, N_("Host organisation"), se_organisation_get_type, NULL },
-  { "host-unit-id", SE_FIELD_REFERENCE, SE_FIELD_FLAGS_NONE, N_("Host unit"), se_unit_get_type, NULL },
+  { "host-unit-id", SE_FIELD_REFERENCE, SE_FIELD_FLAGS_WEAK, N_("Host unit"), se_unit_get_type, NULL },
 };
 
 static void

@@ -32,8 +32,8 @@ static const SeField fields[] = {
   { "since", SE_FIELD_PARTIAL_DATE, SE_FIELD_FLAGS_NONE, N_("Since"), NULL, NULL },
   { "until", SE_FIELD_PARTIAL_DATE, SE_FIELD_FLAGS_NONE, N_("Until"), NULL, "since" },
   { "status", SE_FIELD_ENUM, SE_FIELD_FLAGS_NONE, N_("Status"), se_partnership_status_get_type, NULL },
-  { "contact-a-id", SE_FIELD_REFERENCE, SE_FIELD_FLAGS_NONE, N_("Contact of the first organisation"), se_person_get_type, NULL },
-  { "contact-b-id", SE_FIELD_REFERENCE, SE_FIELD_FLAGS_NONE, N_("Contact of the second organisation"), se_person_get_type, NULL },
+  { "contact-a-id", SE_FIELD_REFERENCE, SE_FIELD_FLAGS_WEAK, N_("Contact of the first organisation"), se_person_get_type, NULL },
+  { "contact-b-id", SE_FIELD_REFERENCE, SE_FIELD_FLAGS_WEAK, N_("Contact of the second organisation"), se_person_get_type, NULL },
   { "parent-id", SE_FIELD_REFERENCE, SE_FIELD_FLAGS_NONE, N_("Part of partnership"), se_partnership_get_type, NULL },
   { "description", SE_FIELD_LONG_TEXT, SE_FIELD_FLAGS_SEARCHABLE, N_("Description"), NULL, NULL },
 };

@@ -28,7 +28,7 @@ static const SeField fields[] = {
   { "given-name", SE_FIELD_TEXT, SE_FIELD_FLAGS_SEARCHABLE, N_("Given name"), NULL, NULL },
   { "family-name", SE_FIELD_TEXT, SE_FIELD_FLAGS_REQUIRED | SE_FIELD_FLAGS_SEARCHABLE, N_("Family name"), NULL, NULL },
   { "organisation-id", SE_FIELD_REFERENCE, SE_FIELD_FLAGS_NONE, N_("Organisation"), se_organisation_get_type, NULL },
-  { "unit-id", SE_FIELD_REFERENCE, SE_FIELD_FLAGS_NONE, N_("Unit"), se_unit_get_type, NULL },
+  { "unit-id", SE_FIELD_REFERENCE, SE_FIELD_FLAGS_WEAK, N_("Unit"), se_unit_get_type, NULL },
   { "function", SE_FIELD_TEXT, SE_FIELD_FLAGS_SEARCHABLE, N_("Function"), NULL, NULL },
   { "email", SE_FIELD_EMAIL, SE_FIELD_FLAGS_NONE, N_("Email"), NULL, NULL },
   { "phone", SE_FIELD_TEXT, SE_FIELD_FLAGS_NONE, N_("Phone"), NULL, NULL },

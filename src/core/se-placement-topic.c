@@ -25,8 +25,8 @@ struct _SePlacementTopic
 G_DEFINE_FINAL_TYPE (SePlacementTopic, se_placement_topic, SE_TYPE_RECORD)
 
 static const SeField fields[] = {
-  { "placement-id", SE_FIELD_REFERENCE, SE_FIELD_FLAGS_REQUIRED, N_("Placement"), se_placement_get_type, NULL },
-  { "topic-id", SE_FIELD_REFERENCE, SE_FIELD_FLAGS_REQUIRED, N_("Topic"), se_topic_get_type, NULL },
+  { "placement-id", SE_FIELD_REFERENCE, SE_FIELD_FLAGS_REQUIRED | SE_FIELD_FLAGS_OWNER, N_("Placement"), se_placement_get_type, NULL },
+  { "topic-id", SE_FIELD_REFERENCE, SE_FIELD_FLAGS_REQUIRED | SE_FIELD_FLAGS_OWNER, N_("Topic"), se_topic_get_type, NULL },
 };
 
 static void

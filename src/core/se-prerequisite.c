@@ -25,10 +25,10 @@ struct _SePrerequisite
 G_DEFINE_FINAL_TYPE (SePrerequisite, se_prerequisite, SE_TYPE_RECORD)
 
 static const SeField fields[] = {
-  { "placement-id", SE_FIELD_REFERENCE, SE_FIELD_FLAGS_REQUIRED, N_("Placement"), se_placement_get_type, NULL },
+  { "placement-id", SE_FIELD_REFERENCE, SE_FIELD_FLAGS_REQUIRED | SE_FIELD_FLAGS_OWNER, N_("Placement"), se_placement_get_type, NULL },
   { "kind", SE_FIELD_ENUM, SE_FIELD_FLAGS_NONE, N_("Kind"), se_prerequisite_kind_get_type, NULL },
   { "description", SE_FIELD_TEXT, SE_FIELD_FLAGS_NONE, N_("Description"), NULL, NULL },
-  { "agreement-id", SE_FIELD_REFERENCE, SE_FIELD_FLAGS_NONE, N_("Agreement"), se_agreement_get_type, NULL },
+  { "agreement-id", SE_FIELD_REFERENCE, SE_FIELD_FLAGS_WEAK, N_("Agreement"), se_agreement_get_type, NULL },
   { "fulfilled-on", SE_FIELD_DATE, SE_FIELD_FLAGS_NONE, N_("Fulfilled on"), NULL, NULL },
 };
 

@@ -24,7 +24,7 @@ struct _SeProgrammeItem
 G_DEFINE_FINAL_TYPE (SeProgrammeItem, se_programme_item, SE_TYPE_RECORD)
 
 static const SeField fields[] = {
-  { "placement-id", SE_FIELD_REFERENCE, SE_FIELD_FLAGS_REQUIRED, N_("Placement"), se_placement_get_type, NULL },
+  { "placement-id", SE_FIELD_REFERENCE, SE_FIELD_FLAGS_REQUIRED | SE_FIELD_FLAGS_OWNER, N_("Placement"), se_placement_get_type, NULL },
   { "date", SE_FIELD_DATE, SE_FIELD_FLAGS_REQUIRED, N_("Date"), NULL, NULL },
   { "start-time", SE_FIELD_TIME, SE_FIELD_FLAGS_NONE, N_("From"), NULL, NULL },
   { "end-time", SE_FIELD_TIME, SE_FIELD_FLAGS_NONE, N_("To"), NULL, "start-time" },

@@ -42,6 +42,10 @@ typedef enum
   SE_FIELD_FLAGS_SEARCHABLE = 1 << 1,
   /* written only by the store's own functions, never by a save */
   SE_FIELD_FLAGS_STORE_OWNED = 1 << 2,
+  /* a reference to the record this one is part of: deleted with it */
+  SE_FIELD_FLAGS_OWNER = 1 << 3,
+  /* a reference that is cleared when its target is deleted */
+  SE_FIELD_FLAGS_WEAK = 1 << 4,
 } SeFieldFlags;
 
 typedef struct

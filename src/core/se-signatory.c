@@ -25,7 +25,7 @@ struct _SeSignatory
 G_DEFINE_FINAL_TYPE (SeSignatory, se_signatory, SE_TYPE_RECORD)
 
 static const SeField fields[] = {
-  { "agreement-id", SE_FIELD_REFERENCE, SE_FIELD_FLAGS_REQUIRED, N_("Agreement"), se_agreement_get_type, NULL },
+  { "agreement-id", SE_FIELD_REFERENCE, SE_FIELD_FLAGS_REQUIRED | SE_FIELD_FLAGS_OWNER, N_("Agreement"), se_agreement_get_type, NULL },
   { "party", SE_FIELD_ENUM, SE_FIELD_FLAGS_NONE, N_("Side"), se_party_get_type, NULL },
   { "person-id", SE_FIELD_REFERENCE, SE_FIELD_FLAGS_NONE, N_("Person"), se_person_get_type, NULL },
   { "name", SE_FIELD_TEXT, SE_FIELD_FLAGS_NONE, N_("Name"), NULL, NULL },

@@ -33,4 +33,11 @@ void               _se_record_list_changed     (SeRecordList *self,
 void               _se_record_list_remove      (SeRecordList *self,
                                                 gint64        id);
 
+gboolean           _se_store_restore           (SeStore      *self,
+                                                SeRecord     *record,
+                                                GError      **error);
+gboolean           _se_store_delete_quietly    (SeStore      *self,
+                                                SeRecord     *record,
+                                                GError      **error);
+
 G_END_DECLS

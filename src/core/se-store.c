@@ -929,6 +929,109 @@ se_store_delete (SeStore   *self,
   return run_write (self, delete_step, &d, error);
 }
 
+/* Restoring what a deletion took (see se-deletion.c) */
+
+static gboolean
+restore_step (SeStore  *self,
+              gpointer  data,
+              GError  **error)
+{
+  SeRecord *record = data;
+  SeRecordClass *klass = SE_RECORD_GET_CLASS (record);
+  g_autofree char *update = write_sql (klass, TRUE);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  guint n_fields;
+  const SeField *fields = se_record_class_get_fields (klass, &n_fields);
+  int col = 1;
+  int rc;
+
+  /* "INSERT INTO t (a, b) VALUES (?1, ?2)" becomes
+   * "INSERT INTO t (id, a, b) VALUES (?1, ?2, ?3)" */
+  {
+    const char *open = strchr (update, '(');
+    const char *values = strstr (update, "VALUES (");
+    guint n = 0;
+
+    g_string_append_len (sql, update, open - update + 1);
+    g_string_append (sql, "id, ");
+    g_string_append_len (sql, open + 1, values - open - 1);
+    g_string_append (sql, "VALUES (?1");
+    for (const char *p = values; *p; p++)
+      n += *p == '?';
+    for (guint i = 2; i <= n + 1; i++)
+      g_string_append_printf (sql, ", ?%u", i);
+    g_string_append (sql, ")");
+  }
+
+  stmt = prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, col, se_record_get_id (record));
+  for (guint i = 0; i < n_fields; i++)
+    if (!(fields[i].flags & SE_FIELD_FLAGS_STORE_OWNED))
+      bind_field (stmt, ++col, record, &fields[i]);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_constraint_error (self, record, sqlite3_extended_errcode (self->db), error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  g_ptr_array_add (self->inserted, g_object_ref (record));
+
+  return TRUE;
+}
+
+/* Inserts @record again under the id it had. */
+gboolean
+_se_store_restore (SeStore   *self,
+                   SeRecord  *record,
+                   GError   **error)
+{
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (se_record_get_id (record) != 0, FALSE);
+
+  ensure_list (self, G_OBJECT_TYPE (record));
+  return run_write (self, restore_step, record, error);
+}
+
+static gboolean
+delete_quietly_step (SeStore  *self,
+                     gpointer  data,
+                     GError  **error)
+{
+  SeRecord *record = data;
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1",
+                                          se_record_class_get_table (SE_RECORD_GET_CLASS (record)));
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, se_record_get_id (record));
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    set_sqlite_error (error, self->db, sqlite3_extended_errcode (self->db));
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE;
+}
+
+/* Deletes @record if it is still there (a cascade may have taken it). */
+gboolean
+_se_store_delete_quietly (SeStore   *self,
+                          SeRecord  *record,
+                          GError   **error)
+{
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+
+  return run_write (self, delete_quietly_step, record, error);
+}
+
 /* Reading */
 
 /**

@@ -24,7 +24,7 @@ struct _SeUnit
 G_DEFINE_FINAL_TYPE (SeUnit, se_unit, SE_TYPE_RECORD)
 
 static const SeField fields[] = {
-  { "organisation-id", SE_FIELD_REFERENCE, SE_FIELD_FLAGS_REQUIRED, N_("Organisation"), se_organisation_get_type, NULL },
+  { "organisation-id", SE_FIELD_REFERENCE, SE_FIELD_FLAGS_REQUIRED | SE_FIELD_FLAGS_OWNER, N_("Organisation"), se_organisation_get_type, NULL },
   { "name", SE_FIELD_TEXT, SE_FIELD_FLAGS_REQUIRED | SE_FIELD_FLAGS_SEARCHABLE, N_("Name"), NULL, NULL },
 };
 
