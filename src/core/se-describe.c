@@ -17,7 +17,12 @@
 #include "se-participant.h"
 #include "se-partnership.h"
 #include "se-person.h"
+#include "se-placement-topic.h"
 #include "se-placement.h"
+#include "se-prerequisite.h"
+#include "se-programme-item.h"
+#include "se-signatory.h"
+#include "se-approval.h"
 
 /* How a record is named in lists, links and printed documents, in the
  * language of the user interface. */
@@ -99,8 +104,19 @@ se_describe_title (SeStore  *store,
   if (SE_IS_PARTNERSHIP (record) && se_record_get_string (record, "title") == NULL)
     return two_parties (store, record, "organisation-a-id", "organisation-b-id");
 
+  if (SE_IS_PREREQUISITE (record))
+    return g_strdup (se_enum_get_label (SE_TYPE_PREREQUISITE_KIND,
+                                        se_record_get_int (record, "kind")));
+
   if (SE_IS_PARTICIPANT (record))
     return se_describe_reference (store, record, "person-id");
+
+  if ((SE_IS_SIGNATORY (record) || SE_IS_APPROVAL (record))
+      && se_record_get_reference (record, "person-id") != 0)
+    return se_describe_reference (store, record, "person-id");
+
+  if (SE_IS_PLACEMENT_TOPIC (record))
+    return se_describe_reference (store, record, "topic-id");
 
   return se_record_dup_title (record);
 }
@@ -177,6 +193,59 @@ se_describe_subtitle (SeStore  *store,
     {
       g_autofree char *org = se_describe_reference (store, record, "organisation-id");
       return join (se_record_get_string (record, "function"), org);
+    }
+
+  if (SE_IS_PARTICIPANT (record))
+    {
+      const char *role = se_enum_get_label (SE_TYPE_PARTICIPANT_ROLE,
+                                            se_record_get_int (record, "role"));
+      g_autofree char *home = se_describe_reference (store, record, "home-organisation-id");
+      g_autofree char *host = se_describe_reference (store, record, "host-organisation-id");
+      /* Translators: from the home organisation to the host organisation */
+      g_autofree char *route = g_strdup_printf (C_("participant route", "%s → %s"), home, host);
+      return join (role, route);
+    }
+
+  if (SE_IS_PROGRAMME_ITEM (record))
+    {
+      g_autofree char *date = se_date_format (se_record_get_string (record, "date"));
+      const char *from = se_record_get_string (record, "start-time");
+      const char *to = se_record_get_string (record, "end-time");
+      g_autofree char *time = NULL;
+      g_autofree char *when = NULL;
+
+      if (from != NULL && to != NULL)
+        /* Translators: a span of time of day, e.g. "09:00–09:10" */
+        time = g_strdup_printf (C_("time span", "%s–%s"), from, to);
+      else
+        time = g_strdup (from);
+      when = join (date, time);
+      return join (when, se_record_get_string (record, "location"));
+    }
+
+  if (SE_IS_SIGNATORY (record) || SE_IS_APPROVAL (record))
+    {
+      const char *date = se_record_get_string (record, SE_IS_SIGNATORY (record) ? "signed-on"
+                                                                                 : "approved-on");
+      g_autofree char *formatted = se_date_format (date);
+      g_autofree char *a = NULL;
+
+      if (SE_IS_SIGNATORY (record))
+        a = join (se_enum_get_label (SE_TYPE_PARTY, se_record_get_int (record, "party")),
+                  se_record_get_string (record, "function"));
+      else
+        a = g_strdup (se_record_get_string (record, "function"));
+      return join (a, formatted);
+    }
+
+  if (SE_IS_PREREQUISITE (record))
+    {
+      const char *date = se_record_get_string (record, "fulfilled-on");
+      g_autofree char *formatted = se_date_format (date);
+      /* Translators: a prerequisite fulfilled on a date */
+      g_autofree char *state = date != NULL ? g_strdup_printf (_("fulfilled on %s"), formatted)
+                                            : g_strdup (_("not yet fulfilled"));
+      return join (se_record_get_string (record, "description"), state);
     }
 
   return g_strdup ("");

@@ -10,16 +10,24 @@
 #include <glib/gi18n.h>
 
 #include "se-agreement.h"
+#include "se-date.h"
+#include "se-deletion.h"
 #include "se-describe.h"
+#include "se-enums.h"
 #include "se-example-data.h"
 #include "se-organisation.h"
+#include "se-participant.h"
 #include "se-partnership.h"
 #include "se-person.h"
+#include "se-placement-topic.h"
 #include "se-placement.h"
+#include "se-record-page.h"
 #include "se-window.h"
 
-/* The main window: a sidebar of sections, each a list of one kind of
- * record. It only observes the store's list models. */
+/* The main window: sections in a sidebar, the list of the chosen section
+ * with search and filters, and the page of the chosen record. On a narrow
+ * window the three fold into one column with back buttons. The window
+ * observes the store's list models; changes go through the store. */
 
 typedef struct
 {
@@ -29,26 +37,43 @@ typedef struct
   GType     (*type) (void);
   const char *empty_title;
   const char *empty_description;
+  const char *new_tooltip;
 } Section;
 
 static const Section sections[] = {
   { "partnerships", N_("Partnerships"), "emblem-shared-symbolic", se_partnership_get_type,
     N_("No Partnerships"),
-    N_("Town twinnings, district partnerships and cooperations appear here.") },
+    N_("Town twinnings, district partnerships and cooperations appear here."),
+    N_("New Partnership") },
   { "placements", N_("Placements"), "system-users-symbolic", se_placement_get_type,
     N_("No Placements"),
     N_("Hospitations, job swaps, virtual placements, delegation visits and working meetings "
-       "appear here.") },
+       "appear here."),
+    N_("New Placement") },
   { "agreements", N_("Agreements"), "document-edit-symbolic", se_agreement_get_type,
     N_("No Agreements"),
-    N_("Cooperation agreements and non-disclosure declarations appear here.") },
+    N_("Cooperation agreements and non-disclosure declarations appear here."),
+    N_("New Agreement") },
   { "organisations", N_("Organisations"), "user-home-symbolic", se_organisation_get_type,
     N_("No Organisations"),
-    N_("Cities, districts, job centres and their partners appear here.") },
+    N_("Cities, districts, job centres and their partners appear here."),
+    N_("New Organisation") },
   { "people", N_("People"), "avatar-default-symbolic", se_person_get_type,
     N_("No People"),
-    N_("Participants, signatories and contacts appear here.") },
+    N_("Participants, signatories and contacts appear here."),
+    N_("New Person") },
 };
+
+#define N_SECTIONS G_N_ELEMENTS (sections)
+
+/* What the filters of one section are set to; -1 and 0 mean "any". */
+typedef struct
+{
+  int     kind;
+  int     status;
+  int     year;
+  gint64  organisation;
+} FilterState;
 
 struct _SeWindow
 {
@@ -58,16 +83,32 @@ struct _SeWindow
   GtkStack        *main_stack;
   AdwStatusPage   *problem_page;
   AdwLeaflet      *leaflet;
-  GtkWidget       *content;
+  GtkWidget       *sidebar;
+  GtkWidget       *list_pane;
   GtkListBox      *section_list;
   GtkStack        *section_stack;
-  AdwWindowTitle  *content_title;
+  AdwWindowTitle  *list_title;
+  GtkWidget       *new_button;
+  GtkToggleButton *search_button;
+  GtkSearchBar    *search_bar;
+  GtkSearchEntry  *search_entry;
+  GtkWidget       *filter_button;
+  GtkWidget       *filter_box;
+  GtkStack        *detail_stack;
 
   GSettings       *settings;
   char            *path;
   SeStore         *store;
-  GtkLabel        *count_labels[G_N_ELEMENTS (sections)];
-  GtkStack        *section_pages[G_N_ELEMENTS (sections)];
+  SeRecordPage    *page;
+  guint            current;
+  GtkLabel        *count_labels[N_SECTIONS];
+  GtkStack        *section_pages[N_SECTIONS];
+  GtkSingleSelection *selections[N_SECTIONS];
+  GtkFilter       *filters[N_SECTIONS];
+  FilterState      filter_state[N_SECTIONS];
+  char            *search_text;
+  SeDeletion      *last_deletion;
+  gboolean         selecting;
 };
 
 G_DEFINE_FINAL_TYPE (SeWindow, se_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -82,7 +123,9 @@ compare_placements (gconstpointer a,
   /* newest first */
   int c = g_strcmp0 (se_record_get_string ((SeRecord *) b, "start-date"),
                      se_record_get_string ((SeRecord *) a, "start-date"));
-  return c != 0 ? c : (int) (se_record_get_id ((SeRecord *) b) - se_record_get_id ((SeRecord *) a));
+  if (c != 0)
+    return c;
+  return se_record_get_id ((SeRecord *) b) < se_record_get_id ((SeRecord *) a) ? -1 : 1;
 }
 
 static int
@@ -141,6 +184,376 @@ section_sorter (SeWindow      *self,
     return GTK_SORTER (gtk_custom_sorter_new (compare_people, NULL, NULL));
   return GTK_SORTER (gtk_custom_sorter_new (compare_titles, g_object_ref (self->store),
                                             g_object_unref));
+}
+
+/* Search and filters */
+
+static void
+append_casefolded (GString    *hay,
+                   const char *text)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL || *text == '\0')
+    return;
+  folded = g_utf8_casefold (text, -1);
+  g_string_append (hay, folded);
+  g_string_append_c (hay, '\n');
+}
+
+/* The text search looks at: names, titles, places, topics. */
+static char *
+search_text_of (SeWindow *self,
+                SeRecord *record)
+{
+  GString *hay = g_string_new (NULL);
+  guint n_fields;
+  const SeField *fields = se_record_class_get_fields (SE_RECORD_GET_CLASS (record), &n_fields);
+  g_autofree char *title = se_describe_title (self->store, record);
+
+  append_casefolded (hay, title);
+  for (guint i = 0; i < n_fields; i++)
+    if (fields[i].flags & SE_FIELD_FLAGS_SEARCHABLE)
+      append_casefolded (hay, se_record_get_string (record, fields[i].name));
+
+  if (SE_IS_PLACEMENT (record))
+    {
+      g_autoptr(GPtrArray) topics = se_store_find (self->store, SE_TYPE_PLACEMENT_TOPIC,
+                                                   "placement-id", se_record_get_id (record));
+      g_autoptr(GPtrArray) people = se_store_find (self->store, SE_TYPE_PARTICIPANT,
+                                                   "placement-id", se_record_get_id (record));
+      for (guint i = 0; i < topics->len; i++)
+        {
+          g_autofree char *t = se_describe_title (self->store, g_ptr_array_index (topics, i));
+          append_casefolded (hay, t);
+        }
+      for (guint i = 0; i < people->len; i++)
+        {
+          g_autofree char *t = se_describe_title (self->store, g_ptr_array_index (people, i));
+          append_casefolded (hay, t);
+        }
+    }
+
+  if (SE_IS_PERSON (record) || SE_IS_AGREEMENT (record) || SE_IS_PARTNERSHIP (record))
+    {
+      g_autofree char *sub = se_describe_subtitle (self->store, record);
+      append_casefolded (hay, sub);
+    }
+
+  return g_string_free (hay, FALSE);
+}
+
+static int
+year_of (const char *date)
+{
+  return date != NULL ? (int) g_ascii_strtoll (date, NULL, 10) : 0;
+}
+
+static gboolean
+covers_year (const char *start,
+             const char *end,
+             int         year)
+{
+  int from = year_of (start), to = year_of (end);
+
+  if (from == 0 && to == 0)
+    return FALSE;
+  return (from == 0 || from <= year) && (to == 0 || year <= to);
+}
+
+static gboolean
+involves_organisation (SeWindow *self,
+                       SeRecord *record,
+                       gint64    org)
+{
+  if (SE_IS_PARTNERSHIP (record))
+    return se_record_get_reference (record, "organisation-a-id") == org
+           || se_record_get_reference (record, "organisation-b-id") == org;
+  if (SE_IS_AGREEMENT (record))
+    return se_record_get_reference (record, "party-a-id") == org
+           || se_record_get_reference (record, "party-b-id") == org;
+  if (SE_IS_PERSON (record))
+    return se_record_get_reference (record, "organisation-id") == org;
+  if (SE_IS_ORGANISATION (record))
+    return se_record_get_id (record) == org || se_record_get_reference (record, "parent-id") == org;
+  if (SE_IS_PLACEMENT (record))
+    {
+      g_autoptr(GPtrArray) people = se_store_find (self->store, SE_TYPE_PARTICIPANT,
+                                                   "placement-id", se_record_get_id (record));
+      for (guint i = 0; i < people->len; i++)
+        if (se_record_get_reference (g_ptr_array_index (people, i), "home-organisation-id") == org
+            || se_record_get_reference (g_ptr_array_index (people, i),
+                                        "host-organisation-id") == org)
+          return TRUE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+filter_record (gpointer item,
+               gpointer user_data)
+{
+  SeWindow *self = user_data;
+  SeRecord *record = item;
+  guint s;
+  FilterState *f;
+
+  for (s = 0; s < N_SECTIONS; s++)
+    if (G_OBJECT_TYPE (record) == sections[s].type ())
+      break;
+  g_return_val_if_fail (s < N_SECTIONS, TRUE);
+  f = &self->filter_state[s];
+
+  if (f->kind >= 0 && se_record_get_int (record, "kind") != f->kind)
+    return FALSE;
+  if (f->status >= 0 && se_record_get_int (record, "status") != f->status)
+    return FALSE;
+  if (f->year > 0)
+    {
+      gboolean covered = SE_IS_PLACEMENT (record)
+        ? covers_year (se_record_get_string (record, "start-date"),
+                       se_record_get_string (record, "end-date"), f->year)
+        : SE_IS_AGREEMENT (record)
+        ? covers_year (se_record_get_string (record, "valid-from"),
+                       se_record_get_string (record, "valid-until"), f->year)
+        : SE_IS_PARTNERSHIP (record)
+        ? covers_year (se_record_get_string (record, "since"),
+                       se_record_get_string (record, "until"), f->year)
+        : TRUE;
+      if (!covered)
+        return FALSE;
+    }
+  if (f->organisation > 0 && !involves_organisation (self, record, f->organisation))
+    return FALSE;
+
+  if (self->search_text != NULL && *self->search_text != '\0')
+    {
+      g_autofree char *hay = search_text_of (self, record);
+      g_auto(GStrv) words = g_strsplit (self->search_text, " ", -1);
+
+      for (guint i = 0; words[i] != NULL; i++)
+        if (*words[i] != '\0' && strstr (hay, words[i]) == NULL)
+          return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+refilter (SeWindow *self)
+{
+  gtk_filter_changed (self->filters[self->current], GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_search_changed (GtkSearchEntry *entry,
+                   SeWindow       *self)
+{
+  g_free (self->search_text);
+  self->search_text = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (entry)), -1);
+  g_strstrip (self->search_text);
+  refilter (self);
+}
+
+static void
+on_filter_dropdown_changed (GtkDropDown *dropdown,
+                            GParamSpec  *pspec,
+                            SeWindow    *self)
+{
+  FilterState *f = &self->filter_state[self->current];
+  const char *what = g_object_get_data (G_OBJECT (dropdown), "se-filter");
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  gpointer item = gtk_drop_down_get_selected_item (dropdown);
+
+  if (g_str_equal (what, "kind") || g_str_equal (what, "status"))
+    {
+      GType type = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dropdown), "se-enum"));
+      g_autoptr(GEnumClass) eclass = g_type_class_ref (type);
+      int value = selected == 0 || selected > eclass->n_values
+                  ? -1 : eclass->values[selected - 1].value;
+
+      if (g_str_equal (what, "kind"))
+        f->kind = value;
+      else
+        f->status = value;
+    }
+  else if (g_str_equal (what, "year"))
+    f->year = selected == 0 || item == NULL
+              ? 0 : (int) g_ascii_strtoll (gtk_string_object_get_string (item), NULL, 10);
+  else if (g_str_equal (what, "organisation"))
+    {
+      gint64 *ids = g_object_get_data (G_OBJECT (dropdown), "se-ids");
+      f->organisation = selected == 0 || ids == NULL ? 0 : ids[selected - 1];
+    }
+
+  gtk_widget_set_visible (gtk_widget_get_first_child (self->filter_button), TRUE);
+  if (f->kind >= 0 || f->status >= 0 || f->year > 0 || f->organisation > 0)
+    gtk_widget_add_css_class (self->filter_button, "accent");
+  else
+    gtk_widget_remove_css_class (self->filter_button, "accent");
+  refilter (self);
+}
+
+static GtkWidget *
+filter_row (SeWindow    *self,
+            const char  *label,
+            const char  *what,
+            GListModel  *choices,
+            guint        selected)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *title = gtk_label_new (label);
+  GtkWidget *dropdown = gtk_drop_down_new (choices, NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), g_list_model_get_n_items (choices)
+                                                             > 10);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label, -1);
+  g_object_set_data (G_OBJECT (dropdown), "se-filter", (gpointer) what);
+  gtk_widget_set_name (dropdown, what);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), dropdown);
+  return box;
+}
+
+static void
+add_enum_filter (SeWindow   *self,
+                 GType       enum_type,
+                 const char *label,
+                 const char *what,
+                 int         current)
+{
+  g_autoptr(GEnumClass) eclass = g_type_class_ref (enum_type);
+  GtkStringList *choices = gtk_string_list_new (NULL);
+  guint selected = 0;
+  GtkWidget *row, *dropdown;
+
+  /* Translators: a filter choice that filters nothing */
+  gtk_string_list_append (choices, C_("filter", "Any"));
+  for (guint i = 0; i < eclass->n_values; i++)
+    {
+      gtk_string_list_append (choices, se_enum_get_label (enum_type, eclass->values[i].value));
+      if (eclass->values[i].value == current)
+        selected = i + 1;
+    }
+
+  row = filter_row (self, label, what, G_LIST_MODEL (choices), selected);
+  dropdown = gtk_widget_get_last_child (row);
+  g_object_set_data (G_OBJECT (dropdown), "se-enum", GSIZE_TO_POINTER (enum_type));
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_filter_dropdown_changed), self);
+  gtk_box_append (GTK_BOX (self->filter_box), row);
+  g_object_unref (choices);
+}
+
+static int
+compare_ints_desc (gconstpointer a,
+                   gconstpointer b)
+{
+  return *(const int *) b - *(const int *) a;
+}
+
+static void
+build_filters (SeWindow *self)
+{
+  const Section *section = &sections[self->current];
+  GType type = section->type ();
+  FilterState *f = &self->filter_state[self->current];
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->filter_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->filter_box), child);
+
+  if (type == SE_TYPE_PLACEMENT)
+    add_enum_filter (self, SE_TYPE_PLACEMENT_KIND, _("Kind"), "kind", f->kind);
+  else if (type == SE_TYPE_AGREEMENT)
+    add_enum_filter (self, SE_TYPE_AGREEMENT_KIND, _("Kind"), "kind", f->kind);
+  else if (type == SE_TYPE_PARTNERSHIP)
+    add_enum_filter (self, SE_TYPE_PARTNERSHIP_KIND, _("Kind"), "kind", f->kind);
+  else if (type == SE_TYPE_ORGANISATION)
+    add_enum_filter (self, SE_TYPE_ORGANISATION_KIND, _("Kind"), "kind", f->kind);
+
+  if (type == SE_TYPE_PLACEMENT)
+    add_enum_filter (self, SE_TYPE_PLACEMENT_STATUS, _("Status"), "status", f->status);
+  else if (type == SE_TYPE_AGREEMENT)
+    add_enum_filter (self, SE_TYPE_AGREEMENT_STATUS, _("Status"), "status", f->status);
+  else if (type == SE_TYPE_PARTNERSHIP)
+    add_enum_filter (self, SE_TYPE_PARTNERSHIP_STATUS, _("Status"), "status", f->status);
+
+  if (type == SE_TYPE_PLACEMENT || type == SE_TYPE_AGREEMENT || type == SE_TYPE_PARTNERSHIP)
+    {
+      /* The years the section's records cover */
+      GListModel *list = se_store_get_list (self->store, type);
+      g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
+      GtkStringList *choices = gtk_string_list_new (NULL);
+      const char *start = type == SE_TYPE_PLACEMENT ? "start-date"
+                        : type == SE_TYPE_AGREEMENT ? "valid-from" : "since";
+      guint selected = 0;
+      GtkWidget *row;
+
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(SeRecord) r = g_list_model_get_item (list, i);
+          int y = year_of (se_record_get_string (r, start));
+          gboolean seen = FALSE;
+          for (guint j = 0; j < years->len && !seen; j++)
+            seen = g_array_index (years, int, j) == y;
+          if (y > 0 && !seen)
+            g_array_append_val (years, y);
+        }
+      g_array_sort (years, compare_ints_desc);
+
+      gtk_string_list_append (choices, C_("filter", "Any"));
+      for (guint j = 0; j < years->len; j++)
+        {
+          g_autofree char *y = g_strdup_printf ("%d", g_array_index (years, int, j));
+          gtk_string_list_append (choices, y);
+          if (g_array_index (years, int, j) == f->year)
+            selected = j + 1;
+        }
+      row = filter_row (self, _("Year"), "year", G_LIST_MODEL (choices), selected);
+      g_signal_connect (gtk_widget_get_last_child (row), "notify::selected",
+                        G_CALLBACK (on_filter_dropdown_changed), self);
+      gtk_box_append (GTK_BOX (self->filter_box), row);
+      g_object_unref (choices);
+    }
+
+  if (type != SE_TYPE_ORGANISATION)
+    {
+      GListModel *orgs = se_store_get_list (self->store, SE_TYPE_ORGANISATION);
+      guint n = g_list_model_get_n_items (orgs);
+      GtkStringList *choices = gtk_string_list_new (NULL);
+      gint64 *ids = g_new0 (gint64, MAX (n, 1));
+      guint selected = 0;
+      GtkWidget *row, *dropdown;
+
+      gtk_string_list_append (choices, C_("filter", "Any"));
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(SeRecord) org = g_list_model_get_item (orgs, i);
+          gtk_string_list_append (choices, se_record_get_string (org, "name"));
+          ids[i] = se_record_get_id (org);
+          if (ids[i] == f->organisation)
+            selected = i + 1;
+        }
+      row = filter_row (self, _("Organisation"), "organisation", G_LIST_MODEL (choices), selected);
+      dropdown = gtk_widget_get_last_child (row);
+      g_object_set_data_full (G_OBJECT (dropdown), "se-ids", ids, g_free);
+      g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_filter_dropdown_changed),
+                        self);
+      gtk_box_append (GTK_BOX (self->filter_box), row);
+      g_object_unref (choices);
+    }
+}
+
+static void
+on_filter_popover_show (GtkPopover *popover,
+                        SeWindow   *self)
+{
+  build_filters (self);
 }
 
 /* Rows */
@@ -215,12 +628,142 @@ unbind_row (GtkSignalListItemFactory *factory,
   g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), on_record_notify, item);
 }
 
+/* Showing records */
+
+static void
+show_detail (SeWindow *self,
+             SeRecord *record,
+             gboolean  editing)
+{
+  se_record_page_show (self->page, record, editing);
+  gtk_stack_set_visible_child_name (self->detail_stack, record != NULL ? "record" : "none");
+  if (record != NULL)
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail_stack));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-record",
+                                 record != NULL && se_record_get_id (record) != 0
+                                 && !se_store_is_read_only (self->store));
+}
+
+static void
+on_selection_changed (GtkSelectionModel *model,
+                      guint              position,
+                      guint              n_items,
+                      SeWindow          *self)
+{
+  SeRecord *record = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (model));
+
+  if (self->selecting || record == NULL)
+    return;
+  if (se_record_page_get_editing (self->page) && se_record_page_get_record (self->page) == record)
+    return;
+
+  show_detail (self, record, FALSE);
+}
+
+static void
+on_list_activate (GtkListView *view,
+                  guint        position,
+                  SeWindow    *self)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (view));
+  g_autoptr(SeRecord) record = g_list_model_get_item (model, position);
+
+  show_detail (self, record, FALSE);
+}
+
+/* Selects @record in its section's list, without changing the page. */
+static void
+select_in_list (SeWindow *self,
+                SeRecord *record)
+{
+  for (guint s = 0; s < N_SECTIONS; s++)
+    {
+      GListModel *model;
+      guint n;
+
+      if (G_OBJECT_TYPE (record) != sections[s].type ())
+        continue;
+
+      model = G_LIST_MODEL (self->selections[s]);
+      n = g_list_model_get_n_items (model);
+      self->selecting = TRUE;
+      gtk_single_selection_set_selected (self->selections[s], GTK_INVALID_LIST_POSITION);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(SeRecord) item = g_list_model_get_item (model, i);
+          if (se_record_get_id (item) == se_record_get_id (record))
+            {
+              gtk_single_selection_set_selected (self->selections[s], i);
+              break;
+            }
+        }
+      self->selecting = FALSE;
+    }
+}
+
+/**
+ * se_window_show_record:
+ * @self: a window
+ * @record: a record of one of the sections' kinds
+ *
+ * Goes to @record's section and shows its page.
+ */
+void
+se_window_show_record (SeWindow *self,
+                       SeRecord *record)
+{
+  g_return_if_fail (SE_IS_WINDOW (self));
+  g_return_if_fail (SE_IS_RECORD (record));
+
+  for (guint s = 0; s < N_SECTIONS; s++)
+    if (G_OBJECT_TYPE (record) == sections[s].type ())
+      se_window_show_section (self, sections[s].name);
+
+  select_in_list (self, record);
+  show_detail (self, record, FALSE);
+}
+
+static void
+on_page_open_record (SeRecordPage *page,
+                     SeRecord     *record,
+                     SeWindow     *self)
+{
+  gboolean top_level = FALSE;
+
+  for (guint s = 0; s < N_SECTIONS; s++)
+    top_level |= G_OBJECT_TYPE (record) == sections[s].type ();
+
+  if (top_level)
+    se_window_show_record (self, record);
+}
+
+static void
+on_page_saved (SeRecordPage *page,
+               SeRecord     *record,
+               SeWindow     *self)
+{
+  select_in_list (self, record);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-record",
+                                 !se_store_is_read_only (self->store));
+}
+
+static void
+on_page_cancelled (SeRecordPage *page,
+                   SeWindow     *self)
+{
+  if (se_record_page_get_record (page) == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->detail_stack, "none");
+      adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+    }
+}
+
 /* Sections */
 
 static void
 update_counts (SeWindow *self)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+  for (guint i = 0; i < N_SECTIONS; i++)
     {
       GListModel *list = se_store_get_list (self->store, sections[i].type ());
       guint n = g_list_model_get_n_items (list);
@@ -230,25 +773,32 @@ update_counts (SeWindow *self)
       gtk_stack_set_visible_child_name (self->section_pages[i], n > 0 ? "list" : "empty");
     }
 
-  gtk_stack_set_visible_child_name (self->main_stack,
-                                    se_store_is_empty (self->store) ? "welcome" : "browser");
+  if (!se_record_page_get_editing (self->page))
+    gtk_stack_set_visible_child_name (self->main_stack,
+                                      se_store_is_empty (self->store) ? "welcome" : "browser");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-example-data",
                                  se_store_is_empty (self->store)
                                  && !se_store_is_read_only (self->store));
 }
 
 static GtkWidget *
-build_section_page (SeWindow      *self,
-                    guint          index)
+build_section_page (SeWindow *self,
+                    guint     index)
 {
   const Section *section = &sections[index];
   GtkStack *stack = GTK_STACK (gtk_stack_new ());
   GListModel *list = se_store_get_list (self->store, section->type ());
-  GtkSortListModel *sorted = gtk_sort_list_model_new (g_object_ref (list),
+  GtkCustomFilter *filter = gtk_custom_filter_new (filter_record, self, NULL);
+  GtkFilterListModel *filtered = gtk_filter_list_model_new (g_object_ref (list),
+                                                            GTK_FILTER (filter));
+  GtkSortListModel *sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered),
                                                       section_sorter (self, section));
   GtkSingleSelection *selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkWidget *view, *scrolled, *empty;
+  GtkWidget *view, *scrolled, *empty, *button;
+
+  self->filters[index] = GTK_FILTER (filter);
+  self->filter_state[index] = (FilterState) { -1, -1, 0, 0 };
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
@@ -257,8 +807,13 @@ build_section_page (SeWindow      *self,
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
   gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect (selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
+  self->selections[index] = selection;
+
   view = gtk_list_view_new (GTK_SELECTION_MODEL (selection), factory);
   gtk_widget_add_css_class (view, "navigation-sidebar");
+  gtk_widget_set_name (view, section->name);
+  g_signal_connect (view, "activate", G_CALLBACK (on_list_activate), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _(section->title), -1);
 
@@ -271,6 +826,12 @@ build_section_page (SeWindow      *self,
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), section->icon);
   adw_status_page_set_title (ADW_STATUS_PAGE (empty), _(section->empty_title));
   adw_status_page_set_description (ADW_STATUS_PAGE (empty), _(section->empty_description));
+  button = gtk_button_new_with_label (_(section->new_tooltip));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.new");
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "suggested-action");
+  adw_status_page_set_child (ADW_STATUS_PAGE (empty), button);
 
   gtk_stack_add_named (stack, scrolled, "list");
   gtk_stack_add_named (stack, empty, "empty");
@@ -309,7 +870,7 @@ build_section_row (SeWindow *self,
 static int
 find_section (const char *name)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+  for (guint i = 0; i < N_SECTIONS; i++)
     if (g_strcmp0 (sections[i].name, name) == 0)
       return (int) i;
   return -1;
@@ -320,7 +881,7 @@ find_section (const char *name)
  * @self: a window
  * @section: "partnerships", "placements", "agreements", "organisations" or "people"
  *
- * Shows the list of @section; on a narrow window, goes to it.
+ * Shows the list of @section.
  */
 void
 se_window_show_section (SeWindow   *self,
@@ -332,12 +893,25 @@ se_window_show_section (SeWindow   *self,
 
   if (i < 0)
     i = 1;
+  if (self->store == NULL)
+    return;
 
+  self->current = (guint) i;
   gtk_list_box_select_row (self->section_list,
                            gtk_list_box_get_row_at_index (self->section_list, i));
   gtk_stack_set_visible_child_name (self->section_stack, sections[i].name);
-  adw_window_title_set_title (self->content_title, _(sections[i].title));
+  adw_window_title_set_title (self->list_title, _(sections[i].title));
+  gtk_widget_set_tooltip_text (self->new_button, _(sections[i].new_tooltip));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->new_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(sections[i].new_tooltip), -1);
   g_settings_set_string (self->settings, "last-section", sections[i].name);
+
+  if (self->filter_state[i].kind >= 0 || self->filter_state[i].status >= 0
+      || self->filter_state[i].year > 0 || self->filter_state[i].organisation > 0)
+    gtk_widget_add_css_class (self->filter_button, "accent");
+  else
+    gtk_widget_remove_css_class (self->filter_button, "accent");
+  refilter (self);
 }
 
 static void
@@ -346,7 +920,7 @@ on_section_activated (GtkListBox    *list,
                       SeWindow      *self)
 {
   se_window_show_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
-  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
 }
 
 /* Actions */
@@ -358,7 +932,202 @@ show_sections_activated (GtkWidget  *widget,
 {
   SeWindow *self = SE_WINDOW (widget);
 
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+}
+
+static void
+show_list_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SeWindow *self = SE_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+static void
+section_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SeWindow *self = SE_WINDOW (widget);
+  int i = g_variant_get_int32 (parameter) - 1;
+
+  if (i >= 0 && i < (int) N_SECTIONS)
+    {
+      se_window_show_section (self, sections[i].name);
+      adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+    }
+}
+
+static void
+new_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SeWindow *self = SE_WINDOW (widget);
+  GType type = sections[self->current].type ();
+  g_autoptr(SeRecord) record = g_object_new (type, NULL);
+
+  if (self->store == NULL || se_store_is_read_only (self->store))
+    return;
+
+  /* A placement starts today unless the user says otherwise. */
+  if (type == SE_TYPE_PLACEMENT)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+      se_record_set_string (record, "start-date", today);
+      se_record_set_string (record, "end-date", today);
+    }
+
+  gtk_stack_set_visible_child_name (self->main_stack, "browser");
+  show_detail (self, record, TRUE);
+}
+
+static void
+search_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SeWindow *self = SE_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_toggle_button_set_active (self->search_button, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+deletion_done (SeWindow   *self,
+               SeDeletion *deletion)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = se_describe_title (self->store, se_deletion_get_record (deletion));
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (!se_deletion_execute (deletion, &error))
+    {
+      toast = adw_toast_new (error->message);
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return;
+    }
+
+  g_set_object (&self->last_deletion, deletion);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", TRUE);
+  show_detail (self, NULL, FALSE);
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+
+  /* Translators: %s names a deleted record */
+  message = g_strdup_printf (_("“%s” deleted"), title);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_delete_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    SeWindow         *self)
+{
+  SeDeletion *deletion = g_object_get_data (G_OBJECT (dialog), "se-deletion");
+
+  if (g_str_equal (response, "delete"))
+    deletion_done (self, deletion);
+}
+
+/**
+ * se_window_delete_record:
+ * @self: a window
+ * @record: a stored record
+ * @ask: whether to ask first when other records would go with it
+ *
+ * Deletes @record, with a toast that offers to undo it.
+ */
+void
+se_window_delete_record (SeWindow *self,
+                         SeRecord *record,
+                         gboolean  ask)
+{
+  g_autoptr(SeDeletion) deletion = se_deletion_new (self->store, record);
+  g_autofree char *title = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *affected = NULL;
+  GtkWidget *dialog;
+
+  if (!ask || !se_deletion_affects_others (deletion))
+    {
+      deletion_done (self, deletion);
+      return;
+    }
+
+  title = se_describe_title (self->store, record);
+  affected = se_deletion_describe_affected (deletion);
+  /* Translators: %s names a record */
+  heading = g_strdup_printf (_("Delete “%s”?"), title);
+  /* Translators: %s lists what else goes, e.g. "2 agreements, 5 placements" */
+  body = g_strdup_printf (_("Other records refer to it and would be deleted with it: %s. "
+                            "You can undo this right afterwards."), affected);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete All"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "se-deletion", g_object_ref (deletion),
+                          g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_delete_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+delete_record_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  SeWindow *self = SE_WINDOW (widget);
+  SeRecord *record = se_record_page_get_record (self->page);
+
+  if (record == NULL || se_record_get_id (record) == 0 || se_record_page_get_editing (self->page))
+    return;
+
+  se_window_delete_record (self, record, TRUE);
+}
+
+static void
+undo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SeWindow *self = SE_WINDOW (widget);
+  g_autoptr(SeDeletion) deletion = g_steal_pointer (&self->last_deletion);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SeRecord) restored = NULL;
+  SeRecord *record;
+
+  gtk_widget_action_set_enabled (widget, "win.undo", FALSE);
+  if (deletion == NULL)
+    return;
+
+  if (!se_deletion_undo (deletion, &error))
+    {
+      AdwToast *toast = adw_toast_new (error->message);
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return;
+    }
+
+  record = se_deletion_get_record (deletion);
+  restored = se_store_lookup (self->store, G_OBJECT_TYPE (record), se_record_get_id (record));
+  if (restored != NULL)
+    se_window_show_record (self, restored);
 }
 
 static void
@@ -394,15 +1163,28 @@ open_store (SeWindow *self)
       adw_status_page_set_description (self->problem_page, error->message);
       gtk_stack_set_visible_child_name (self->main_stack, "problem");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-example-data", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
       return;
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+  self->page = se_record_page_new (self->store);
+  g_signal_connect (self->page, "open-record", G_CALLBACK (on_page_open_record), self);
+  g_signal_connect (self->page, "saved", G_CALLBACK (on_page_saved), self);
+  g_signal_connect (self->page, "cancelled", G_CALLBACK (on_page_cancelled), self);
+  g_object_bind_property (self->leaflet, "folded",
+                          se_record_page_get_back_button (self->page), "visible",
+                          G_BINDING_SYNC_CREATE);
+  gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->page), "record");
+
+  for (guint i = 0; i < N_SECTIONS; i++)
     {
       gtk_list_box_append (self->section_list, build_section_row (self, i));
       gtk_stack_add_named (self->section_stack, build_section_page (self, i), sections[i].name);
     }
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new",
+                                 !se_store_is_read_only (self->store));
   update_counts (self);
   last = g_settings_get_string (self->settings, "last-section");
   se_window_show_section (self, last);
@@ -438,9 +1220,11 @@ se_window_finalize (GObject *object)
 {
   SeWindow *self = SE_WINDOW (object);
 
+  g_clear_object (&self->last_deletion);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->search_text, g_free);
 
   G_OBJECT_CLASS (se_window_parent_class)->finalize (object);
 }
@@ -462,15 +1246,42 @@ se_window_class_init (SeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SeWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, SeWindow, problem_page);
   gtk_widget_class_bind_template_child (widget_class, SeWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, SeWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, SeWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, SeWindow, list_pane);
   gtk_widget_class_bind_template_child (widget_class, SeWindow, section_list);
   gtk_widget_class_bind_template_child (widget_class, SeWindow, section_stack);
-  gtk_widget_class_bind_template_child (widget_class, SeWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, SeWindow, list_title);
+  gtk_widget_class_bind_template_child (widget_class, SeWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, SeWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, SeWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, SeWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SeWindow, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, SeWindow, filter_box);
+  gtk_widget_class_bind_template_child (widget_class, SeWindow, detail_stack);
 
   gtk_widget_class_install_action (widget_class, "win.show-sections", NULL,
                                    show_sections_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_activated);
+  gtk_widget_class_install_action (widget_class, "win.section", "i", section_activated);
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "win.delete-record", NULL,
+                                   delete_record_activated);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "win.load-example-data", NULL,
                                    load_example_data_activated);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-record",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo",
+                                       NULL);
+  for (int i = 1; i <= (int) N_SECTIONS; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_ALT_MASK,
+                                         "win.section", "i", i);
 }
 
 static void
@@ -481,11 +1292,20 @@ se_window_init (SeWindow *self)
   self->settings = g_settings_new (APP_ID);
   g_signal_connect (self->section_list, "row-activated", G_CALLBACK (on_section_activated),
                     self);
+  g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
+  g_signal_connect (gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->filter_button)), "show",
+                    G_CALLBACK (on_filter_popover_show), self);
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_object_bind_property (self->search_bar, "search-mode-enabled", self->search_button, "active",
+                          G_BINDING_BIDIRECTIONAL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-record", FALSE);
 }
 
 /**
  * se_window_new:
- * @application: the application
+ * @application: (nullable): the application
  * @path: the database file to open
  *
  * Returns: (transfer none): a new window showing the database at @path, or
@@ -536,4 +1356,31 @@ se_window_get_store (SeWindow *self)
   g_return_val_if_fail (SE_IS_WINDOW (self), NULL);
 
   return self->store;
+}
+
+/**
+ * se_window_get_record_page:
+ *
+ * Returns: (transfer none) (nullable): the page that shows the chosen record
+ */
+SeRecordPage *
+se_window_get_record_page (SeWindow *self)
+{
+  g_return_val_if_fail (SE_IS_WINDOW (self), NULL);
+
+  return self->page;
+}
+
+/**
+ * se_window_get_visible_list:
+ *
+ * Returns: (transfer none): the records of the current section as the list
+ *   shows them: filtered, searched and sorted
+ */
+GListModel *
+se_window_get_visible_list (SeWindow *self)
+{
+  g_return_val_if_fail (SE_IS_WINDOW (self), NULL);
+
+  return G_LIST_MODEL (self->selections[self->current]);
 }

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "se-record-page.h"
 #include "se-store.h"
 
 G_BEGIN_DECLS
@@ -17,12 +18,19 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SeWindow, se_window, SE, WINDOW, AdwApplicationWindow)
 
-SeWindow   *se_window_new         (GtkApplication *application,
-                                   const char     *path);
-const char *se_window_get_path    (SeWindow       *self);
-const char *se_window_get_page    (SeWindow       *self);
-SeStore    *se_window_get_store   (SeWindow       *self);
-void        se_window_show_section (SeWindow      *self,
-                                   const char     *section);
+SeWindow     *se_window_new              (GtkApplication *application,
+                                          const char     *path);
+const char   *se_window_get_path         (SeWindow       *self);
+const char   *se_window_get_page         (SeWindow       *self);
+SeStore      *se_window_get_store        (SeWindow       *self);
+SeRecordPage *se_window_get_record_page  (SeWindow       *self);
+GListModel   *se_window_get_visible_list (SeWindow       *self);
+void          se_window_show_section     (SeWindow       *self,
+                                          const char     *section);
+void          se_window_show_record      (SeWindow       *self,
+                                          SeRecord       *record);
+void          se_window_delete_record    (SeWindow       *self,
+                                          SeRecord       *record,
+                                          gboolean        ask);
 
 G_END_DECLS
