@@ -34,7 +34,11 @@ se_test_remove_dir (const char *dir)
   while ((name = g_dir_read_name (d)) != NULL)
     {
       g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_remove (path);
+      /* Backup folders ("<name>.backups") and the like */
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        se_test_remove_dir (path);
+      else
+        g_remove (path);
     }
   g_rmdir (dir);
 }

@@ -1,0 +1,353 @@
+/* se-window-safety.c
+ *
+ * Copyright 2026 The Staff Exchange authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "se-backup.h"
+#include "se-error.h"
+#include "se-window-safety.h"
+#include "se-window.h"
+
+/* What the window shows about the database file itself: a banner when it
+ * is read-only or on a network drive, automatic backups, "Restore from
+ * Backup…", and on the problem page of a damaged file the newest good
+ * backup. Kept apart from se-window.c, which calls in at a few points. */
+
+/* Banner */
+
+static GtkWidget *
+banner_new (const char *icon_name,
+            const char *text,
+            const char *style)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (box, "se-banner");
+  gtk_widget_add_css_class (box, style);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  return box;
+}
+
+/**
+ * se_window_safety_add_banners:
+ * @overlay: the window's toast overlay, whose child is the main content
+ * @store: the open store
+ *
+ * Puts a banner above the content when @store is read-only (with the
+ * reason) or on a network drive. A GtkRevealer in a box, as AdwBanner is
+ * newer than libadwaita 1.2.
+ */
+void
+se_window_safety_add_banners (AdwToastOverlay *overlay,
+                              SeStore         *store)
+{
+  const char *reason = se_store_get_read_only_reason (store);
+  gboolean network = se_store_is_on_network (store);
+  GtkWidget *content, *box, *revealer, *banners;
+
+  if (reason == NULL && !network)
+    return;
+
+  banners = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  if (reason != NULL)
+    {
+      /* Translators: %s says why, e.g. "You may read this database but not change it. …" */
+      g_autofree char *text = g_strdup_printf (_("Read-only: %s"), reason);
+      gtk_box_append (GTK_BOX (banners), banner_new ("changes-prevent-symbolic", text,
+                                                     "se-banner-read-only"));
+    }
+  if (network)
+    gtk_box_append (GTK_BOX (banners),
+                    banner_new ("network-server-symbolic",
+                                _("This database is on a network drive. While it is open here, "
+                                  "nobody else can open it. Network drives can lose data when "
+                                  "the connection drops: keep the database on this computer "
+                                  "if you can, and make backups."),
+                                "se-banner-network"));
+
+  revealer = gtk_revealer_new ();
+  gtk_revealer_set_child (GTK_REVEALER (revealer), banners);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (revealer), TRUE);
+
+  content = g_object_ref (adw_toast_overlay_get_child (overlay));
+  adw_toast_overlay_set_child (overlay, NULL);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_vexpand (content, TRUE);
+  gtk_box_append (GTK_BOX (box), revealer);
+  gtk_box_append (GTK_BOX (box), content);
+  adw_toast_overlay_set_child (overlay, box);
+  g_object_unref (content);
+}
+
+/* Automatic backups */
+
+/**
+ * se_window_safety_backup_if_due:
+ * @overlay: (nullable): where to say that it failed
+ *
+ * When the window opens or closes the store. A failure does not stop the
+ * user, but is told.
+ */
+void
+se_window_safety_backup_if_due (SeStore         *store,
+                                AdwToastOverlay *overlay)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (store == NULL || se_store_is_read_only (store))
+    return;
+
+  if (!se_store_backup_if_due (store, SE_BACKUP_DEFAULT_INTERVAL, NULL, &error))
+    {
+      /* Translators: %s is the reason, e.g. "… the disk is full. …" */
+      g_autofree char *text = g_strdup_printf (_("No automatic backup could be made: %s"),
+                                               error->message);
+
+      if (overlay != NULL)
+        {
+          AdwToast *toast = adw_toast_new (text);
+          adw_toast_set_timeout (toast, 0);
+          adw_toast_overlay_add_toast (overlay, toast);
+        }
+      else
+        g_printerr ("staff-exchange: %s\n", text);
+    }
+}
+
+/* Replacing the window after a restore: the new one opens the restored
+ * file; the old one closed its store before. */
+static void
+reopen_window (GtkWindow  *window,
+               const char *path)
+{
+  GtkApplication *app = gtk_window_get_application (window);
+  SeWindow *fresh = se_window_new (app, path);
+
+  gtk_window_present (GTK_WINDOW (fresh));
+  gtk_window_destroy (window);
+}
+
+static void
+show_error (GtkWindow    *window,
+            const char   *heading,
+            const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (window, heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Restore Newest Backup, on the problem page of a damaged file */
+
+typedef struct
+{
+  GtkWindow *window;
+  char      *path;
+  char      *backup;
+} RestoreData;
+
+static void
+restore_data_free (gpointer data)
+{
+  RestoreData *d = data;
+
+  g_free (d->path);
+  g_free (d->backup);
+  g_free (d);
+}
+
+static void
+restore_newest_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         gpointer          user_data)
+{
+  RestoreData *d = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *aside = NULL;
+
+  if (!g_str_equal (response, "restore"))
+    return;
+
+  /* The damaged file is kept, renamed, with its journal: nothing lost. */
+  if (!se_store_move_aside_corrupt (d->path, &aside, &error)
+      || !se_store_restore_backup (d->path, d->backup, NULL, &error))
+    {
+      show_error (d->window, _("The Backup Could Not Be Restored"), error);
+      return;
+    }
+
+  reopen_window (d->window, d->path);
+}
+
+static void
+restore_newest_clicked (GtkButton *button,
+                        gpointer   user_data)
+{
+  RestoreData *d = user_data;
+  g_autoptr(GFile) file = g_file_new_for_path (d->backup);
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_autoptr(GDateTime) when = info != NULL ? g_file_info_get_modification_date_time (info) : NULL;
+  g_autofree char *when_text = when != NULL ? g_date_time_format (when, "%c") : g_strdup ("?");
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  /* Translators: %s is a date and time */
+  body = g_strdup_printf (_("The database will be replaced by the backup of %s. Changes made "
+                            "after it are lost. The damaged file is kept next to it, renamed, "
+                            "for a later rescue."), when_text);
+  dialog = adw_message_dialog_new (d->window, _("Restore the Newest Backup?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (restore_newest_response), d);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * se_window_safety_show_problem:
+ * @window: the window
+ * @page: its problem page, already showing @error
+ * @path: the database that could not be opened
+ * @error: why
+ *
+ * For a damaged file with a good backup: a "Restore Newest Backup" button
+ * that, once the user agrees, moves the damaged file aside and restores
+ * the backup.
+ */
+void
+se_window_safety_show_problem (GtkWindow     *window,
+                               AdwStatusPage *page,
+                               const char    *path,
+                               const GError  *error)
+{
+  g_autofree char *backup = NULL;
+  RestoreData *d;
+  GtkWidget *button;
+
+  if (!g_error_matches (error, SE_STORE_ERROR, SE_STORE_ERROR_CORRUPT))
+    return;
+  backup = se_store_find_newest_good_backup (path);
+  if (backup == NULL)
+    return;
+
+  d = g_new0 (RestoreData, 1);
+  d->window = window;
+  d->path = g_strdup (path);
+  d->backup = g_steal_pointer (&backup);
+
+  button = gtk_button_new_with_mnemonic (_("_Restore Newest Backup"));
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "suggested-action");
+  g_signal_connect_data (button, "clicked", G_CALLBACK (restore_newest_clicked), d,
+                         (GClosureNotify) (void (*) (void)) restore_data_free, 0);
+  adw_status_page_set_child (page, button);
+}
+
+/* Restore from Backup… while the database is open */
+
+static void
+restore_chosen (GtkWindow  *window,
+                const char *backup)
+{
+  SeStore *store = se_window_get_store (SE_WINDOW (window));
+  g_autofree char *path = g_strdup (se_window_get_path (SE_WINDOW (window)));
+  g_autoptr(GError) error = NULL;
+
+  /* Checked before the store is closed, so that a bad choice changes
+   * nothing. */
+  if (!se_store_verify_backup (backup, &error))
+    {
+      show_error (window, _("This Backup Cannot Be Used"), error);
+      return;
+    }
+
+  /* Closing releases the lock file, which the restore takes. */
+  if (store != NULL)
+    se_store_close (store);
+  if (!se_store_restore_backup (path, backup, NULL, &error))
+    {
+      GtkApplication *app = gtk_window_get_application (window);
+
+      reopen_window (window, path);
+      show_error (gtk_application_get_active_window (app),
+                  _("The Backup Could Not Be Restored"), error);
+      return;
+    }
+  reopen_window (window, path);
+}
+
+static void
+chooser_response (GtkNativeDialog *chooser,
+                  int              response,
+                  gpointer         user_data)
+{
+  GtkWindow *window = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *backup = g_file_get_path (file);
+
+      if (backup != NULL)
+        restore_chosen (window, backup);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+restore_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  GtkWindow *window = user_data;
+  const char *path = se_window_get_path (SE_WINDOW (window));
+  g_autofree char *folder_path = se_backup_dup_folder (path);
+  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Restore from Backup"), window,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Restore"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  if (g_file_query_exists (folder, NULL))
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), window);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * se_window_safety_add_actions:
+ *
+ * Adds "win.restore-backup" (Restore from Backup…), enabled unless the
+ * store is read-only.
+ */
+void
+se_window_safety_add_actions (GtkWindow *window,
+                              SeStore   *store)
+{
+  g_autoptr(GSimpleAction) action = g_simple_action_new ("restore-backup", NULL);
+
+  g_signal_connect (action, "activate", G_CALLBACK (restore_activated), window);
+  g_simple_action_set_enabled (action, store != NULL && !se_store_is_read_only (store));
+  g_action_map_add_action (G_ACTION_MAP (window), G_ACTION (action));
+}
