@@ -18,6 +18,7 @@ ok() { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; }
 check() { local what=$1; shift; if "$@"; then ok "$what"; else not_ok "$what"; fi; }
 count() { sqlite3 "$1" "SELECT count(*) FROM $2"; }
+not_grep() { ! grep -q "$@"; }
 
 version=$("$app" --version)
 check "--version prints the version" [ "${version#staff-exchange }" != "$version" ]
@@ -52,6 +53,43 @@ check "a file that is no database is left as it was" [ "$(sha256sum <"$dir/garba
 check "the default database is created in the data folder" \
   [ -f "$dir/data/staff-exchange/staff-exchange.db" ]
 check "the data folder is the owner's only" [ "$(stat -c %a "$dir/data/staff-exchange")" = 700 ]
+
+# CSV: export, a refused import that changes nothing, a good import.
+csvdb=$dir/csv.db
+"$app" --database "$csvdb" --load-example-data >/dev/null 2>&1
+"$app" --database "$csvdb" --export-csv placements "$dir/placements.csv" >"$dir/out" 2>"$dir/err"
+check "--export-csv exits 0" [ $? -eq 0 ]
+check "--export-csv says how many records it wrote" grep -q "records exported" "$dir/out"
+check "the export starts with a byte order mark for Excel" \
+  [ "$(head -c 3 "$dir/placements.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ]
+check "the export has a header and one record per placement" \
+  [ "$(python3 -c 'import csv, sys; print(len(list(csv.reader(open(sys.argv[1], encoding="utf-8-sig"), delimiter=";"))))' "$dir/placements.csv")" -eq $(($(count "$csvdb" placement) + 1)) ]
+check "the header names the columns" grep -q "^.ID;Kind;Title;Start;End" "$dir/placements.csv"
+check "the export keeps umlauts as UTF-8" iconv -f UTF-8 -t UTF-8 "$dir/placements.csv" -o /dev/null
+
+printf 'title;start-date;end-date\nHospitation A;2024-03-04;2024-03-08\nHospitation B;31.02.2024;2024-03-08\nHospitation C;2024-03-04\n' >"$dir/bad.csv"
+before=$(sha256sum <"$csvdb")
+"$app" --database "$csvdb" --import-csv placements "$dir/bad.csv" >"$dir/out" 2>"$dir/err"
+check "--import-csv of a bad file exits 2" [ $? -eq 2 ]
+check "--import-csv names the bad date on line 3" grep -q "^line 3: .*31.02.2024" "$dir/err"
+check "--import-csv names the missing column on line 4" grep -q "^line 4: " "$dir/err"
+check "--import-csv does not blame the good line 2" not_grep "^line 2: " "$dir/err"
+check "--import-csv of a bad file changes nothing" [ "$(sha256sum <"$csvdb")" = "$before" ]
+
+n_before=$(count "$csvdb" placement)
+printf 'title;start-date;end-date;location\r\nHospitation Köln;04.03.2024;08.03.2024;Köln\r\n' >"$dir/good.csv"
+"$app" --database "$csvdb" --import-csv placement "$dir/good.csv" >"$dir/out" 2>"$dir/err"
+check "--import-csv of a good file exits 0" [ $? -eq 0 ]
+check "--import-csv says how many records it imported" grep -q "^1 record imported" "$dir/out"
+check "--import-csv stored the record" [ "$(count "$csvdb" placement)" -eq $((n_before + 1)) ]
+check "--import-csv read the German date" \
+  [ "$(sqlite3 "$csvdb" "SELECT start_date FROM placement WHERE location = 'Köln'")" = 2024-03-04 ]
+
+"$app" --database "$csvdb" --import-csv meetings "$dir/good.csv" >"$dir/out" 2>"$dir/err"
+check "--import-csv of an unknown kind exits 2" [ $? -eq 2 ]
+check "--import-csv of an unknown kind lists the kinds" grep -q "programme-items" "$dir/err"
+"$app" --database "$csvdb" --import-csv placements >"$dir/out" 2>"$dir/err"
+check "--import-csv without a file exits 2" [ $? -eq 2 ]
 
 echo "1..$n"
 [ $fails -eq 0 ]
