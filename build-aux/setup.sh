@@ -16,7 +16,7 @@ SE_PACKAGES=(
   # Translations, metadata and their validators
   gettext itstool appstream desktop-file-utils libglib2.0-bin shared-mime-info
   # Headless GTK for the tests
-  xvfb xauth dbus-x11 at-spi2-core gsettings-desktop-schemas adwaita-icon-theme
+  xvfb xauth dbus-x11 at-spi2-core gsettings-desktop-schemas adwaita-icon-theme x11-utils
   fonts-dejavu-core locales
   # Checking PDFs, databases and screenshots by hand and in tests
   sqlite3 poppler-utils imagemagick
