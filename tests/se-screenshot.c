@@ -159,6 +159,24 @@ main (int   argc,
     }
   wait (800);
 
+  if (g_getenv ("SE_SCREENSHOT_MEASURE") != NULL)
+    {
+      GtkWidget *stack[64];
+      int depth = 0;
+      stack[depth++] = GTK_WIDGET (window);
+      while (depth > 0)
+        {
+          GtkWidget *w = stack[--depth];
+          int min = 0, nat = 0;
+          gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+          if (min > 330 && gtk_widget_get_mapped (w))
+            g_print ("%s %s min %d\n", G_OBJECT_TYPE_NAME (w), gtk_widget_get_name (w), min);
+          for (GtkWidget *c = gtk_widget_get_first_child (w); c && depth < 63;
+               c = gtk_widget_get_next_sibling (c))
+            stack[depth++] = c;
+        }
+    }
+
   if (!save_png (GTK_WIDGET (window), output))
     {
       g_printerr ("se-screenshot: could not write %s\n", output);

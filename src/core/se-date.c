@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -207,8 +208,17 @@ se_date_format (const char *iso)
   if (locale_is_c ())
     return g_strdup (iso);
 
-  if (g_date_strftime (buf, sizeof buf, "%x", &date) == 0)
-    return g_strdup (iso);
+  /* The locale's own order and separators, but always a four-digit year:
+   * en_GB's 25/09/19 reads badly in a record that spans decades. */
+  {
+    g_autofree char *format = g_strdup (nl_langinfo (D_FMT));
+    char *y = strstr (format, "%y");
+
+    if (y != NULL)
+      y[1] = 'Y';
+    if (g_date_strftime (buf, sizeof buf, format, &date) == 0)
+      return g_strdup (iso);
+  }
 
   return g_strdup (buf);
 }

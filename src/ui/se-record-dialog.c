@@ -9,7 +9,12 @@
 
 #include <glib/gi18n.h>
 
+#include "se-participant.h"
+#include "se-person.h"
+#include "se-placement.h"
+#include "se-print.h"
 #include "se-record-dialog.h"
+#include "se-report.h"
 #include "se-record-form.h"
 
 /* Edits a record that is part of another one (a participant, a programme
@@ -65,6 +70,52 @@ delete_activated (GtkWidget  *widget,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* A participant's certificate of participation */
+static SeReport *
+certificate (SeRecordDialog *self)
+{
+  g_autoptr(SeRecord) placement = se_store_lookup (self->store, SE_TYPE_PLACEMENT,
+                                                   se_record_get_reference (self->record,
+                                                                            "placement-id"));
+  g_autoptr(SeRecord) person = se_store_lookup (self->store, SE_TYPE_PERSON,
+                                                se_record_get_reference (self->record,
+                                                                         "person-id"));
+  g_autoptr(GError) error = NULL;
+  SeReport *report = NULL;
+
+  if (placement != NULL && person != NULL)
+    report = se_report_new_certificate (self->store, placement, person, &error);
+  if (report == NULL)
+    se_record_form_show_error (self->form, NULL,
+                               error != NULL ? error->message
+                                             : _("Save the participant first."));
+  return report;
+}
+
+static void
+print_certificate_activated (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  SeRecordDialog *self = SE_RECORD_DIALOG (widget);
+  g_autoptr(SeReport) report = certificate (self);
+
+  if (report != NULL)
+    se_print_report (GTK_WINDOW (self), report);
+}
+
+static void
+export_certificate_activated (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  SeRecordDialog *self = SE_RECORD_DIALOG (widget);
+  g_autoptr(SeReport) report = certificate (self);
+
+  if (report != NULL)
+    se_print_export_pdf (GTK_WINDOW (self), report);
+}
+
 static void
 cancel_activated (GtkWidget  *widget,
                   const char *action_name,
@@ -94,6 +145,10 @@ se_record_dialog_class_init (SeRecordDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "dialog.cancel", NULL, cancel_activated);
   gtk_widget_class_install_action (widget_class, "dialog.delete", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "dialog.print-certificate", NULL,
+                                   print_certificate_activated);
+  gtk_widget_class_install_action (widget_class, "dialog.export-certificate", NULL,
+                                   export_certificate_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "dialog.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "dialog.save", NULL);
@@ -160,6 +215,21 @@ se_record_dialog_new (GtkWindow *parent,
       se_record_form_hide_field (self->form, fields[i].name);
 
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->form));
+  if (!is_new && SE_IS_PARTICIPANT (record))
+    {
+      GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *print = gtk_button_new_with_mnemonic (_("_Print Certificate…"));
+      GtkWidget *export = gtk_button_new_with_mnemonic (_("E_xport Certificate as PDF…"));
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (print), "dialog.print-certificate");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "dialog.export-certificate");
+      gtk_widget_add_css_class (print, "pill");
+      gtk_widget_add_css_class (export, "pill");
+      gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (buttons), print);
+      gtk_box_append (GTK_BOX (buttons), export);
+      gtk_box_append (GTK_BOX (content), buttons);
+    }
   if (!is_new)
     {
       GtkWidget *delete = gtk_button_new_with_mnemonic (_("_Delete"));

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 
 #include "se-agreement.h"
@@ -234,6 +235,169 @@ static void
 add_job_swap_button (SeRecordPage *self,
                      GtkWidget    *group);
 
+/* The signed agreement: a scanned PDF kept in the database */
+
+static void
+show_problem (SeRecordPage *self,
+              const char   *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), _("Signed Document"),
+                                              message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_attach_response (GtkNativeDialog *chooser,
+                    int              response,
+                    SeRecordPage    *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      bytes = g_file_load_bytes (file, NULL, NULL, &error);
+      name = g_file_get_basename (file);
+      if (bytes == NULL
+          || !se_store_attach_document (self->store, se_record_get_id (self->record), name,
+                                        bytes, &error))
+        show_problem (self, error->message);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+on_attach_clicked (GtkButton    *button,
+                   SeRecordPage *self)
+{
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *pdf = gtk_file_filter_new ();
+  GtkFileFilter *all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Attach Signed Document"), parent_window (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"),
+                                         _("_Cancel"));
+  gtk_file_filter_set_name (pdf, _("PDF documents"));
+  gtk_file_filter_add_mime_type (pdf, "application/pdf");
+  gtk_file_filter_add_suffix (pdf, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), pdf);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_attach_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_open_document_clicked (GtkButton    *button,
+                          SeRecordPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = se_store_load_document (self->store, se_record_get_id (self->record),
+                                                    &error);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *uri = NULL;
+  const char *name = se_record_get_string (self->record, "document-name");
+
+  if (bytes == NULL)
+    {
+      show_problem (self, error->message);
+      return;
+    }
+
+  /* The viewer needs a file: a private copy in the cache, readable by
+   * the user only. */
+  dir = g_build_filename (g_get_user_cache_dir (), "staff-exchange", "documents", NULL);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      show_problem (self, g_strerror (errno));
+      return;
+    }
+  path = g_build_filename (dir, name != NULL ? name : "document.pdf", NULL);
+  if (!g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+    {
+      show_problem (self, error->message);
+      return;
+    }
+
+  uri = g_filename_to_uri (path, NULL, NULL);
+  gtk_show_uri (parent_window (self), uri, GDK_CURRENT_TIME);
+}
+
+static void
+on_remove_document_clicked (GtkButton    *button,
+                            SeRecordPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!se_store_remove_document (self->store, se_record_get_id (self->record), &error))
+    show_problem (self, error->message);
+}
+
+static GtkWidget *
+icon_button (const char *icon,
+             const char *label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  return button;
+}
+
+static void
+add_document_group (SeRecordPage *self)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *row = adw_action_row_new ();
+  const char *name = se_record_get_string (self->record, "document-name");
+  gboolean writable = !se_store_is_read_only (self->store);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Signed Document"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 name != NULL ? name : _("No signed document on file"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_widget_set_name (row, "signed-document");
+
+  if (name != NULL)
+    {
+      GtkWidget *open = icon_button ("document-open-symbolic", _("Open Signed Document"));
+      g_signal_connect (open, "clicked", G_CALLBACK (on_open_document_clicked), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), open);
+      if (writable)
+        {
+          GtkWidget *remove = icon_button ("user-trash-symbolic", _("Remove Signed Document"));
+          g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_document_clicked), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+        }
+    }
+  if (writable)
+    {
+      GtkWidget *attach = icon_button ("mail-attachment-symbolic",
+                                       name != NULL ? _("Replace Signed Document")
+                                                    : _("Attach Signed Document"));
+      g_signal_connect (attach, "clicked", G_CALLBACK (on_attach_clicked), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), attach);
+      if (name == NULL)
+        adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), attach);
+    }
+
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  gtk_box_append (GTK_BOX (self->body), group);
+}
+
 static void
 build_related (SeRecordPage *self)
 {
@@ -259,6 +423,7 @@ build_related (SeRecordPage *self)
       add_group (self, _("Signatories"), signatories, TRUE, SE_TYPE_SIGNATORY, "agreement-id");
       add_group (self, _("Approvals"), approvals, TRUE, SE_TYPE_APPROVAL, "agreement-id");
       add_group (self, _("Placements Covered"), placements, FALSE, G_TYPE_INVALID, NULL);
+      add_document_group (self);
     }
   else if (type == SE_TYPE_PLACEMENT)
     {

@@ -21,7 +21,10 @@
 #include "se-person.h"
 #include "se-placement-topic.h"
 #include "se-placement.h"
+#include "se-print.h"
 #include "se-record-page.h"
+#include "se-report.h"
+#include "se-window-safety.h"
 #include "se-window.h"
 
 /* The main window: sections in a sidebar, the list of the chosen section
@@ -631,6 +634,16 @@ unbind_row (GtkSignalListItemFactory *factory,
 /* Showing records */
 
 static void
+update_print_actions (SeWindow *self,
+                      SeRecord *record)
+{
+  gboolean printable = record != NULL && SE_IS_AGREEMENT (record) && se_record_get_id (record) != 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", printable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", printable);
+}
+
+static void
 show_detail (SeWindow *self,
              SeRecord *record,
              gboolean  editing)
@@ -642,6 +655,7 @@ show_detail (SeWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-record",
                                  record != NULL && se_record_get_id (record) != 0
                                  && !se_store_is_read_only (self->store));
+  update_print_actions (self, record);
 }
 
 static void
@@ -745,6 +759,7 @@ on_page_saved (SeRecordPage *page,
   select_in_list (self, record);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-record",
                                  !se_store_is_read_only (self->store));
+  update_print_actions (self, record);
 }
 
 static void
@@ -1130,6 +1145,50 @@ undo_activated (GtkWidget  *widget,
     se_window_show_record (self, restored);
 }
 
+static SeReport *
+current_summary (SeWindow *self)
+{
+  SeRecord *record = se_record_page_get_record (self->page);
+  g_autoptr(GError) error = NULL;
+  SeReport *report;
+
+  if (record == NULL || !SE_IS_AGREEMENT (record) || se_record_page_get_editing (self->page))
+    return NULL;
+
+  report = se_report_new_agreement_summary (self->store, record, &error);
+  if (report == NULL)
+    {
+      AdwToast *toast = adw_toast_new (error->message);
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+  return report;
+}
+
+static void
+print_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SeWindow *self = SE_WINDOW (widget);
+  g_autoptr(SeReport) report = current_summary (self);
+
+  if (report != NULL)
+    se_print_report (GTK_WINDOW (self), report);
+}
+
+static void
+export_pdf_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SeWindow *self = SE_WINDOW (widget);
+  g_autoptr(SeReport) report = current_summary (self);
+
+  if (report != NULL)
+    se_print_export_pdf (GTK_WINDOW (self), report);
+}
+
 static void
 load_example_data_activated (GtkWidget  *widget,
                              const char *action_name,
@@ -1161,6 +1220,7 @@ open_store (SeWindow *self)
   if (self->store == NULL)
     {
       adw_status_page_set_description (self->problem_page, error->message);
+      se_window_safety_show_problem (GTK_WINDOW (self), self->problem_page, self->path, error);
       gtk_stack_set_visible_child_name (self->main_stack, "problem");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-example-data", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", FALSE);
@@ -1185,6 +1245,16 @@ open_store (SeWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new",
                                  !se_store_is_read_only (self->store));
+  /* Read-only (file, folder) or on a network drive: said in a banner.
+   * Nothing that writes is offered. */
+  se_window_safety_add_banners (self->toast_overlay, self->store);
+  se_window_safety_add_actions (GTK_WINDOW (self), self->store);
+  if (se_store_is_read_only (self->store))
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-example-data", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-record", FALSE);
+    }
+  se_window_safety_backup_if_due (self->store, self->toast_overlay);
   update_counts (self);
   last = g_settings_get_string (self->settings, "last-section");
   se_window_show_section (self, last);
@@ -1221,6 +1291,7 @@ se_window_finalize (GObject *object)
   SeWindow *self = SE_WINDOW (object);
 
   g_clear_object (&self->last_deletion);
+  se_window_safety_backup_if_due (self->store, NULL);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->path, g_free);
@@ -1270,6 +1341,10 @@ se_window_class_init (SeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "win.load-example-data", NULL,
                                    load_example_data_activated);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print",
+                                       NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new",
                                        NULL);
@@ -1301,6 +1376,8 @@ se_window_init (SeWindow *self)
                           G_BINDING_BIDIRECTIONAL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-record", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", FALSE);
 }
 
 /**
