@@ -33,6 +33,7 @@ typedef enum
   SE_STORE_ERROR_BUSY,
   SE_STORE_ERROR_IN_USE,
   SE_STORE_ERROR_NOT_FOUND,
+  SE_STORE_ERROR_LOCKED,
 } SeStoreError;
 
 /**

@@ -22,6 +22,55 @@ typedef struct
 } SeMigration;
 
 const SeMigration *_se_store_get_migrations    (guint        *n_migrations);
+sqlite3           *_se_store_get_db            (SeStore      *self);
+void               _se_store_set_error         (SeStore      *self,
+                                                int           rc,
+                                                GError      **error);
+
+/* Test hooks and the guards of se-store-guard.c / se-store-backup.c */
+typedef struct
+{
+  const char *vfs;             /* an SQLite VFS name; NULL for the default */
+  gboolean    no_lock;         /* leave out the lock file, SQLite's locks only */
+} SeStoreOpenOptions;
+
+SeStore           *_se_store_open_with_options (const char               *path,
+                                                SeStoreOpenFlags          flags,
+                                                const SeStoreOpenOptions *options,
+                                                GError                  **error);
+SeStore           *_se_store_open_with_vfs     (const char               *path,
+                                                SeStoreOpenFlags          flags,
+                                                const char               *vfs,
+                                                GError                  **error);
+
+typedef struct _SeStoreLock SeStoreLock;
+
+gboolean           _se_store_check_header      (const char   *path,
+                                                gboolean     *is_sqlite,
+                                                GError      **error);
+gboolean           _se_store_check_size        (const char   *path,
+                                                gint64        page_count,
+                                                gint64        page_size,
+                                                GError      **error);
+gboolean           _se_store_fs_magic_is_network (gint64      magic);
+gboolean           _se_store_path_is_on_network (const char  *path);
+SeStoreLock       *_se_store_lock_acquire      (const char   *path,
+                                                gboolean      exclusive,
+                                                GError      **error);
+void               _se_store_lock_release      (SeStoreLock  *lock);
+
+gboolean           _se_store_verify_file       (const char   *path,
+                                                GError      **error);
+gboolean           _se_store_write_copy        (SeStore      *store,
+                                                const char   *src_path,
+                                                const char   *dest_path,
+                                                GError      **error);
+char              *_se_backup_dup_new_path     (const char   *db_path,
+                                                const char   *tag,
+                                                GError      **error);
+gboolean           _se_store_backup_before_migration (SeStore *self,
+                                                      gint64   old_version,
+                                                      GError **error);
 
 SeRecordList      *_se_record_list_new         (GType         record_type);
 void               _se_record_list_append_loaded (SeRecordList *self,

@@ -229,8 +229,73 @@ static const char schema_v1[] =
   ");"
   "CREATE INDEX placement_topic_topic ON placement_topic (topic_id);";
 
+/* Findings of the consistency checks (se-checks.c) the user has dismissed,
+ * one per rule and record. The triggers forget a dismissal with its record:
+ * SQLite may give a deleted record's id to the next new one, and that one
+ * must be checked afresh. */
+#define FORGET_DISMISSALS(t) \
+  "CREATE TRIGGER dismissal_forget_" t " AFTER DELETE ON " t " BEGIN" \
+  "  DELETE FROM dismissal WHERE record_table = '" t "' AND record_id = old.id;" \
+  " END;"
+
+static const char schema_v2[] =
+  "CREATE TABLE dismissal ("
+  "  id INTEGER PRIMARY KEY,"
+  "  rule TEXT NOT NULL CHECK (" NAME_OK ("rule") "),"
+  "  record_table TEXT NOT NULL CHECK (" NAME_OK ("record_table") "),"
+  "  record_id INTEGER NOT NULL,"
+  "  dismissed_on TEXT NOT NULL CHECK " DATE_OK ("dismissed_on") ","
+  "  UNIQUE (rule, record_table, record_id)"
+  ");"
+  FORGET_DISMISSALS ("placement")
+  FORGET_DISMISSALS ("agreement")
+  FORGET_DISMISSALS ("partnership")
+  FORGET_DISMISSALS ("participant")
+  FORGET_DISMISSALS ("person");
+
+/* The audit trail (se_store_get_audit_log ()): when, which record, which
+ * action. It holds ids only, never names or other content, so that it
+ * keeps no personal data when a person is anonymised or erased. The
+ * triggers write it, so that every change is logged, whichever code made
+ * it. The time is UTC. */
+#define AUDIT(t) \
+  "CREATE TRIGGER audit_insert_" t " AFTER INSERT ON " t " BEGIN" \
+  "  INSERT INTO audit_log (record_table, record_id, action) VALUES ('" t "', new.id, 'insert');" \
+  " END;" \
+  "CREATE TRIGGER audit_update_" t " AFTER UPDATE ON " t " BEGIN" \
+  "  INSERT INTO audit_log (record_table, record_id, action) VALUES ('" t "', new.id, 'update');" \
+  " END;" \
+  "CREATE TRIGGER audit_delete_" t " AFTER DELETE ON " t " BEGIN" \
+  "  INSERT INTO audit_log (record_table, record_id, action) VALUES ('" t "', old.id, 'delete');" \
+  " END;"
+
+static const char schema_v3[] =
+  "CREATE TABLE audit_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+  "  record_table TEXT NOT NULL,"
+  "  record_id INTEGER NOT NULL,"
+  "  action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete'))"
+  ");"
+  "CREATE INDEX audit_log_record ON audit_log (record_table, record_id);"
+  AUDIT ("organisation")
+  AUDIT ("unit")
+  AUDIT ("person")
+  AUDIT ("topic")
+  AUDIT ("partnership")
+  AUDIT ("agreement")
+  AUDIT ("signatory")
+  AUDIT ("approval")
+  AUDIT ("placement")
+  AUDIT ("participant")
+  AUDIT ("programme_item")
+  AUDIT ("prerequisite")
+  AUDIT ("placement_topic");
+
 static const SeMigration migrations[] = {
   { 1, schema_v1 },
+  { 2, schema_v2 },
+  { 3, schema_v3 },
 };
 
 const SeMigration *

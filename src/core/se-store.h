@@ -36,6 +36,11 @@ SeStore     *se_store_open              (const char        *path,
                                          GError           **error);
 const char  *se_store_get_path          (SeStore           *self);
 gboolean     se_store_is_read_only      (SeStore           *self);
+const char  *se_store_get_read_only_reason (SeStore        *self);
+gboolean     se_store_is_on_network     (SeStore           *self);
+gboolean     se_store_check_integrity   (SeStore           *self,
+                                         gboolean           quick,
+                                         GError           **error);
 void         se_store_close             (SeStore           *self);
 
 GListModel  *se_store_get_list          (SeStore           *self,
@@ -77,5 +82,12 @@ GBytes      *se_store_load_document     (SeStore           *self,
 gboolean     se_store_remove_document   (SeStore           *self,
                                          gint64             agreement_id,
                                          GError           **error);
+
+/* The audit trail (se-store-audit.c): a GListModel of SeAuditEntry. */
+GListModel  *se_store_get_audit_log     (SeStore           *self,
+                                         guint              offset,
+                                         guint              limit,
+                                         GError           **error);
+guint        se_store_count_audit_log   (SeStore           *self);
 
 G_END_DECLS

@@ -10,6 +10,11 @@
 #include <glib/gi18n.h>
 
 #include "se-application.h"
+#include "se-cli-backup.h"
+#include "se-cli-data.h"
+#include "se-cli-planning.h"
+#include "se-cli-report.h"
+#include "se-reminder-notification.h"
 #include "se-example-data.h"
 #include "se-store.h"
 #include "se-window.h"
@@ -21,6 +26,8 @@
 struct _SeApplication
 {
   AdwApplication parent_instance;
+
+  gboolean       reminded;  /* the start's notifications were sent */
 };
 
 G_DEFINE_FINAL_TYPE (SeApplication, se_application, ADW_TYPE_APPLICATION)
@@ -54,6 +61,13 @@ open_path (SeApplication *self,
   if (window == NULL)
     window = se_window_new (GTK_APPLICATION (self), path);
   gtk_window_present (GTK_WINDOW (window));
+
+  /* Once per start: agreements that expire soon, placements that start soon. */
+  if (!self->reminded)
+    {
+      self->reminded = TRUE;
+      se_reminder_notification_send (G_APPLICATION (self), se_window_get_store (window));
+    }
 }
 
 static void
@@ -72,6 +86,28 @@ se_application_activate (GApplication *app)
   open_path (SE_APPLICATION (app), path);
 }
 
+/* SQLite works on local files only: a file on a server (sftp://, smb://
+ * without a local mount) is refused with a message rather than ignored. */
+static void
+refuse_remote_file (SeApplication *self,
+                    GFile         *file)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *name = g_file_get_parse_name (file);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("File Not on This Computer"),
+                                                       NULL));
+  /* Translators: %s is the location of a file, such as sftp://server/Austausch.staffx */
+  adw_message_dialog_format_body (dialog, _("%s cannot be opened where it is. Copy it to a "
+                                            "folder on this computer, then open the copy."),
+                                  name);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  /* Keeps the application running while the message is shown. */
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 se_application_open (GApplication  *app,
                       GFile        **files,
@@ -84,6 +120,8 @@ se_application_open (GApplication  *app,
 
       if (path != NULL)
         open_path (SE_APPLICATION (app), path);
+      else
+        refuse_remote_file (SE_APPLICATION (app), files[i]);
     }
 }
 
@@ -127,6 +165,14 @@ se_application_handle_local_options (GApplication *app,
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (database);
       path = g_file_get_path (file);
+      if (path == NULL)
+        {
+          /* Translators: %s is the location of a file, such as sftp://server/Austausch.staffx */
+          g_autofree char *msg = g_strdup_printf (_("%s is not on this computer. Copy it to a "
+                                                    "folder on this computer, then use the copy."),
+                                                  database);
+          return fail (msg);
+        }
     }
   else
     path = se_store_dup_default_path ();
@@ -146,6 +192,33 @@ se_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_contains (options, "load-example-data"))
     return load_example_data (path);
+
+  {
+    g_autofree char *backup = NULL;
+
+    if (g_variant_dict_lookup (options, "backup", "^ay", &backup))
+      return se_cli_backup (path, backup);
+    if (g_variant_dict_lookup (options, "restore", "^ay", &backup))
+      return se_cli_restore (path, backup);
+  }
+
+  {
+    int status = se_cli_report_handle_options (options, path);
+    if (status >= 0)
+      return status;
+  }
+
+  {
+    int status = se_cli_planning_handle_options (options, path);
+    if (status >= 0)
+      return status;
+  }
+
+  {
+    int status = se_cli_data_handle_options (options, path);
+    if (status >= 0)
+      return status;
+  }
 
   if (database != NULL)
     {
@@ -209,6 +282,18 @@ se_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
 }
 
+/* --import-csv KIND FILE takes two values: see se-cli-data.c. */
+static gboolean
+se_application_local_command_line (GApplication   *app,
+                                   char         ***arguments,
+                                   int            *exit_status)
+{
+  se_cli_data_rewrite_arguments (arguments);
+
+  return G_APPLICATION_CLASS (se_application_parent_class)->local_command_line (app, arguments,
+                                                                                exit_status);
+}
+
 static void
 se_application_class_init (SeApplicationClass *klass)
 {
@@ -218,6 +303,7 @@ se_application_class_init (SeApplicationClass *klass)
   app_class->open = se_application_open;
   app_class->startup = se_application_startup;
   app_class->handle_local_options = se_application_handle_local_options;
+  app_class->local_command_line = se_application_local_command_line;
 }
 
 static void
@@ -230,6 +316,40 @@ se_application_init (SeApplication *self)
       N_("Open the database FILE instead of the default one"), N_("FILE") },
     { "load-example-data", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Load the example data into the (empty) database and exit"), NULL },
+    { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write a verified backup of the database to FILE and exit"), N_("FILE") },
+    { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Replace the database by the backup FILE (checked first; the current database "
+         "is kept aside) and exit"), N_("FILE") },
+    { "export-summary", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Write the summary of AGREEMENT (id or reference number) as PDF and exit"),
+      N_("AGREEMENT") },
+    { "export-certificate", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Write a participation certificate for PLACEMENT (id or title) as PDF and exit"),
+      N_("PLACEMENT") },
+    { "participant", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("The participant the certificate is for (id or “Given Family”)"), N_("PERSON") },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("The PDF file to write"), N_("FILE") },
+    { "import-csv", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Import the CSV file FILE of records of KIND (placements, people, …) and exit; "
+         "nothing is imported when a line is wrong"), N_("KIND FILE") },
+    { "export-csv", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Write the records of KIND (placements, people, …) into the CSV file FILE and exit"),
+      N_("KIND FILE") },
+    { "csv-file", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, NULL, NULL, NULL },
+    { "run-checks", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Print the findings of the consistency checks, one a line, and exit "
+         "(status 0: none, 1: some)"), NULL },
+    { "export-ics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write the placements (all, or those chosen with --placement or --partnership) "
+         "into the iCalendar file FILE and exit"), N_("FILE") },
+    { "placement", 0, 0, G_OPTION_ARG_INT64, NULL,
+      N_("With --export-ics: only the placement with this id"), N_("ID") },
+    { "partnership", 0, 0, G_OPTION_ARG_INT64, NULL,
+      N_("With --export-ics: only the placements of the partnership with this id"), N_("ID") },
+    { "export-statistics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write the statistics into FILE (.csv or .xlsx) and exit"), N_("FILE") },
     { NULL }
   };
 
