@@ -9,6 +9,9 @@
  *
  *   se-screenshot --database FILE --output OUT.png [--width W] [--height H]
  *                 [--dark] [--section NAME] [--record TITLE] [--edit]
+ *
+ * With SE_SCREENSHOT_MEASURE=1 it also prints the widgets whose minimum
+ * width is over 300 pixels: what keeps a narrow window from being narrow.
  */
 
 #include "config.h"
@@ -131,6 +134,8 @@ main (int   argc,
                                                 GTK_STYLE_PROVIDER (css),
                                                 GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   }
+  /* GNOME's own title bar layout: only a close button */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       dark ? ADW_COLOR_SCHEME_FORCE_DARK
                                            : ADW_COLOR_SCHEME_FORCE_LIGHT);
@@ -169,7 +174,7 @@ main (int   argc,
           GtkWidget *w = stack[--depth];
           int min = 0, nat = 0;
           gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-          if (min > 330 && gtk_widget_get_mapped (w))
+          if (min > 300)
             g_print ("%s %s min %d\n", G_OBJECT_TYPE_NAME (w), gtk_widget_get_name (w), min);
           for (GtkWidget *c = gtk_widget_get_first_child (w); c && depth < 63;
                c = gtk_widget_get_next_sibling (c))

@@ -698,7 +698,13 @@ rebuild (SeRecordPage *self)
   self->form = NULL;
 
   if (self->record == NULL)
-    return;
+    {
+      gtk_widget_set_visible (self->cancel_button, FALSE);
+      gtk_widget_set_visible (self->done_button, FALSE);
+      gtk_widget_set_visible (self->edit_button, FALSE);
+      gtk_widget_set_visible (self->menu_button, FALSE);
+      return;
+    }
 
   self->form = se_record_form_new (self->store, self->record, self->editing);
   g_signal_connect (self->form, "open-record", G_CALLBACK (on_form_open_record), self);
@@ -941,6 +947,7 @@ static void
 se_record_page_init (SeRecordPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rebuild (self);
 }
 
 /**
