@@ -9,6 +9,7 @@
  *
  *   se-screenshot --database FILE --output OUT.png [--width W] [--height H]
  *                 [--dark] [--section NAME] [--record TITLE] [--edit]
+ *                 [--month YYYY-MM] (the calendar's month)
  *
  * With SE_SCREENSHOT_MEASURE=1 it also prints the widgets whose minimum
  * width is over 300 pixels: what keeps a narrow window from being narrow.
@@ -20,6 +21,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "se-calendar-page.h"
 #include "se-describe.h"
 #include "se-window.h"
 
@@ -91,6 +93,7 @@ main (int   argc,
   g_autofree char *output = NULL;
   g_autofree char *section = NULL;
   g_autofree char *record_title = NULL;
+  g_autofree char *month = NULL;
   gboolean dark = FALSE, edit = FALSE;
   int width = 1200, height = 760;
   GOptionEntry entries[] = {
@@ -102,6 +105,7 @@ main (int   argc,
     { "edit", 0, 0, G_OPTION_ARG_NONE, &edit, "Edit the record", NULL },
     { "section", 0, 0, G_OPTION_ARG_STRING, &section, "Section", "NAME" },
     { "record", 0, 0, G_OPTION_ARG_STRING, &record_title, "Record title", "TITLE" },
+    { "month", 0, 0, G_OPTION_ARG_STRING, &month, "Calendar month", "YYYY-MM" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -147,6 +151,17 @@ main (int   argc,
 
   if (section != NULL)
     se_window_show_section (window, section);
+  if (month != NULL)
+    {
+      int y = 0, m = 0;
+      if (sscanf (month, "%d-%d", &y, &m) != 2 || m < 1 || m > 12)
+        {
+          g_printerr ("se-screenshot: --month wants YYYY-MM\n");
+          return 2;
+        }
+      se_calendar_page_set_month (SE_CALENDAR_PAGE (se_window_get_tool_page (window, "calendar")),
+                                  y, m);
+    }
   if (record_title != NULL)
     {
       g_autoptr(SeRecord) record = find_record (se_window_get_store (window),

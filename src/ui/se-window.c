@@ -10,8 +10,11 @@
 #include <glib/gi18n.h>
 
 #include "se-agreement.h"
+#include "se-calendar-page.h"
+#include "se-checks-page.h"
 #include "se-date.h"
 #include "se-deletion.h"
+#include "se-ical.h"
 #include "se-describe.h"
 #include "se-enums.h"
 #include "se-example-data.h"
@@ -24,6 +27,8 @@
 #include "se-print.h"
 #include "se-record-page.h"
 #include "se-report.h"
+#include "se-save-dialog.h"
+#include "se-statistics-page.h"
 #include "se-window-safety.h"
 #include "se-window.h"
 
@@ -69,6 +74,29 @@ static const Section sections[] = {
 
 #define N_SECTIONS G_N_ELEMENTS (sections)
 
+/* The planning aids below the record sections: each shows one page in
+ * place of the list and the record. */
+typedef struct
+{
+  const char *name;
+  const char *title;
+  const char *icon;
+} Tool;
+
+enum
+{
+  TOOL_CHECKS,
+  TOOL_STATISTICS,
+  TOOL_CALENDAR,
+  N_TOOLS
+};
+
+static const Tool tools[N_TOOLS] = {
+  { "checks", N_("Checks"), "object-select-symbolic" },
+  { "statistics", N_("Statistics"), "x-office-spreadsheet-symbolic" },
+  { "calendar", N_("Calendar"), "x-office-calendar-symbolic" },
+};
+
 /* What the filters of one section are set to; -1 and 0 mean "any". */
 typedef struct
 {
@@ -98,6 +126,8 @@ struct _SeWindow
   GtkWidget       *filter_button;
   GtkWidget       *filter_box;
   GtkStack        *detail_stack;
+  GtkWidget       *detail_separator;
+  GtkStack        *tool_stack;
 
   GSettings       *settings;
   char            *path;
@@ -112,6 +142,9 @@ struct _SeWindow
   char            *search_text;
   SeDeletion      *last_deletion;
   gboolean         selecting;
+  int              tool;
+  GtkWidget       *tool_pages[N_TOOLS];
+  GtkLabel        *checks_count;
 };
 
 G_DEFINE_FINAL_TYPE (SeWindow, se_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -639,8 +672,12 @@ update_print_actions (SeWindow *self,
 {
   gboolean printable = record != NULL && SE_IS_AGREEMENT (record) && se_record_get_id (record) != 0;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", printable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print",
+                                 printable || self->tool == TOOL_STATISTICS);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", printable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-ics",
+                                 self->tool < 0 && record != NULL && SE_IS_PLACEMENT (record)
+                                 && se_record_get_id (record) != 0);
 }
 
 static void
@@ -882,6 +919,149 @@ build_section_row (SeWindow *self,
   return row;
 }
 
+/* The planning aids take the place of the list and the record page: those
+ * are hidden, so that a folded leaflet navigates between the sections and
+ * the aid's page alone. */
+static void
+show_tool (SeWindow *self,
+           guint     tool)
+{
+  GtkWidget *visible = adw_leaflet_get_visible_child (self->leaflet);
+
+  self->tool = (int) tool;
+  gtk_widget_set_visible (self->list_pane, FALSE);
+  gtk_widget_set_visible (self->detail_separator, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_stack), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->tool_stack), TRUE);
+  gtk_stack_set_visible_child_name (self->tool_stack, tools[tool].name);
+  if (visible != self->sidebar)
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->tool_stack));
+
+  gtk_list_box_select_row (self->section_list,
+                           gtk_list_box_get_row_at_index (self->section_list,
+                                                          (int) (N_SECTIONS + tool)));
+  g_settings_set_string (self->settings, "last-section", tools[tool].name);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-record", FALSE);
+  update_print_actions (self, NULL);
+}
+
+static void
+leave_tool (SeWindow *self)
+{
+  SeRecord *record = se_record_page_get_record (self->page);
+  gboolean was_visible = adw_leaflet_get_visible_child (self->leaflet)
+                         == GTK_WIDGET (self->tool_stack);
+
+  if (self->tool < 0)
+    return;
+
+  self->tool = -1;
+  gtk_widget_set_visible (self->list_pane, TRUE);
+  gtk_widget_set_visible (self->detail_separator, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_stack), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->tool_stack), FALSE);
+  if (was_visible)
+    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new",
+                                 !se_store_is_read_only (self->store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-record",
+                                 record != NULL && se_record_get_id (record) != 0
+                                 && !se_store_is_read_only (self->store));
+  update_print_actions (self, record);
+}
+
+/* The content pane that goes with the chosen sidebar entry */
+static GtkWidget *
+content_pane (SeWindow *self)
+{
+  return self->tool >= 0 ? GTK_WIDGET (self->tool_stack) : self->list_pane;
+}
+
+static void
+update_checks_count (SeWindow *self)
+{
+  g_autofree char *text = g_strdup_printf ("%u", se_checks_page_get_n_findings (
+                                                   SE_CHECKS_PAGE (self->tool_pages[TOOL_CHECKS])));
+
+  gtk_label_set_text (self->checks_count, text);
+}
+
+static void
+on_tool_open_record (GtkWidget *page,
+                     SeRecord  *record,
+                     SeWindow  *self)
+{
+  se_window_show_record (self, record);
+}
+
+static void
+section_header (GtkListBoxRow *row,
+                GtkListBoxRow *before,
+                gpointer       user_data)
+{
+  /* A line between the record sections and the planning aids */
+  if (gtk_list_box_row_get_index (row) == (int) N_SECTIONS)
+    {
+      if (gtk_list_box_row_get_header (row) == NULL)
+        {
+          GtkWidget *separator = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
+          gtk_widget_add_css_class (separator, "section-separator");
+          gtk_list_box_row_set_header (row, separator);
+        }
+    }
+  else
+    gtk_list_box_row_set_header (row, NULL);
+}
+
+static void
+build_tools (SeWindow *self)
+{
+  self->tool_pages[TOOL_CHECKS] = GTK_WIDGET (se_checks_page_new (self->store));
+  self->tool_pages[TOOL_STATISTICS] = GTK_WIDGET (se_statistics_page_new (self->store));
+  self->tool_pages[TOOL_CALENDAR] = GTK_WIDGET (se_calendar_page_new (self->store));
+
+  for (guint t = 0; t < N_TOOLS; t++)
+    {
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *icon = gtk_image_new_from_icon_name (tools[t].icon);
+      GtkWidget *label = gtk_label_new (_(tools[t].title));
+
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_box_append (GTK_BOX (box), icon);
+      gtk_box_append (GTK_BOX (box), label);
+      if (t == TOOL_CHECKS)
+        {
+          GtkWidget *count = gtk_label_new ("0");
+          gtk_widget_add_css_class (count, "dim-label");
+          gtk_widget_add_css_class (count, "section-count");
+          gtk_widget_set_name (count, "checks-count");
+          gtk_box_append (GTK_BOX (box), count);
+          self->checks_count = GTK_LABEL (count);
+        }
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      gtk_widget_set_name (row, tools[t].name);
+      gtk_list_box_append (self->section_list, row);
+
+      g_object_bind_property (self->leaflet, "folded", self->tool_pages[t], "folded",
+                              G_BINDING_SYNC_CREATE);
+      if (t != TOOL_STATISTICS)
+        g_signal_connect (self->tool_pages[t], "open-record", G_CALLBACK (on_tool_open_record),
+                          self);
+      gtk_stack_add_named (self->tool_stack, self->tool_pages[t], tools[t].name);
+    }
+  gtk_list_box_set_header_func (self->section_list, section_header, NULL, NULL);
+
+  g_signal_connect_swapped (self->tool_pages[TOOL_CHECKS], "notify::n-findings",
+                            G_CALLBACK (update_checks_count), self);
+  update_checks_count (self);
+}
+
 static int
 find_section (const char *name)
 {
@@ -906,11 +1086,18 @@ se_window_show_section (SeWindow   *self,
 
   g_return_if_fail (SE_IS_WINDOW (self));
 
-  if (i < 0)
-    i = 1;
   if (self->store == NULL)
     return;
+  for (guint t = 0; t < N_TOOLS; t++)
+    if (i < 0 && g_strcmp0 (section, tools[t].name) == 0)
+      {
+        show_tool (self, t);
+        return;
+      }
+  if (i < 0)
+    i = 1;
 
+  leave_tool (self);
   self->current = (guint) i;
   gtk_list_box_select_row (self->section_list,
                            gtk_list_box_get_row_at_index (self->section_list, i));
@@ -935,7 +1122,7 @@ on_section_activated (GtkListBox    *list,
                       SeWindow      *self)
 {
   se_window_show_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  adw_leaflet_set_visible_child (self->leaflet, content_pane (self));
 }
 
 /* Actions */
@@ -957,7 +1144,7 @@ show_list_activated (GtkWidget  *widget,
 {
   SeWindow *self = SE_WINDOW (widget);
 
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  adw_leaflet_set_visible_child (self->leaflet, content_pane (self));
 }
 
 static void
@@ -969,10 +1156,12 @@ section_activated (GtkWidget  *widget,
   int i = g_variant_get_int32 (parameter) - 1;
 
   if (i >= 0 && i < (int) N_SECTIONS)
-    {
-      se_window_show_section (self, sections[i].name);
-      adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-    }
+    se_window_show_section (self, sections[i].name);
+  else if (i >= (int) N_SECTIONS && i < (int) (N_SECTIONS + N_TOOLS))
+    se_window_show_section (self, tools[i - N_SECTIONS].name);
+  else
+    return;
+  adw_leaflet_set_visible_child (self->leaflet, content_pane (self));
 }
 
 static void
@@ -984,7 +1173,7 @@ new_activated (GtkWidget  *widget,
   GType type = sections[self->current].type ();
   g_autoptr(SeRecord) record = g_object_new (type, NULL);
 
-  if (self->store == NULL || se_store_is_read_only (self->store))
+  if (self->store == NULL || se_store_is_read_only (self->store) || self->tool >= 0)
     return;
 
   /* A placement starts today unless the user says otherwise. */
@@ -1007,6 +1196,8 @@ search_activated (GtkWidget  *widget,
 {
   SeWindow *self = SE_WINDOW (widget);
 
+  if (self->tool >= 0)
+    return;
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
   gtk_toggle_button_set_active (self->search_button, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
@@ -1171,10 +1362,65 @@ print_activated (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   SeWindow *self = SE_WINDOW (widget);
-  g_autoptr(SeReport) report = current_summary (self);
+  g_autoptr(SeReport) report = NULL;
 
+  if (self->tool == TOOL_STATISTICS)
+    {
+      se_statistics_page_print (SE_STATISTICS_PAGE (self->tool_pages[TOOL_STATISTICS]));
+      return;
+    }
+  if (self->tool >= 0)
+    return;
+  report = current_summary (self);
   if (report != NULL)
     se_print_report (GTK_WINDOW (self), report);
+}
+
+typedef struct
+{
+  SeStore  *store;
+  SeRecord *placement;
+} IcsJob;
+
+static void
+ics_job_free (gpointer data)
+{
+  IcsJob *job = data;
+
+  g_object_unref (job->store);
+  g_object_unref (job->placement);
+  g_free (job);
+}
+
+static gboolean
+save_placement_ics (const char *path,
+                    gpointer    user_data,
+                    GError    **error)
+{
+  IcsJob *job = user_data;
+
+  return se_ical_export_placement (job->store, job->placement, path, error);
+}
+
+static void
+export_ics_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SeWindow *self = SE_WINDOW (widget);
+  SeRecord *record = se_record_page_get_record (self->page);
+  IcsJob *job;
+
+  if (self->tool >= 0 || record == NULL || !SE_IS_PLACEMENT (record)
+      || se_record_get_id (record) == 0)
+    return;
+
+  job = g_new0 (IcsJob, 1);
+  job->store = g_object_ref (self->store);
+  job->placement = g_object_ref (record);
+  /* Translators: the file name suggested for one placement; keep the .ics */
+  se_save_dialog_run (widget, _("Export to Calendar"), _("placement.ics"),
+                      _("iCalendar files"), "*.ics", save_placement_ics, job, ics_job_free);
 }
 
 static void
@@ -1242,6 +1488,7 @@ open_store (SeWindow *self)
       gtk_list_box_append (self->section_list, build_section_row (self, i));
       gtk_stack_add_named (self->section_stack, build_section_page (self, i), sections[i].name);
     }
+  build_tools (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new",
                                  !se_store_is_read_only (self->store));
@@ -1329,6 +1576,8 @@ se_window_class_init (SeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SeWindow, filter_button);
   gtk_widget_class_bind_template_child (widget_class, SeWindow, filter_box);
   gtk_widget_class_bind_template_child (widget_class, SeWindow, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, SeWindow, detail_separator);
+  gtk_widget_class_bind_template_child (widget_class, SeWindow, tool_stack);
 
   gtk_widget_class_install_action (widget_class, "win.show-sections", NULL,
                                    show_sections_activated);
@@ -1343,6 +1592,7 @@ se_window_class_init (SeWindowClass *klass)
                                    load_example_data_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-ics", NULL, export_ics_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print",
                                        NULL);
 
@@ -1354,7 +1604,7 @@ se_window_class_init (SeWindowClass *klass)
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo",
                                        NULL);
-  for (int i = 1; i <= (int) N_SECTIONS; i++)
+  for (int i = 1; i <= (int) (N_SECTIONS + N_TOOLS); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_ALT_MASK,
                                          "win.section", "i", i);
 }
@@ -1378,6 +1628,8 @@ se_window_init (SeWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-record", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-ics", FALSE);
+  self->tool = -1;
 }
 
 /**
@@ -1460,4 +1712,23 @@ se_window_get_visible_list (SeWindow *self)
   g_return_val_if_fail (SE_IS_WINDOW (self), NULL);
 
   return G_LIST_MODEL (self->selections[self->current]);
+}
+
+/**
+ * se_window_get_tool_page:
+ * @name: "checks", "statistics" or "calendar"
+ *
+ * Returns: (transfer none) (nullable): the page of a planning aid
+ *   (#SeChecksPage, #SeStatisticsPage, #SeCalendarPage)
+ */
+GtkWidget *
+se_window_get_tool_page (SeWindow   *self,
+                         const char *name)
+{
+  g_return_val_if_fail (SE_IS_WINDOW (self), NULL);
+
+  for (guint t = 0; t < N_TOOLS; t++)
+    if (g_strcmp0 (tools[t].name, name) == 0)
+      return self->tool_pages[t];
+  return NULL;
 }

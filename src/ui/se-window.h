@@ -32,5 +32,7 @@ void          se_window_show_record      (SeWindow       *self,
 void          se_window_delete_record    (SeWindow       *self,
                                           SeRecord       *record,
                                           gboolean        ask);
+GtkWidget    *se_window_get_tool_page    (SeWindow       *self,
+                                          const char     *name);
 
 G_END_DECLS

@@ -1,0 +1,1060 @@
+/* se-calendar-page.c
+ *
+ * Copyright 2026 The Staff Exchange authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "se-calendar-page.h"
+#include "se-date.h"
+#include "se-describe.h"
+#include "se-enums.h"
+#include "se-ical.h"
+#include "se-placement.h"
+#include "se-partnership.h"
+#include "se-save-dialog.h"
+
+/* The Calendar page: placements in a month grid (keyboard reachable: each
+ * placement is a button in its days) and on a timeline of bars over the
+ * months, and their export as iCalendar. The timeline draws only what is
+ * in view, with its own horizontal scrollbar, since the years of a long
+ * partnership would make one drawing tens of thousands of pixels wide. */
+
+#define PX_PER_DAY 4.0
+#define MAX_PER_DAY 3
+
+struct _SeCalendarPage
+{
+  GtkBox          parent_instance;
+
+  SeStore        *store;
+  guint           refresh_id;
+  gboolean        folded;
+  int             year;
+  int             month;
+
+  GtkWidget      *header;
+  GtkWidget      *back_button;
+  GtkWidget      *export_button;
+  AdwViewStack   *views;
+  GtkWidget      *month_title;
+  GtkGrid        *month_grid;
+  GtkWidget      *timeline;
+  GtkAdjustment  *hadjustment;
+  GPtrArray      *rows;        /* placements on the timeline, by start */
+  GDate           first_day;   /* the timeline's left edge */
+  guint           n_days;
+};
+
+G_DEFINE_FINAL_TYPE (SeCalendarPage, se_calendar_page, GTK_TYPE_BOX)
+
+enum
+{
+  PROP_0,
+  PROP_FOLDED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  SIGNAL_OPEN_RECORD,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The Adwaita palette, one colour a kind of placement */
+static const char *kind_colours[] = {
+  "#3584e4", "#26a269", "#c88800", "#e66100", "#9141ac", "#c01c28",
+};
+
+static gboolean
+parse_date (const char *iso,
+            GDate      *date)
+{
+  int y, m, d;
+
+  g_date_clear (date, 1);
+  if (iso == NULL || sscanf (iso, "%d-%d-%d", &y, &m, &d) != 3
+      || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+  g_date_set_dmy (date, d, m, y);
+  return TRUE;
+}
+
+static void
+iso_of (const GDate *date,
+        char         out[11])
+{
+  g_snprintf (out, 11, "%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
+              g_date_get_day (date));
+}
+
+static int
+compare_by_start (gconstpointer a,
+                  gconstpointer b)
+{
+  SeRecord *ra = *(SeRecord **) a;
+  SeRecord *rb = *(SeRecord **) b;
+  int c = g_strcmp0 (se_record_get_string (ra, "start-date"),
+                     se_record_get_string (rb, "start-date"));
+
+  return c != 0 ? c : (se_record_get_id (ra) < se_record_get_id (rb) ? -1 : 1);
+}
+
+/* All placements with whole dates, by start */
+static GPtrArray *
+dated_placements (SeCalendarPage *self)
+{
+  GListModel *list = se_store_get_list (self->store, SE_TYPE_PLACEMENT);
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(SeRecord) p = g_list_model_get_item (list, i);
+      GDate s, e;
+
+      if (parse_date (se_record_get_string (p, "start-date"), &s)
+          && parse_date (se_record_get_string (p, "end-date"), &e))
+        g_ptr_array_add (result, g_steal_pointer (&p));
+    }
+  g_ptr_array_sort (result, compare_by_start);
+  return result;
+}
+
+/**
+ * se_calendar_page_get_day_placements:
+ * @day_iso: a day, "YYYY-MM-DD"
+ *
+ * Returns: (transfer container) (element-type SeRecord): the placements
+ *   that run on @day_iso, by start, as the month view shows them
+ */
+GPtrArray *
+se_calendar_page_get_day_placements (SeCalendarPage *self,
+                                     const char     *day_iso)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (SE_IS_CALENDAR_PAGE (self), result);
+
+  all = dated_placements (self);
+  for (guint i = 0; i < all->len; i++)
+    {
+      SeRecord *p = g_ptr_array_index (all, i);
+      if (g_strcmp0 (se_record_get_string (p, "start-date"), day_iso) <= 0
+          && g_strcmp0 (day_iso, se_record_get_string (p, "end-date")) <= 0)
+        g_ptr_array_add (result, g_object_ref (p));
+    }
+  return result;
+}
+
+static void
+on_placement_clicked (GtkButton      *button,
+                      SeCalendarPage *self)
+{
+  SeRecord *record = g_object_get_data (G_OBJECT (button), "se-record");
+
+  g_signal_emit (self, signals[SIGNAL_OPEN_RECORD], 0, record);
+}
+
+static char *
+placement_tooltip (SeCalendarPage *self,
+                   SeRecord       *p)
+{
+  g_autofree char *title = se_describe_title (self->store, p);
+  g_autofree char *start = se_date_format (se_record_get_string (p, "start-date"));
+  g_autofree char *end = se_date_format (se_record_get_string (p, "end-date"));
+
+  /* Translators: a placement's title, its kind, and its first and last day */
+  return g_strdup_printf (_("%s\n%s, %s – %s"), title,
+                          se_enum_get_label (SE_TYPE_PLACEMENT_KIND,
+                                             se_record_get_int (p, "kind")),
+                          start, end);
+}
+
+/* Month view */
+
+static GtkWidget *
+day_cell (SeCalendarPage *self,
+          const GDate    *day,
+          GPtrArray      *placements,
+          gboolean        other_month,
+          gboolean        today)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  char iso[11];
+  char number[4];
+  GtkWidget *label;
+  guint shown = 0, more = 0;
+  g_autofree char *name = NULL;
+
+  iso_of (day, iso);
+  name = g_strconcat ("day-", iso, NULL);
+  gtk_widget_set_name (box, name);
+  gtk_widget_add_css_class (box, "calendar-day");
+  if (other_month)
+    gtk_widget_add_css_class (box, "other-month");
+  if (today)
+    gtk_widget_add_css_class (box, "today");
+
+  g_snprintf (number, sizeof number, "%d", g_date_get_day (day));
+  label = gtk_label_new (number);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "calendar-day-number");
+  gtk_box_append (GTK_BOX (box), label);
+
+  for (guint i = 0; i < placements->len; i++)
+    {
+      SeRecord *p = g_ptr_array_index (placements, i);
+      GtkWidget *button, *text;
+      g_autofree char *title = NULL;
+      g_autofree char *tooltip = NULL;
+      g_autofree char *kind_class = NULL;
+
+      if (g_strcmp0 (se_record_get_string (p, "start-date"), iso) > 0
+          || g_strcmp0 (iso, se_record_get_string (p, "end-date")) > 0)
+        continue;
+      if (shown == MAX_PER_DAY)
+        {
+          more++;
+          continue;
+        }
+
+      title = se_describe_title (self->store, p);
+      tooltip = placement_tooltip (self, p);
+      text = gtk_label_new (title);
+      gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+      gtk_label_set_xalign (GTK_LABEL (text), 0);
+      gtk_label_set_width_chars (GTK_LABEL (text), 1);
+      button = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (button), text);
+      gtk_widget_add_css_class (button, "calendar-event");
+      kind_class = g_strdup_printf ("kind-%d", se_record_get_int (p, "kind") % 6);
+      gtk_widget_add_css_class (button, kind_class);
+      if (se_record_get_int (p, "status") == SE_PLACEMENT_STATUS_CANCELLED)
+        gtk_widget_add_css_class (button, "cancelled");
+      gtk_widget_set_tooltip_text (button, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      title, -1);
+      g_object_set_data_full (G_OBJECT (button), "se-record", g_object_ref (p), g_object_unref);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_placement_clicked), self);
+      gtk_box_append (GTK_BOX (box), button);
+      shown++;
+    }
+
+  if (more > 0)
+    {
+      /* Translators: under the placements shown in a day of the month view */
+      g_autofree char *text = g_strdup_printf (ngettext ("%u more", "%u more", more), more);
+      GtkWidget *rest = gtk_label_new (text);
+      gtk_label_set_xalign (GTK_LABEL (rest), 0);
+      gtk_widget_add_css_class (rest, "caption");
+      gtk_widget_add_css_class (rest, "dim-label");
+      gtk_box_append (GTK_BOX (box), rest);
+    }
+
+  return box;
+}
+
+static void
+fill_month (SeCalendarPage *self)
+{
+  g_autoptr(GPtrArray) placements = dated_placements (self);
+  g_autoptr(GDateTime) first = g_date_time_new_local (self->year, self->month, 1, 0, 0, 0);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *title = g_date_time_format (first, "%OB %Y");
+  GDate day, today;
+  GtkWidget *child;
+
+  gtk_label_set_text (GTK_LABEL (self->month_title), title);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->month_grid))) != NULL)
+    gtk_grid_remove (self->month_grid, child);
+
+  /* Weekday names, Monday first: 1 January 2024 was a Monday. */
+  for (int d = 0; d < 7; d++)
+    {
+      g_autoptr(GDateTime) wd = g_date_time_new_local (2024, 1, 1 + d, 0, 0, 0);
+      g_autofree char *name = g_date_time_format (wd, "%a");
+      GtkWidget *label = gtk_label_new (name);
+      gtk_widget_add_css_class (label, "caption-heading");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_grid_attach (self->month_grid, label, d, 0, 1, 1);
+    }
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 1, self->month, self->year);
+  g_date_subtract_days (&day, g_date_get_weekday (&day) - G_DATE_MONDAY);
+
+  for (int week = 0; week < 6; week++)
+    for (int d = 0; d < 7; d++)
+      {
+        GtkWidget *cell = day_cell (self, &day, placements,
+                                    g_date_get_month (&day) != (GDateMonth) self->month,
+                                    g_date_compare (&day, &today) == 0);
+        gtk_grid_attach (self->month_grid, cell, d, week + 1, 1, 1);
+        g_date_add_days (&day, 1);
+      }
+}
+
+/**
+ * se_calendar_page_set_month:
+ * @month: 1 to 12
+ *
+ * Shows @month of @year in the month view.
+ */
+void
+se_calendar_page_set_month (SeCalendarPage *self,
+                            int             year,
+                            int             month)
+{
+  g_return_if_fail (SE_IS_CALENDAR_PAGE (self));
+  g_return_if_fail (month >= 1 && month <= 12);
+
+  self->year = year;
+  self->month = month;
+  fill_month (self);
+}
+
+static void
+previous_clicked (GtkButton      *button,
+                  SeCalendarPage *self)
+{
+  if (self->month == 1)
+    se_calendar_page_set_month (self, self->year - 1, 12);
+  else
+    se_calendar_page_set_month (self, self->year, self->month - 1);
+}
+
+static void
+next_clicked (GtkButton      *button,
+              SeCalendarPage *self)
+{
+  if (self->month == 12)
+    se_calendar_page_set_month (self, self->year + 1, 1);
+  else
+    se_calendar_page_set_month (self, self->year, self->month + 1);
+}
+
+static void
+scroll_timeline_to (SeCalendarPage *self,
+                    const GDate    *date)
+{
+  double x;
+
+  if (!g_date_valid (&self->first_day))
+    return;
+  x = (g_date_days_between (&self->first_day, date) - 30) * PX_PER_DAY;
+  gtk_adjustment_set_value (self->hadjustment, x);
+}
+
+static void
+today_clicked (GtkButton      *button,
+               SeCalendarPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate today;
+
+  se_calendar_page_set_month (self, g_date_time_get_year (now), g_date_time_get_month (now));
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  scroll_timeline_to (self, &today);
+}
+
+/* Timeline */
+
+static double
+timeline_header_height (PangoLayout *layout)
+{
+  int w, h;
+
+  pango_layout_set_text (layout, "Ägy", -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  return h * 2.0;
+}
+
+#define ROW_HEIGHT 28.0
+
+static void
+update_timeline_size (SeCalendarPage *self)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (self->timeline, NULL);
+  double width = gtk_widget_get_width (self->timeline);
+  double total = self->n_days * PX_PER_DAY;
+
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->timeline),
+                                       (int) (timeline_header_height (layout)
+                                              + MAX (self->rows->len, 1) * ROW_HEIGHT + 8));
+  gtk_adjustment_configure (self->hadjustment,
+                            MIN (gtk_adjustment_get_value (self->hadjustment),
+                                 MAX (total - width, 0)),
+                            0, MAX (total, width), PX_PER_DAY * 7, MAX (width - 40, 1), width);
+}
+
+static void
+fill_timeline (SeCalendarPage *self)
+{
+  GDate last;
+
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  self->rows = dated_placements (self);
+  g_date_clear (&self->first_day, 1);
+  self->n_days = 0;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      SeRecord *p = g_ptr_array_index (self->rows, i);
+      GDate s, e;
+
+      parse_date (se_record_get_string (p, "start-date"), &s);
+      parse_date (se_record_get_string (p, "end-date"), &e);
+      if (!g_date_valid (&self->first_day) || g_date_compare (&s, &self->first_day) < 0)
+        self->first_day = s;
+      if (i == 0 || g_date_compare (&e, &last) > 0)
+        last = e;
+    }
+
+  if (g_date_valid (&self->first_day))
+    {
+      /* From the first of the month before the first placement to the end
+       * of the month after the last, so that no bar touches an edge */
+      g_date_set_day (&self->first_day, 1);
+      g_date_subtract_months (&self->first_day, 1);
+      g_date_add_months (&last, 1);
+      g_date_set_day (&last, g_date_get_days_in_month (g_date_get_month (&last),
+                                                      g_date_get_year (&last)));
+      self->n_days = g_date_days_between (&self->first_day, &last) + 1;
+    }
+
+  update_timeline_size (self);
+  gtk_widget_queue_draw (self->timeline);
+}
+
+static void
+theme_colour (GtkWidget *widget,
+              GdkRGBA   *fg,
+              GdkRGBA   *accent)
+{
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+
+  gtk_style_context_get_color (context, fg);
+  if (!gtk_style_context_lookup_color (context, "accent_color", accent))
+    gdk_rgba_parse (accent, "#1c71d8");
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+static void
+draw_timeline (GtkDrawingArea *area,
+               cairo_t        *cr,
+               int             width,
+               int             height,
+               gpointer        user_data)
+{
+  SeCalendarPage *self = user_data;
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), NULL);
+  double offset = gtk_adjustment_get_value (self->hadjustment);
+  double header = timeline_header_height (layout);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GdkRGBA fg, accent;
+  GDate month, today;
+  int lw, lh;
+
+  if (!g_date_valid (&self->first_day))
+    return;
+  theme_colour (GTK_WIDGET (area), &fg, &accent);
+
+  /* Months: a line at each first day, the name beside it */
+  month = self->first_day;
+  while (g_date_days_between (&self->first_day, &month) < (int) self->n_days)
+    {
+      double x = g_date_days_between (&self->first_day, &month) * PX_PER_DAY - offset;
+      double next_x = x + g_date_get_days_in_month (g_date_get_month (&month),
+                                                    g_date_get_year (&month)) * PX_PER_DAY;
+
+      if (next_x >= 0 && x <= width)
+        {
+          g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_get_year (&month),
+                                                           g_date_get_month (&month), 1, 0, 0, 0);
+          g_autofree char *name = g_date_time_format (dt, g_date_get_month (&month) == 1
+                                                            ? "%b %Y" : "%b");
+
+          cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue,
+                                 g_date_get_month (&month) == 1 ? 0.45 : 0.15);
+          cairo_set_line_width (cr, 1);
+          cairo_move_to (cr, floor (x) + 0.5, 0);
+          cairo_line_to (cr, floor (x) + 0.5, height);
+          cairo_stroke (cr);
+
+          cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.7);
+          pango_layout_set_text (layout, name, -1);
+          pango_layout_get_pixel_size (layout, &lw, &lh);
+          cairo_move_to (cr, floor (x) + 4, (header - lh) / 2);
+          pango_cairo_show_layout (cr, layout);
+        }
+      g_date_add_months (&month, 1);
+    }
+
+  /* Today */
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  {
+    double x = g_date_days_between (&self->first_day, &today) * PX_PER_DAY - offset;
+    if (x >= 0 && x <= width)
+      {
+        gdk_cairo_set_source_rgba (cr, &accent);
+        cairo_set_line_width (cr, 2);
+        cairo_move_to (cr, x, header * 0.8);
+        cairo_line_to (cr, x, height);
+        cairo_stroke (cr);
+      }
+  }
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      SeRecord *p = g_ptr_array_index (self->rows, i);
+      GDate s, e;
+      double x, w, y = header + i * ROW_HEIGHT;
+      g_autofree char *title = se_describe_title (self->store, p);
+      gboolean cancelled = se_record_get_int (p, "status") == SE_PLACEMENT_STATUS_CANCELLED;
+      GdkRGBA colour;
+
+      parse_date (se_record_get_string (p, "start-date"), &s);
+      parse_date (se_record_get_string (p, "end-date"), &e);
+      x = g_date_days_between (&self->first_day, &s) * PX_PER_DAY - offset;
+      w = MAX ((g_date_days_between (&s, &e) + 1) * PX_PER_DAY, 6);
+
+      gdk_rgba_parse (&colour, kind_colours[se_record_get_int (p, "kind") % 6]);
+      colour.alpha = cancelled ? 0.35 : 1.0;
+      gdk_cairo_set_source_rgba (cr, &colour);
+      cairo_rectangle (cr, x, y + 5, w, ROW_HEIGHT - 10);
+      cairo_fill (cr);
+
+      pango_layout_set_text (layout, title, -1);
+      pango_layout_get_pixel_size (layout, &lw, &lh);
+      cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, cancelled ? 0.5 : 1.0);
+      /* Titles that would start left of the view stay readable at its edge */
+      cairo_move_to (cr, MAX (x + w + 6, MIN (6, x + w + 6 + lw)), y + (ROW_HEIGHT - lh) / 2);
+      pango_cairo_show_layout (cr, layout);
+    }
+}
+
+static SeRecord *
+timeline_placement_at (SeCalendarPage *self,
+                       double          y)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (self->timeline, NULL);
+  double header = timeline_header_height (layout);
+  int row;
+
+  if (y < header)
+    return NULL;
+  row = (int) ((y - header) / ROW_HEIGHT);
+  if (row < 0 || row >= (int) self->rows->len)
+    return NULL;
+  return g_ptr_array_index (self->rows, row);
+}
+
+static void
+on_timeline_pressed (GtkGestureClick *gesture,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     SeCalendarPage  *self)
+{
+  SeRecord *record = timeline_placement_at (self, y);
+
+  if (record != NULL)
+    g_signal_emit (self, signals[SIGNAL_OPEN_RECORD], 0, record);
+}
+
+static gboolean
+on_timeline_query_tooltip (GtkWidget      *widget,
+                           int             x,
+                           int             y,
+                           gboolean        keyboard,
+                           GtkTooltip     *tooltip,
+                           SeCalendarPage *self)
+{
+  SeRecord *record = timeline_placement_at (self, y);
+  g_autofree char *text = NULL;
+
+  if (record == NULL)
+    return FALSE;
+  text = placement_tooltip (self, record);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static gboolean
+on_timeline_scroll (GtkEventControllerScroll *controller,
+                    double                    dx,
+                    double                    dy,
+                    SeCalendarPage           *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (
+                            GTK_EVENT_CONTROLLER (controller));
+
+  /* Shift and the wheel, or a touchpad's sideways swipe, move in time */
+  if (dx == 0 && !(state & GDK_SHIFT_MASK))
+    return FALSE;
+  gtk_adjustment_set_value (self->hadjustment, gtk_adjustment_get_value (self->hadjustment)
+                                               + (dx != 0 ? dx : dy) * PX_PER_DAY * 7);
+  return TRUE;
+}
+
+static void
+on_timeline_resize (GtkDrawingArea *area,
+                    int             width,
+                    int             height,
+                    SeCalendarPage *self)
+{
+  update_timeline_size (self);
+}
+
+/* Export */
+
+gboolean
+se_calendar_page_export_all (SeCalendarPage  *self,
+                             const char      *path,
+                             GError         **error)
+{
+  g_return_val_if_fail (SE_IS_CALENDAR_PAGE (self), FALSE);
+
+  return se_ical_export_all (self->store, path, error);
+}
+
+gboolean
+se_calendar_page_export_partnership (SeCalendarPage  *self,
+                                     gint64           partnership_id,
+                                     const char      *path,
+                                     GError         **error)
+{
+  g_return_val_if_fail (SE_IS_CALENDAR_PAGE (self), FALSE);
+
+  return se_ical_export_partnership (self->store, partnership_id, path, error);
+}
+
+typedef struct
+{
+  SeCalendarPage *self;
+  gint64          partnership;
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_object_unref (job->self);
+  g_free (job);
+}
+
+static gboolean
+save_ics (const char *path,
+          gpointer    user_data,
+          GError    **error)
+{
+  ExportJob *job = user_data;
+
+  if (job->partnership > 0)
+    return se_calendar_page_export_partnership (job->self, job->partnership, path, error);
+  return se_calendar_page_export_all (job->self, path, error);
+}
+
+static char *
+file_name_for (const char *title)
+{
+  GString *name = g_string_new (NULL);
+
+  for (const char *c = title; *c != '\0'; c = g_utf8_next_char (c))
+    {
+      gunichar u = g_utf8_get_char (c);
+      if (g_unichar_isalnum (u))
+        g_string_append_unichar (name, u);
+      else if (name->len > 0 && name->str[name->len - 1] != '-')
+        g_string_append_c (name, '-');
+    }
+  while (name->len > 0 && name->str[name->len - 1] == '-')
+    g_string_truncate (name, name->len - 1);
+  g_string_append (name, ".ics");
+  return g_string_free (name, FALSE);
+}
+
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SeCalendarPage *self = SE_CALENDAR_PAGE (widget);
+  ExportJob *job = g_new0 (ExportJob, 1);
+  g_autofree char *name = NULL;
+
+  job->self = g_object_ref (self);
+  job->partnership = g_variant_get_int64 (parameter);
+  if (job->partnership > 0)
+    {
+      g_autoptr(SeRecord) p = se_store_lookup (self->store, SE_TYPE_PARTNERSHIP,
+                                               job->partnership);
+      g_autofree char *title = p != NULL ? se_describe_title (self->store, p) : NULL;
+      name = file_name_for (title != NULL ? title : "placements");
+    }
+  else
+    /* Translators: the file name suggested for all placements; keep the .ics */
+    name = g_strdup (_("placements.ics"));
+
+  se_save_dialog_run (widget, _("Export to Calendar"), name, _("iCalendar files"), "*.ics",
+                      save_ics, job, export_job_free);
+}
+
+static void
+fill_export_menu (SeCalendarPage *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) partnerships = g_menu_new ();
+  GListModel *list = se_store_get_list (self->store, SE_TYPE_PARTNERSHIP);
+
+  {
+    g_autoptr(GMenuItem) all = g_menu_item_new (_("All _Placements…"), NULL);
+    g_menu_item_set_action_and_target_value (all, "calendar.export", g_variant_new_int64 (0));
+    g_menu_append_item (menu, all);
+  }
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(SeRecord) p = g_list_model_get_item (list, i);
+      g_autofree char *title = se_describe_title (self->store, p);
+      g_autofree char *label = g_strdup_printf ("%s…", title);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "calendar.export",
+                                               g_variant_new_int64 (se_record_get_id (p)));
+      g_menu_append_item (partnerships, item);
+    }
+  if (g_list_model_get_n_items (list) > 0)
+    g_menu_append_section (menu, _("Placements of a Partnership"), G_MENU_MODEL (partnerships));
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->export_button), G_MENU_MODEL (menu));
+}
+
+/**
+ * se_calendar_page_refresh:
+ *
+ * Shows the placements as they are now.
+ */
+void
+se_calendar_page_refresh (SeCalendarPage *self)
+{
+  g_return_if_fail (SE_IS_CALENDAR_PAGE (self));
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  fill_month (self);
+  fill_timeline (self);
+  fill_export_menu (self);
+}
+
+static gboolean
+refresh_idle (gpointer user_data)
+{
+  SeCalendarPage *self = user_data;
+
+  self->refresh_id = 0;
+  se_calendar_page_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_refresh (SeCalendarPage *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add_full (G_PRIORITY_LOW, refresh_idle, self, NULL);
+}
+
+/**
+ * se_calendar_page_set_view:
+ * @view: "month" or "timeline"
+ */
+void
+se_calendar_page_set_view (SeCalendarPage *self,
+                           const char     *view)
+{
+  g_return_if_fail (SE_IS_CALENDAR_PAGE (self));
+
+  adw_view_stack_set_visible_child_name (self->views, view);
+}
+
+/* Set-up */
+
+static GtkWidget *
+icon_button (const char *icon,
+             const char *label,
+             GCallback   callback,
+             gpointer    self)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label, -1);
+  g_signal_connect (button, "clicked", callback, self);
+  return button;
+}
+
+static GtkWidget *
+build_month_view (SeCalendarPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *today = gtk_button_new_with_mnemonic (_("_Today"));
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *nav = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  gtk_widget_add_css_class (nav, "linked");
+  gtk_box_append (GTK_BOX (nav), icon_button ("go-previous-symbolic", _("Previous Month"),
+                                              G_CALLBACK (previous_clicked), self));
+  gtk_box_append (GTK_BOX (nav), icon_button ("go-next-symbolic", _("Next Month"),
+                                              G_CALLBACK (next_clicked), self));
+  g_signal_connect (today, "clicked", G_CALLBACK (today_clicked), self);
+  gtk_widget_set_name (today, "today");
+
+  self->month_title = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->month_title, "title-3");
+  gtk_label_set_xalign (GTK_LABEL (self->month_title), 0);
+  gtk_widget_set_hexpand (self->month_title, TRUE);
+  gtk_box_append (GTK_BOX (bar), self->month_title);
+  gtk_box_append (GTK_BOX (bar), today);
+  gtk_box_append (GTK_BOX (bar), nav);
+  gtk_widget_set_margin_start (bar, 12);
+  gtk_widget_set_margin_end (bar, 12);
+  gtk_widget_set_margin_top (bar, 12);
+  gtk_box_append (GTK_BOX (box), bar);
+
+  self->month_grid = GTK_GRID (gtk_grid_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->month_grid), "month");
+  gtk_grid_set_column_homogeneous (self->month_grid, TRUE);
+  gtk_grid_set_column_spacing (self->month_grid, 1);
+  gtk_grid_set_row_spacing (self->month_grid, 1);
+  gtk_widget_add_css_class (GTK_WIDGET (self->month_grid), "calendar-month");
+  gtk_widget_set_margin_start (GTK_WIDGET (self->month_grid), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->month_grid), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->month_grid), 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->month_grid),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Month"), -1);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->month_grid));
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  return box;
+}
+
+static GtkWidget *
+build_timeline_view (SeCalendarPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *scrollbar;
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *scroll =
+    gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+
+  self->hadjustment = g_object_ref_sink (gtk_adjustment_new (0, 0, 1, 1, 1, 1));
+  self->timeline = gtk_drawing_area_new ();
+  gtk_widget_set_name (self->timeline, "timeline");
+  gtk_widget_set_hexpand (self->timeline, TRUE);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->timeline), draw_timeline, self, NULL);
+  gtk_widget_set_has_tooltip (self->timeline, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->timeline), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Timeline of placements"), -1);
+  g_signal_connect (self->timeline, "query-tooltip", G_CALLBACK (on_timeline_query_tooltip),
+                    self);
+  g_signal_connect (self->timeline, "resize", G_CALLBACK (on_timeline_resize), self);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_timeline_pressed), self);
+  gtk_widget_add_controller (self->timeline, GTK_EVENT_CONTROLLER (click));
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_timeline_scroll), self);
+  gtk_widget_add_controller (self->timeline, scroll);
+  g_signal_connect_swapped (self->hadjustment, "value-changed", G_CALLBACK (gtk_widget_queue_draw),
+                            self->timeline);
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->timeline);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (box), scrolled);
+
+  scrollbar = gtk_scrollbar_new (GTK_ORIENTATION_HORIZONTAL, self->hadjustment);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scrollbar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Scroll in time"), -1);
+  gtk_box_append (GTK_BOX (box), scrollbar);
+  return box;
+}
+
+static void
+build (SeCalendarPage *self)
+{
+  GtkWidget *switcher_title = adw_view_switcher_title_new ();
+  GtkWidget *switcher_bar = adw_view_switcher_bar_new ();
+  AdwViewStackPage *page;
+
+  self->views = ADW_VIEW_STACK (adw_view_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->views), TRUE);
+  page = adw_view_stack_add_titled (self->views, build_month_view (self), "month",
+                                    _("Month"));
+  adw_view_stack_page_set_icon_name (page, "x-office-calendar-symbolic");
+  page = adw_view_stack_add_titled (self->views, build_timeline_view (self), "timeline",
+                                    _("Timeline"));
+  adw_view_stack_page_set_icon_name (page, "view-continuous-symbolic");
+
+  adw_view_switcher_title_set_stack (ADW_VIEW_SWITCHER_TITLE (switcher_title), self->views);
+  adw_view_switcher_title_set_title (ADW_VIEW_SWITCHER_TITLE (switcher_title), _("Calendar"));
+  adw_view_switcher_bar_set_stack (ADW_VIEW_SWITCHER_BAR (switcher_bar), self->views);
+  g_object_bind_property (switcher_title, "title-visible", switcher_bar, "reveal",
+                          G_BINDING_SYNC_CREATE);
+
+  self->header = adw_header_bar_new ();
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (self->header), switcher_title);
+  self->back_button = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->back_button), "win.show-sections");
+  gtk_widget_set_tooltip_text (self->back_button, _("Sections"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->back_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sections"), -1);
+  gtk_widget_set_visible (self->back_button, FALSE);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (self->header), self->back_button);
+
+  self->export_button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->export_button), "document-save-symbolic");
+  gtk_widget_set_tooltip_text (self->export_button, _("Export to Calendar"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->export_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Export to Calendar"), -1);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (self->header), self->export_button);
+
+  gtk_box_append (GTK_BOX (self), self->header);
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->views));
+  gtk_box_append (GTK_BOX (self), switcher_bar);
+}
+
+static void
+se_calendar_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  SeCalendarPage *self = SE_CALENDAR_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FOLDED:
+      g_value_set_boolean (value, self->folded);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+se_calendar_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  SeCalendarPage *self = SE_CALENDAR_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FOLDED:
+      self->folded = g_value_get_boolean (value);
+      gtk_widget_set_visible (self->back_button, self->folded);
+      adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (self->header), self->folded);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+se_calendar_page_dispose (GObject *object)
+{
+  SeCalendarPage *self = SE_CALENDAR_PAGE (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->hadjustment);
+
+  G_OBJECT_CLASS (se_calendar_page_parent_class)->dispose (object);
+}
+
+static void
+se_calendar_page_class_init (SeCalendarPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = se_calendar_page_get_property;
+  object_class->set_property = se_calendar_page_set_property;
+  object_class->dispose = se_calendar_page_dispose;
+
+  properties[PROP_FOLDED] =
+    g_param_spec_boolean ("folded", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SeCalendarPage::open-record:
+   * @record: the placement clicked
+   */
+  signals[SIGNAL_OPEN_RECORD] =
+    g_signal_new ("open-record", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, SE_TYPE_RECORD);
+
+  /* The partnership's id, 0 for all placements */
+  gtk_widget_class_install_action (widget_class, "calendar.export", "x", export_activated);
+}
+
+static void
+se_calendar_page_init (SeCalendarPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  self->year = g_date_time_get_year (now);
+  self->month = g_date_time_get_month (now);
+  self->rows = g_ptr_array_new ();
+  g_date_clear (&self->first_day, 1);
+  build (self);
+}
+
+/**
+ * se_calendar_page_new:
+ * @store: the open store
+ *
+ * Returns: (transfer floating): the page, showing the current month
+ */
+SeCalendarPage *
+se_calendar_page_new (SeStore *store)
+{
+  SeCalendarPage *self = g_object_new (SE_TYPE_CALENDAR_PAGE, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate today;
+
+  self->store = g_object_ref (store);
+  g_signal_connect_swapped (store, "changed", G_CALLBACK (queue_refresh), self);
+  se_calendar_page_refresh (self);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  scroll_timeline_to (self, &today);
+  return self;
+}

@@ -1,0 +1,37 @@
+/* se-calendar-page.h
+ *
+ * Copyright 2026 The Staff Exchange authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "se-store.h"
+
+G_BEGIN_DECLS
+
+#define SE_TYPE_CALENDAR_PAGE (se_calendar_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (SeCalendarPage, se_calendar_page, SE, CALENDAR_PAGE, GtkBox)
+
+SeCalendarPage *se_calendar_page_new                (SeStore         *store);
+void            se_calendar_page_refresh            (SeCalendarPage  *self);
+void            se_calendar_page_set_month          (SeCalendarPage  *self,
+                                                     int              year,
+                                                     int              month);
+void            se_calendar_page_set_view           (SeCalendarPage  *self,
+                                                     const char      *view);
+GPtrArray      *se_calendar_page_get_day_placements (SeCalendarPage  *self,
+                                                     const char      *day_iso);
+gboolean        se_calendar_page_export_all         (SeCalendarPage  *self,
+                                                     const char      *path,
+                                                     GError         **error);
+gboolean        se_calendar_page_export_partnership (SeCalendarPage  *self,
+                                                     gint64           partnership_id,
+                                                     const char      *path,
+                                                     GError         **error);
+
+G_END_DECLS

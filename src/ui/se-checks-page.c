@@ -1,0 +1,727 @@
+/* se-checks-page.c
+ *
+ * Copyright 2026 The Staff Exchange authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "se-checks.h"
+#include "se-describe.h"
+#include "se-enums.h"
+#include "se-checks-page.h"
+#include "se-store-checks.h"
+
+/* The Checks page: what se_checks_run() finds, one row a finding with the
+ * rule as heading, its sentence, a link to the record and "Dismiss". The
+ * checks run again in an idle after the store changed, so that a burst of
+ * edits (an import, an undo) costs one run, not one per record. */
+
+struct _SeChecksPage
+{
+  GtkBox      parent_instance;
+
+  SeStore    *store;
+  GSettings  *settings;
+  char       *today;
+  GPtrArray  *findings;
+  guint       refresh_id;
+  gboolean    folded;
+
+  GtkWidget  *header;
+  GtkWidget  *back_button;
+  GtkWidget  *dismissed_button;
+  GtkStack   *stack;
+  GtkWidget  *summary;
+  GtkListBox *list;
+  GtkWidget  *dismissed_title;
+  GtkListBox *dismissed_list;
+};
+
+G_DEFINE_FINAL_TYPE (SeChecksPage, se_checks_page, GTK_TYPE_BOX)
+
+enum
+{
+  PROP_0,
+  PROP_N_FINDINGS,
+  PROP_FOLDED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  SIGNAL_OPEN_RECORD,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+open_record (SeChecksPage *self,
+             GType         type,
+             gint64        id)
+{
+  g_autoptr(SeRecord) record = se_store_lookup (self->store, type, id);
+
+  if (record == NULL)
+    return;
+  g_signal_emit (self, signals[SIGNAL_OPEN_RECORD], 0, record);
+}
+
+static void
+on_open_clicked (GtkButton    *button,
+                 SeChecksPage *self)
+{
+  SeFinding *finding = g_object_get_data (G_OBJECT (button), "se-finding");
+
+  open_record (self, se_finding_get_record_type (finding), se_finding_get_record_id (finding));
+}
+
+static void
+on_related_clicked (GtkButton    *button,
+                    SeChecksPage *self)
+{
+  SeFinding *finding = g_object_get_data (G_OBJECT (button), "se-finding");
+
+  open_record (self, se_finding_get_related_type (finding), se_finding_get_related_id (finding));
+}
+
+typedef struct
+{
+  SeChecksPage *self;
+  SeCheckRule   rule;
+  GType         type;
+  gint64        id;
+} Dismissal;
+
+static void
+on_undo_dismiss (AdwToast  *toast,
+                 Dismissal *d)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!se_store_undismiss (d->self->store, d->rule, d->type, d->id, &error))
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  se_checks_page_refresh (d->self);
+}
+
+static void
+dismissal_free (gpointer data)
+{
+  Dismissal *d = data;
+
+  g_object_unref (d->self);
+  g_free (d);
+}
+
+static void
+dismissal_closure_free (gpointer  data,
+                        GClosure *closure)
+{
+  dismissal_free (data);
+}
+
+static void
+toast (SeChecksPage *self,
+       AdwToast     *t)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), t);
+  else
+    g_object_unref (g_object_ref_sink (t));
+}
+
+static void
+on_dismiss_clicked (GtkButton    *button,
+                    SeChecksPage *self)
+{
+  SeFinding *finding = g_object_get_data (G_OBJECT (button), "se-finding");
+  g_autoptr(GError) error = NULL;
+  Dismissal *d;
+  AdwToast *t;
+
+  for (guint i = 0; i < self->findings->len; i++)
+    if (g_ptr_array_index (self->findings, i) == finding)
+      {
+        d = g_new0 (Dismissal, 1);
+        d->self = g_object_ref (self);
+        d->rule = se_finding_get_rule (finding);
+        d->type = se_finding_get_record_type (finding);
+        d->id = se_finding_get_record_id (finding);
+
+        if (!se_checks_page_dismiss (self, i, &error))
+          {
+            dismissal_free (d);
+            t = adw_toast_new (error->message);
+            adw_toast_set_timeout (t, 0);
+            toast (self, t);
+            return;
+          }
+
+        t = adw_toast_new (_("Finding dismissed"));
+        adw_toast_set_button_label (t, _("_Undo"));
+        g_signal_connect_data (t, "button-clicked", G_CALLBACK (on_undo_dismiss), d,
+                               dismissal_closure_free, 0);
+        toast (self, t);
+        return;
+      }
+}
+
+static const char *
+severity_icon (SeSeverity severity)
+{
+  switch (severity)
+    {
+    case SE_SEVERITY_ERROR:
+      return "dialog-error-symbolic";
+    case SE_SEVERITY_WARNING:
+      return "dialog-warning-symbolic";
+    case SE_SEVERITY_INFO:
+    default:
+      return "dialog-information-symbolic";
+    }
+}
+
+static const char *
+severity_class (SeSeverity severity)
+{
+  switch (severity)
+    {
+    case SE_SEVERITY_ERROR:
+      return "error";
+    case SE_SEVERITY_WARNING:
+      return "warning";
+    case SE_SEVERITY_INFO:
+    default:
+      return "accent";
+    }
+}
+
+static GtkWidget *
+finding_row (SeChecksPage *self,
+             SeFinding    *finding)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (severity_icon (se_finding_get_severity (finding)));
+  GtkWidget *open = gtk_button_new_from_icon_name ("go-next-symbolic");
+  GtkWidget *dismiss = gtk_button_new_with_mnemonic (_("_Dismiss"));
+  g_autoptr(SeRecord) record = se_store_lookup (self->store, se_finding_get_record_type (finding),
+                                                se_finding_get_record_id (finding));
+  g_autofree char *title = record != NULL ? se_describe_title (self->store, record)
+                                          : g_strdup ("");
+  g_autofree char *open_label = NULL;
+  g_autofree char *dismiss_label = NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 se_check_rule_get_label (se_finding_get_rule (finding)));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), se_finding_get_message (finding));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_add_css_class (row, "se-finding");
+
+  gtk_widget_add_css_class (icon, severity_class (se_finding_get_severity (finding)));
+  gtk_widget_set_tooltip_text (icon, se_severity_get_label (se_finding_get_severity (finding)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  se_severity_get_label (se_finding_get_severity (finding)), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+  gtk_widget_set_valign (dismiss, GTK_ALIGN_CENTER);
+  gtk_widget_set_name (dismiss, "dismiss");
+  gtk_widget_add_css_class (dismiss, "flat");
+  /* Translators: %s names the record a finding is about */
+  dismiss_label = g_strdup_printf (_("Dismiss the finding about “%s”"), title);
+  gtk_widget_set_tooltip_text (dismiss, _("Hide this finding for this record"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dismiss), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  dismiss_label, -1);
+  g_object_set_data_full (G_OBJECT (dismiss), "se-finding", g_object_ref (finding),
+                          g_object_unref);
+  g_signal_connect (dismiss, "clicked", G_CALLBACK (on_dismiss_clicked), self);
+  gtk_widget_set_sensitive (dismiss, !se_store_is_read_only (self->store));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), dismiss);
+
+  if (se_finding_get_related_id (finding) != 0)
+    {
+      g_autoptr(SeRecord) related = se_store_lookup (self->store,
+                                                     se_finding_get_related_type (finding),
+                                                     se_finding_get_related_id (finding));
+      if (related != NULL)
+        {
+          g_autofree char *rt = se_describe_title (self->store, related);
+          GtkWidget *other = gtk_button_new_from_icon_name ("insert-link-symbolic");
+          /* Translators: %s names the second record a finding concerns */
+          g_autofree char *other_label = g_strdup_printf (_("Open “%s”"), rt);
+
+          gtk_widget_set_valign (other, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (other, "flat");
+          gtk_widget_set_name (other, "open-related");
+          gtk_widget_set_tooltip_text (other, other_label);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (other), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          other_label, -1);
+          g_object_set_data_full (G_OBJECT (other), "se-finding", g_object_ref (finding),
+                                  g_object_unref);
+          g_signal_connect (other, "clicked", G_CALLBACK (on_related_clicked), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), other);
+        }
+    }
+
+  /* Translators: %s names the record a finding is about */
+  open_label = g_strdup_printf (_("Open “%s”"), title);
+  gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (open, "flat");
+  gtk_widget_set_name (open, "open");
+  gtk_widget_set_tooltip_text (open, open_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  open_label, -1);
+  g_object_set_data_full (G_OBJECT (open), "se-finding", g_object_ref (finding),
+                          g_object_unref);
+  g_signal_connect (open, "clicked", G_CALLBACK (on_open_clicked), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), open);
+
+  return row;
+}
+
+/* Dismissed findings: the store keeps "rule-nick:table:id" keys. */
+
+static GType
+type_of_table (const char *table)
+{
+  guint n;
+  const GType *types = se_store_get_record_types (&n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GTypeClass) klass = g_type_class_ref (types[i]);
+      if (g_strcmp0 (se_record_class_get_table (SE_RECORD_CLASS (klass)), table) == 0)
+        return types[i];
+    }
+  return G_TYPE_INVALID;
+}
+
+static void
+on_restore_clicked (GtkButton    *button,
+                    SeChecksPage *self)
+{
+  Dismissal *d = g_object_get_data (G_OBJECT (button), "se-dismissal");
+  g_autoptr(GError) error = NULL;
+
+  if (!se_store_undismiss (self->store, d->rule, d->type, d->id, &error))
+    {
+      AdwToast *t = adw_toast_new (error->message);
+      adw_toast_set_timeout (t, 0);
+      toast (self, t);
+      return;
+    }
+  se_checks_page_refresh (self);
+}
+
+static void
+fill_dismissed (SeChecksPage *self)
+{
+  g_autoptr(GHashTable) keys = NULL;
+  g_autoptr(GList) list = NULL;
+  GtkWidget *child;
+  guint n = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->dismissed_list))) != NULL)
+    gtk_list_box_remove (self->dismissed_list, child);
+
+  if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->dismissed_button)))
+    keys = se_store_get_dismissals (self->store, NULL);
+  if (keys != NULL)
+    list = g_list_sort (g_hash_table_get_keys (keys), (GCompareFunc) g_strcmp0);
+
+  for (GList *l = list; l != NULL; l = l->next)
+    {
+      g_auto(GStrv) parts = g_strsplit (l->data, ":", 3);
+      int rule;
+      GType type;
+      gint64 id;
+      g_autoptr(SeRecord) record = NULL;
+      g_autofree char *title = NULL;
+      GtkWidget *row, *restore;
+      Dismissal *d;
+
+      if (g_strv_length (parts) != 3 || !se_enum_from_nick (SE_TYPE_CHECK_RULE, parts[0], &rule))
+        continue;
+      type = type_of_table (parts[1]);
+      id = g_ascii_strtoll (parts[2], NULL, 10);
+      if (type == G_TYPE_INVALID || (record = se_store_lookup (self->store, type, id)) == NULL)
+        continue;
+      title = se_describe_title (self->store, record);
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), se_check_rule_get_label (rule));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), title);
+      restore = gtk_button_new_with_mnemonic (_("_Restore"));
+      gtk_widget_set_valign (restore, GTK_ALIGN_CENTER);
+      gtk_widget_set_name (restore, "restore");
+      gtk_widget_set_tooltip_text (restore, _("Show this finding again"));
+      gtk_widget_set_sensitive (restore, !se_store_is_read_only (self->store));
+      d = g_new0 (Dismissal, 1);
+      d->self = g_object_ref (self);
+      d->rule = rule;
+      d->type = type;
+      d->id = id;
+      g_object_set_data_full (G_OBJECT (restore), "se-dismissal", d, dismissal_free);
+      g_signal_connect (restore, "clicked", G_CALLBACK (on_restore_clicked), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), restore);
+      gtk_list_box_append (self->dismissed_list, row);
+      n++;
+    }
+
+  gtk_widget_set_visible (self->dismissed_title, n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->dismissed_list), n > 0);
+}
+
+/**
+ * se_checks_page_refresh:
+ *
+ * Runs the checks now and shows what they find.
+ */
+void
+se_checks_page_refresh (SeChecksPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  GtkWidget *child;
+  guint before;
+  int days;
+
+  g_return_if_fail (SE_IS_CHECKS_PAGE (self));
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  before = self->findings != NULL ? self->findings->len : G_MAXUINT;
+  days = g_settings_get_int (self->settings, "expiry-warning-days");
+  findings = se_checks_run (self->store, self->today, days, &error);
+  if (findings == NULL)
+    {
+      g_warning ("Checks failed: %s", error->message);
+      findings = g_ptr_array_new_with_free_func (g_object_unref);
+    }
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  self->findings = g_steal_pointer (&findings);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+  for (guint i = 0; i < self->findings->len; i++)
+    gtk_list_box_append (self->list, finding_row (self, g_ptr_array_index (self->findings, i)));
+  gtk_widget_set_visible (GTK_WIDGET (self->list), self->findings->len > 0);
+
+  if (self->findings->len > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%u finding to look at",
+                                                         "%u findings to look at",
+                                                         self->findings->len),
+                                               self->findings->len);
+      gtk_label_set_text (GTK_LABEL (self->summary), text);
+    }
+  gtk_widget_set_visible (self->summary, self->findings->len > 0);
+
+  fill_dismissed (self);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    self->findings->len > 0
+                                    || gtk_widget_get_visible (self->dismissed_title)
+                                    ? "list" : "empty");
+
+  if (before != self->findings->len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FINDINGS]);
+}
+
+static gboolean
+refresh_idle (gpointer user_data)
+{
+  SeChecksPage *self = user_data;
+
+  self->refresh_id = 0;
+  se_checks_page_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_refresh (SeChecksPage *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add_full (G_PRIORITY_LOW, refresh_idle, self, NULL);
+}
+
+static void
+on_dismissed_toggled (GtkToggleButton *button,
+                      SeChecksPage    *self)
+{
+  se_checks_page_refresh (self);
+}
+
+static void
+build (SeChecksPage *self)
+{
+  GtkWidget *title = adw_window_title_new (_("Checks"), NULL);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *empty = adw_status_page_new ();
+
+  self->header = adw_header_bar_new ();
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (self->header), title);
+  self->back_button = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->back_button), "win.show-sections");
+  gtk_widget_set_tooltip_text (self->back_button, _("Sections"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->back_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sections"), -1);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (self->header), self->back_button);
+
+  self->dismissed_button = gtk_toggle_button_new ();
+  gtk_button_set_icon_name (GTK_BUTTON (self->dismissed_button), "view-reveal-symbolic");
+  gtk_widget_set_name (self->dismissed_button, "show-dismissed");
+  gtk_widget_set_tooltip_text (self->dismissed_button, _("Show Dismissed Findings"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->dismissed_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show Dismissed Findings"), -1);
+  g_signal_connect (self->dismissed_button, "toggled", G_CALLBACK (on_dismissed_toggled), self);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (self->header), self->dismissed_button);
+  gtk_box_append (GTK_BOX (self), self->header);
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+
+  self->summary = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->summary), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->summary), TRUE);
+  gtk_widget_add_css_class (self->summary, "heading");
+  gtk_box_append (GTK_BOX (box), self->summary);
+
+  self->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
+  gtk_widget_set_name (GTK_WIDGET (self->list), "findings");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Findings"), -1);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->list));
+
+  self->dismissed_title = gtk_label_new (_("Dismissed"));
+  gtk_label_set_xalign (GTK_LABEL (self->dismissed_title), 0);
+  gtk_widget_add_css_class (self->dismissed_title, "heading");
+  gtk_widget_set_margin_top (self->dismissed_title, 12);
+  gtk_box_append (GTK_BOX (box), self->dismissed_title);
+  self->dismissed_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->dismissed_list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->dismissed_list), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->dismissed_list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Dismissed Findings"), -1);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->dismissed_list));
+
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 800);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "emblem-ok-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Problems Found"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
+                                   _("Overlapping placements, missing agreements, "
+                                     "non-disclosure declarations and mentors, exceeded quotas "
+                                     "and expiring agreements would be listed here."));
+
+  gtk_stack_add_named (self->stack, scrolled, "list");
+  gtk_stack_add_named (self->stack, empty, "empty");
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->stack));
+}
+
+static void
+se_checks_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  SeChecksPage *self = SE_CHECKS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_FINDINGS:
+      g_value_set_uint (value, se_checks_page_get_n_findings (self));
+      break;
+    case PROP_FOLDED:
+      g_value_set_boolean (value, self->folded);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+se_checks_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  SeChecksPage *self = SE_CHECKS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FOLDED:
+      self->folded = g_value_get_boolean (value);
+      gtk_widget_set_visible (self->back_button, self->folded);
+      adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (self->header), self->folded);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+se_checks_page_dispose (GObject *object)
+{
+  SeChecksPage *self = SE_CHECKS_PAGE (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (se_checks_page_parent_class)->dispose (object);
+}
+
+static void
+se_checks_page_finalize (GObject *object)
+{
+  SeChecksPage *self = SE_CHECKS_PAGE (object);
+
+  g_free (self->today);
+
+  G_OBJECT_CLASS (se_checks_page_parent_class)->finalize (object);
+}
+
+static void
+se_checks_page_class_init (SeChecksPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = se_checks_page_get_property;
+  object_class->set_property = se_checks_page_set_property;
+  object_class->dispose = se_checks_page_dispose;
+  object_class->finalize = se_checks_page_finalize;
+
+  properties[PROP_N_FINDINGS] =
+    g_param_spec_uint ("n-findings", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FOLDED] =
+    g_param_spec_boolean ("folded", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SeChecksPage::open-record:
+   * @record: the record a finding is about
+   */
+  signals[SIGNAL_OPEN_RECORD] =
+    g_signal_new ("open-record", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, SE_TYPE_RECORD);
+}
+
+static void
+se_checks_page_init (SeChecksPage *self)
+{
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  self->settings = g_settings_new (APP_ID);
+  build (self);
+  gtk_widget_set_visible (self->back_button, FALSE);
+}
+
+/**
+ * se_checks_page_new:
+ * @store: the open store
+ *
+ * Returns: (transfer floating): the page, its checks run once
+ */
+SeChecksPage *
+se_checks_page_new (SeStore *store)
+{
+  SeChecksPage *self = g_object_new (SE_TYPE_CHECKS_PAGE, NULL);
+
+  self->store = g_object_ref (store);
+  g_signal_connect_swapped (store, "changed", G_CALLBACK (queue_refresh), self);
+  g_signal_connect_swapped (self->settings, "changed::expiry-warning-days",
+                            G_CALLBACK (queue_refresh), self);
+  se_checks_page_refresh (self);
+  return self;
+}
+
+/**
+ * se_checks_page_set_today:
+ * @today_iso: (nullable): the day the checks take as today, %NULL for the
+ *   real one (tests and screenshots fix it)
+ */
+void
+se_checks_page_set_today (SeChecksPage *self,
+                          const char   *today_iso)
+{
+  g_return_if_fail (SE_IS_CHECKS_PAGE (self));
+
+  g_free (self->today);
+  self->today = g_strdup (today_iso);
+  se_checks_page_refresh (self);
+}
+
+/**
+ * se_checks_page_get_n_findings:
+ *
+ * Returns: the number of findings shown (not dismissed)
+ */
+guint
+se_checks_page_get_n_findings (SeChecksPage *self)
+{
+  g_return_val_if_fail (SE_IS_CHECKS_PAGE (self), 0);
+
+  return self->findings != NULL ? self->findings->len : 0;
+}
+
+/**
+ * se_checks_page_get_findings:
+ *
+ * Returns: (transfer none) (element-type SeFinding): the findings shown
+ */
+GPtrArray *
+se_checks_page_get_findings (SeChecksPage *self)
+{
+  g_return_val_if_fail (SE_IS_CHECKS_PAGE (self), NULL);
+
+  return self->findings;
+}
+
+/**
+ * se_checks_page_dismiss:
+ * @index: the finding's position on the page
+ *
+ * Dismisses a finding for its record, as its "Dismiss" button does, and
+ * runs the checks again.
+ */
+gboolean
+se_checks_page_dismiss (SeChecksPage *self,
+                        guint         index,
+                        GError      **error)
+{
+  g_return_val_if_fail (SE_IS_CHECKS_PAGE (self), FALSE);
+  g_return_val_if_fail (index < self->findings->len, FALSE);
+
+  if (!se_checks_dismiss (self->store, g_ptr_array_index (self->findings, index), error))
+    return FALSE;
+  se_checks_page_refresh (self);
+  return TRUE;
+}

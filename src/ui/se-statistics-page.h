@@ -1,0 +1,38 @@
+/* se-statistics-page.h
+ *
+ * Copyright 2026 The Staff Exchange authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "se-statistics.h"
+#include "se-store.h"
+
+G_BEGIN_DECLS
+
+#define SE_TYPE_STATISTICS_PAGE (se_statistics_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (SeStatisticsPage, se_statistics_page, SE, STATISTICS_PAGE, GtkBox)
+
+SeStatisticsPage     *se_statistics_page_new          (SeStore              *store);
+void                  se_statistics_page_refresh      (SeStatisticsPage     *self);
+void                  se_statistics_page_set_grouping (SeStatisticsPage     *self,
+                                                       SeStatisticsGrouping  grouping);
+SeStatisticsGrouping  se_statistics_page_get_grouping (SeStatisticsPage     *self);
+GtkGrid              *se_statistics_page_get_table    (SeStatisticsPage     *self);
+gboolean              se_statistics_page_export_csv   (SeStatisticsPage     *self,
+                                                       const char           *path,
+                                                       GError              **error);
+gboolean              se_statistics_page_export_xlsx  (SeStatisticsPage     *self,
+                                                       const char           *path,
+                                                       GError              **error);
+gboolean              se_statistics_page_export_pdf   (SeStatisticsPage     *self,
+                                                       const char           *path,
+                                                       GError              **error);
+void                  se_statistics_page_print        (SeStatisticsPage     *self);
+
+G_END_DECLS

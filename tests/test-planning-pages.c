@@ -1,0 +1,363 @@
+/* test-planning-pages.c: the Checks, Statistics and Calendar pages
+ *
+ * Copyright 2026 The Staff Exchange authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window on the example data, driven through its sidebar, buttons and
+ * the functions its export buttons call after the file chooser.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "se-calendar-page.h"
+#include "se-checks-page.h"
+#include "se-describe.h"
+#include "se-example-data.h"
+#include "se-finding.h"
+#include "se-partnership.h"
+#include "se-placement.h"
+#include "se-statistics-page.h"
+#include "se-window.h"
+#include "se-test-util.h"
+
+static char *dir;
+static char *path;
+
+static void
+wait_for_idle (void)
+{
+  for (int i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_named (c, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static SeWindow *
+open_window (void)
+{
+  SeWindow *window = se_window_new (NULL, path);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_idle ();
+  return window;
+}
+
+static void
+close_window (SeWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_for_idle ();
+}
+
+static const char *
+label_text (GtkWidget *widget)
+{
+  g_assert_true (GTK_IS_LABEL (widget));
+  return gtk_label_get_text (GTK_LABEL (widget));
+}
+
+static const char *
+checks_count (SeWindow *window)
+{
+  return label_text (find_named (GTK_WIDGET (window), "checks-count"));
+}
+
+static void
+test_checks (void)
+{
+  SeWindow *window = open_window ();
+  SeChecksPage *page = SE_CHECKS_PAGE (se_window_get_tool_page (window, "checks"));
+  GtkWidget *row = find_named (GTK_WIDGET (window), "checks");
+  GtkWidget *first, *open;
+  SeFinding *finding;
+  GType type;
+  gint64 id;
+
+  /* The day test-checks.c takes: its 6 findings of the example data */
+  se_checks_page_set_today (page, "2026-01-01");
+  g_assert_cmpuint (se_checks_page_get_n_findings (page), ==, 6);
+  g_assert_cmpstr (checks_count (window), ==, "6");
+
+  /* Chosen in the sidebar, the page takes the place of list and record */
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  wait_for_idle ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page)));
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (page)));
+
+  /* Opening a finding's record */
+  first = find_named (find_named (GTK_WIDGET (page), "findings"), "open");
+  g_assert_nonnull (first);
+  finding = g_object_get_data (G_OBJECT (first), "se-finding");
+  type = se_finding_get_record_type (finding);
+  id = se_finding_get_record_id (finding);
+  g_signal_emit_by_name (first, "clicked");
+  wait_for_idle ();
+  g_assert_false (gtk_widget_is_drawable (GTK_WIDGET (page)));
+  {
+    SeRecord *shown = se_record_page_get_record (se_window_get_record_page (window));
+    g_assert_nonnull (shown);
+    g_assert_true (G_OBJECT_TYPE (shown) == type);
+    g_assert_cmpint (se_record_get_id (shown), ==, id);
+  }
+
+  /* Dismissing one: the count goes down, and stays down */
+  se_window_show_section (window, "checks");
+  wait_for_idle ();
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (page)));
+  open = find_named (find_named (GTK_WIDGET (page), "findings"), "dismiss");
+  g_assert_nonnull (open);
+  g_signal_emit_by_name (open, "clicked");
+  wait_for_idle ();
+  g_assert_cmpuint (se_checks_page_get_n_findings (page), ==, 5);
+  g_assert_cmpstr (checks_count (window), ==, "5");
+  close_window (window);
+
+  window = open_window ();
+  page = SE_CHECKS_PAGE (se_window_get_tool_page (window, "checks"));
+  se_checks_page_set_today (page, "2026-01-01");
+  g_assert_cmpuint (se_checks_page_get_n_findings (page), ==, 5);
+  g_assert_cmpstr (checks_count (window), ==, "5");
+  close_window (window);
+}
+
+static void
+test_statistics (void)
+{
+  SeWindow *window = open_window ();
+  SeStatisticsPage *page = SE_STATISTICS_PAGE (se_window_get_tool_page (window, "statistics"));
+  GtkGrid *table = se_statistics_page_get_table (page);
+  g_autofree char *csv = g_build_filename (dir, "statistics.csv", NULL);
+  g_autofree char *xlsx = g_build_filename (dir, "statistics.xlsx", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "statistics.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+  int total_row = -1;
+
+  se_window_show_section (window, "statistics");
+  wait_for_idle ();
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (page)));
+
+  /* By year: 2022 is the job swap, 1 placement, 5 days, 2 guests, 10 guest days */
+  se_statistics_page_set_grouping (page, SE_STATISTICS_BY_YEAR);
+  for (int r = 1; gtk_grid_get_child_at (table, 0, r) != NULL; r++)
+    {
+      const char *label = label_text (gtk_grid_get_child_at (table, 0, r));
+      if (g_str_equal (label, "2022"))
+        {
+          g_assert_cmpstr (label_text (gtk_grid_get_child_at (table, 1, r)), ==, "1");
+          g_assert_cmpstr (label_text (gtk_grid_get_child_at (table, 2, r)), ==, "5");
+          g_assert_cmpstr (label_text (gtk_grid_get_child_at (table, 3, r)), ==, "2");
+          g_assert_cmpstr (label_text (gtk_grid_get_child_at (table, 4, r)), ==, "10");
+        }
+      total_row = r;
+    }
+  g_assert_cmpint (total_row, ==, 9);
+  g_assert_cmpstr (label_text (gtk_grid_get_child_at (table, 0, total_row)), ==, "Total");
+  g_assert_cmpstr (label_text (gtk_grid_get_child_at (table, 1, total_row)), ==, "8");
+  g_assert_cmpstr (label_text (gtk_grid_get_child_at (table, 2, total_row)), ==, "38");
+  g_assert_cmpstr (label_text (gtk_grid_get_child_at (table, 3, total_row)), ==, "14");
+  g_assert_cmpstr (label_text (gtk_grid_get_child_at (table, 4, total_row)), ==, "53");
+
+  /* By kind: four working meetings */
+  se_statistics_page_set_grouping (page, SE_STATISTICS_BY_KIND);
+  g_assert_cmpint (se_statistics_page_get_grouping (page), ==, SE_STATISTICS_BY_KIND);
+  {
+    gboolean seen = FALSE;
+    for (int r = 1; gtk_grid_get_child_at (table, 0, r) != NULL; r++)
+      if (g_str_equal (label_text (gtk_grid_get_child_at (table, 0, r)), "Working meeting"))
+        {
+          g_assert_cmpstr (label_text (gtk_grid_get_child_at (table, 1, r)), ==, "4");
+          seen = TRUE;
+        }
+    g_assert_true (seen);
+  }
+
+  g_assert_true (se_statistics_page_export_csv (page, csv, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (csv, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 0);
+  g_assert_true (se_statistics_page_export_xlsx (page, xlsx, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (xlsx, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 0);
+  g_assert_true (se_statistics_page_export_pdf (page, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 1000);
+
+  close_window (window);
+}
+
+static GtkWidget *
+find_button_with_label (GtkWidget  *root,
+                        const char *prefix)
+{
+  if (GTK_IS_BUTTON (root))
+    {
+      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (root));
+      if (GTK_IS_LABEL (child) && g_str_has_prefix (label_text (child), prefix))
+        return root;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button_with_label (c, prefix);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_calendar (void)
+{
+  SeWindow *window = open_window ();
+  SeStore *store = se_window_get_store (window);
+  SeCalendarPage *page = SE_CALENDAR_PAGE (se_window_get_tool_page (window, "calendar"));
+  g_autofree char *ics = g_build_filename (dir, "partnership.ics", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *partnerships = se_store_get_list (store, SE_TYPE_PARTNERSHIP);
+  gint64 swap_partnership = 0;
+  GtkWidget *cell, *button;
+
+  se_window_show_section (window, "calendar");
+  wait_for_idle ();
+
+  /* The job swap runs from Monday 28 February to Friday 4 March 2022 */
+  se_calendar_page_set_month (page, 2022, 2);
+  cell = find_named (GTK_WIDGET (page), "day-2022-02-28");
+  g_assert_nonnull (cell);
+  button = find_button_with_label (cell, "Job Swop in der Karnevalswoche");
+  g_assert_nonnull (button);
+  g_assert_null (find_button_with_label (find_named (GTK_WIDGET (page), "day-2022-02-27"),
+                                         "Job Swop"));
+  se_calendar_page_set_month (page, 2022, 3);
+  g_assert_nonnull (find_button_with_label (find_named (GTK_WIDGET (page), "day-2022-03-04"),
+                                            "Job Swop in der Karnevalswoche"));
+  g_assert_null (find_button_with_label (find_named (GTK_WIDGET (page), "day-2022-03-05"),
+                                         "Job Swop"));
+  {
+    g_autoptr(GPtrArray) day = se_calendar_page_get_day_placements (page, "2022-03-02");
+    g_assert_cmpuint (day->len, ==, 1);
+  }
+
+  /* Clicking it opens the placement */
+  button = find_button_with_label (find_named (GTK_WIDGET (page), "day-2022-03-02"), "Job Swop");
+  g_signal_emit_by_name (button, "clicked");
+  wait_for_idle ();
+  {
+    SeRecord *shown = se_record_page_get_record (se_window_get_record_page (window));
+    g_autofree char *title = NULL;
+    g_assert_nonnull (shown);
+    g_assert_true (SE_IS_PLACEMENT (shown));
+    title = se_describe_title (store, shown);
+    g_assert_cmpstr (title, ==, "Job Swop in der Karnevalswoche");
+    swap_partnership = se_record_get_reference (shown, "partnership-id");
+  }
+
+  /* The ics export of its partnership */
+  if (swap_partnership == 0)
+    for (guint i = 0; i < g_list_model_get_n_items (partnerships); i++)
+      {
+        g_autoptr(SeRecord) p = g_list_model_get_item (partnerships, i);
+        if (strstr (se_record_get_string (p, "title"), "KDN") != NULL)
+          swap_partnership = se_record_get_id (p);
+      }
+  g_assert_cmpint (swap_partnership, >, 0);
+  g_assert_true (se_calendar_page_export_partnership (page, swap_partnership, ics, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (ics, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "BEGIN:VCALENDAR"));
+  g_assert_nonnull (strstr (text, "Job Swop in der Karnevalswoche"));
+  g_assert_nonnull (strstr (text, "DTSTART;VALUE=DATE:20220228"));
+  g_assert_null (strstr (text, "Hospitation im Jobcenter Landkreis Cham"));
+
+  close_window (window);
+}
+
+static void
+test_narrow (void)
+{
+  SeWindow *window = open_window ();
+  AdwLeaflet *leaflet = NULL;
+  GtkWidget *page = se_window_get_tool_page (window, "statistics");
+
+  for (GtkWidget *w = page; w != NULL; w = gtk_widget_get_parent (w))
+    if (ADW_IS_LEAFLET (w))
+      leaflet = ADW_LEAFLET (w);
+  g_assert_nonnull (leaflet);
+  /* Leaflet transitions in real time make the steps below race the
+   * frame clock; see the report: AdwLeaflet 1.2 can warn about snapshotting
+   * an unallocated pane while one animates. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  gtk_widget_set_size_request (GTK_WIDGET (window), 360, 640);
+  for (int i = 0; i < 50 && !adw_leaflet_get_folded (leaflet); i++)
+    {
+      wait_for_idle ();
+      g_usleep (10000);
+    }
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+
+  /* Sections → Statistics → back to the sections */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sections", NULL));
+  wait_for_idle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "i", 7));
+  wait_for_idle ();
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == gtk_widget_get_parent (page));
+  g_assert_true (gtk_widget_get_child_visible (gtk_widget_get_parent (page)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sections", NULL));
+  wait_for_idle ();
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) != gtk_widget_get_parent (page));
+
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  dir = se_test_make_dir ();
+  path = g_build_filename (dir, "pages.db", NULL);
+  {
+    g_autoptr(SeStore) store = se_store_open (path, SE_STORE_OPEN_FLAGS_NONE, NULL);
+    g_autoptr(GError) error = NULL;
+    g_assert_nonnull (store);
+    se_example_data_load (store, &error);
+    g_assert_no_error (error);
+  }
+
+  g_test_add_func ("/ui/planning/checks", test_checks);
+  g_test_add_func ("/ui/planning/statistics", test_statistics);
+  g_test_add_func ("/ui/planning/calendar", test_calendar);
+  g_test_add_func ("/ui/planning/narrow", test_narrow);
+
+  status = g_test_run ();
+  se_test_remove_dir (dir);
+  return status;
+}
