@@ -206,8 +206,11 @@ static const char *
 family_name (SeStore *store,
              gint64   person_id)
 {
-  g_autoptr(SeRecord) person = se_store_lookup (store, SE_TYPE_PERSON, person_id);
+  g_autoptr(SeRecord) person = NULL;
 
+  /* A lookup alone keeps the record only while someone holds it. */
+  se_store_get_list (store, SE_TYPE_PERSON);
+  person = se_store_lookup (store, SE_TYPE_PERSON, person_id);
   g_assert_nonnull (person);
   return se_record_get_string (person, "family-name"); /* the list keeps it */
 }

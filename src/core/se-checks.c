@@ -100,9 +100,13 @@ borrow (SeStore *store,
         GType    type,
         gint64   id)
 {
-  g_autoptr(SeRecord) r = se_store_lookup (store, type, id);
+  g_autoptr(SeRecord) r = NULL;
 
-  /* The list holds it. */
+  /* The store's list holds it: a lookup alone keeps a record only while
+   * someone holds it. The checks read every placement and agreement
+   * anyway, so the lists of the few kinds they name are loaded once. */
+  se_store_get_list (store, type);
+  r = se_store_lookup (store, type, id);
   return r;
 }
 

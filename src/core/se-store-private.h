@@ -82,6 +82,33 @@ void               _se_record_list_changed     (SeRecordList *self,
 void               _se_record_list_remove      (SeRecordList *self,
                                                 gint64        id);
 
+/* The lazy list models (se-query-model.c): which rows, in which order.
+ * The SQL is written by se-store-query.c from this description. */
+typedef struct
+{
+  GType       type;
+  const char *search;          /* the user's words; NULL or "" for all */
+  const char *kind;            /* an enum nick; NULL for any */
+  const char *status;          /* an enum nick; NULL for any */
+  int         year;            /* 0 for any */
+  gint64      organisation_id; /* 0 for any */
+} SeQuerySpec;
+
+sqlite3_stmt      *_se_store_prepare           (SeStore      *self,
+                                                const char   *sql,
+                                                GError      **error);
+gboolean           _se_store_query_ids         (SeStore            *self,
+                                                const SeQuerySpec  *spec,
+                                                guint               offset,
+                                                guint               limit,
+                                                GArray             *ids,
+                                                GError            **error);
+gboolean           _se_store_query_count       (SeStore            *self,
+                                                const SeQuerySpec  *spec,
+                                                guint              *count,
+                                                GError            **error);
+char              *_se_store_dup_match         (const char         *search);
+
 gboolean           _se_store_restore           (SeStore      *self,
                                                 SeRecord     *record,
                                                 GError      **error);

@@ -43,12 +43,22 @@
  * Each list holds one object per row; the store hands out those objects,
  * so that a record shown twice is one object. */
 
-typedef enum
+typedef SeStoreChange ChangeKind;
+#define CHANGE_INSERT SE_STORE_CHANGE_INSERT
+#define CHANGE_UPDATE SE_STORE_CHANGE_UPDATE
+#define CHANGE_DELETE SE_STORE_CHANGE_DELETE
+
+/* The identity map: one live object per stored record, whoever loaded it
+ * (a lookup, a list, a list model's page). The store holds it weakly, so
+ * that a record nobody shows costs nothing; a weak reference callback
+ * takes the entry out when the object goes. */
+typedef struct
 {
-  CHANGE_INSERT,
-  CHANGE_UPDATE,
-  CHANGE_DELETE,
-} ChangeKind;
+  SeStore  *store;
+  GType     type;
+  gint64    id;
+  SeRecord *record;
+} Identity;
 
 typedef struct
 {
@@ -70,6 +80,7 @@ struct _SeStore
 
   GHashTable *statements;   /* SQL text -> sqlite3_stmt */
   GHashTable *lists;        /* GType -> SeRecordList */
+  GHashTable *identities;   /* Identity -> itself */
   GHashTable *table_types;  /* table name -> GType */
 
   gboolean    in_transaction;
@@ -79,6 +90,7 @@ struct _SeStore
 
 enum {
   SIGNAL_CHANGED,
+  SIGNAL_RECORD_CHANGED,
   N_SIGNALS
 };
 
@@ -376,6 +388,83 @@ select_sql (SeRecordClass *klass,
   return g_string_free (sql, FALSE);
 }
 
+/* The identity map */
+
+static guint
+identity_hash (gconstpointer key)
+{
+  const Identity *e = key;
+
+  return g_int64_hash (&e->id) ^ (guint) e->type;
+}
+
+static gboolean
+identity_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const Identity *x = a, *y = b;
+
+  return x->type == y->type && x->id == y->id;
+}
+
+static SeRecord *
+identity_find (SeStore *self,
+               GType    type,
+               gint64   id)
+{
+  Identity key = { NULL, type, id, NULL };
+  Identity *e = g_hash_table_lookup (self->identities, &key);
+
+  return e != NULL ? e->record : NULL;
+}
+
+static void
+identity_gone (gpointer  data,
+               GObject  *where_the_object_was)
+{
+  Identity *e = data;
+
+  /* Steal first: removing frees the entry. */
+  e->record = NULL;
+  g_hash_table_remove (e->store->identities, e);
+}
+
+static void
+identity_free (gpointer data)
+{
+  Identity *e = data;
+
+  if (e->record != NULL)
+    g_object_weak_unref (G_OBJECT (e->record), identity_gone, e);
+  g_free (e);
+}
+
+/* Makes @record the object of its row; an earlier one is forgotten. */
+static void
+identity_add (SeStore  *self,
+              SeRecord *record)
+{
+  Identity *e = g_new0 (Identity, 1);
+
+  e->store = self;
+  e->type = G_OBJECT_TYPE (record);
+  e->id = se_record_get_id (record);
+  e->record = record;
+  g_return_if_fail (e->id != 0);
+  g_object_weak_ref (G_OBJECT (record), identity_gone, e);
+  g_hash_table_replace (self->identities, e, e);
+}
+
+static void
+identity_remove (SeStore *self,
+                 GType    type,
+                 gint64   id)
+{
+  Identity key = { NULL, type, id, NULL };
+
+  g_hash_table_remove (self->identities, &key);
+}
+
 /* Loads the row @id into a new record; NULL if there is none. */
 static SeRecord *
 load_record (SeStore *self,
@@ -429,9 +518,19 @@ ensure_list (SeStore *self,
   rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(SeRecord) record = g_object_new (type, NULL);
-      read_row (record, stmt);
-      _se_record_list_append_loaded (list, record);
+      /* A record already handed out (a lookup, a list model's row) is the
+       * list's object too: one record, one object. */
+      SeRecord *live = identity_find (self, type, sqlite3_column_int64 (stmt, 0));
+
+      if (live != NULL)
+        _se_record_list_append_loaded (list, live);
+      else
+        {
+          g_autoptr(SeRecord) record = g_object_new (type, NULL);
+          read_row (record, stmt);
+          identity_add (self, record);
+          _se_record_list_append_loaded (list, record);
+        }
       rc = SQLITE_OK;
     }
   if (rc != SQLITE_DONE)
@@ -496,42 +595,62 @@ flush_changes (SeStore *self)
       Change *c = &g_array_index (pending, Change, i);
       SeRecordList *list = g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (c->type));
       g_autoptr(SeRecord) fresh = NULL;
-      SeRecord *current;
+      SeRecord *current = identity_find (self, c->type, c->id);
+      SeRecord *mine = NULL;
+      gboolean listed;
 
-      if (list == NULL)
+      if (mine_by_key != NULL && c->kind != CHANGE_DELETE)
+        {
+          char key[64];
+
+          g_snprintf (key, sizeof key, "%" G_GSIZE_FORMAT ":%" G_GINT64_FORMAT,
+                      (gsize) c->type, c->id);
+          mine = g_hash_table_lookup (mine_by_key, key);
+        }
+
+      /* Nobody holds the record and no list shows it: nothing to bring up
+       * to date; the next lookup reads the row. */
+      if (list == NULL && current == NULL && mine == NULL)
         continue;
 
-      current = se_record_list_find (list, c->id, NULL);
+      listed = list != NULL && se_record_list_find (list, c->id, NULL) != NULL;
       fresh = c->kind == CHANGE_DELETE ? NULL : load_record (self, c->type, c->id);
 
       if (fresh == NULL)
         {
-          if (current != NULL)
+          identity_remove (self, c->type, c->id);
+          if (listed)
             _se_record_list_remove (list, c->id);
         }
       else if (current == NULL)
         {
           /* Prefer the caller's object, so that what it saved is what the
            * list shows. */
-          SeRecord *mine = NULL;
+          SeRecord *record = mine != NULL ? mine : fresh;
 
-          if (mine_by_key != NULL)
-            {
-              char key[64];
-
-              g_snprintf (key, sizeof key, "%" G_GSIZE_FORMAT ":%" G_GINT64_FORMAT,
-                          (gsize) c->type, c->id);
-              mine = g_hash_table_lookup (mine_by_key, key);
-            }
           if (mine != NULL)
             se_record_assign (mine, fresh);
-          _se_record_list_insert (list, mine != NULL ? mine : fresh);
+          identity_add (self, record);
+          if (list != NULL && !listed)
+            _se_record_list_insert (list, record);
         }
       else
         {
           se_record_assign (current, fresh);
-          _se_record_list_changed (list, c->id);
+          if (listed)
+            _se_record_list_changed (list, c->id);
+          else if (list != NULL)
+            _se_record_list_insert (list, current);
         }
+    }
+
+  /* The details first, so that a handler of "changed" finds every
+   * receiver of "record-changed" up to date. */
+  for (guint i = 0; i < pending->len; i++)
+    {
+      Change *c = &g_array_index (pending, Change, i);
+
+      g_signal_emit (self, signals[SIGNAL_RECORD_CHANGED], 0, c->type, c->id, (int) c->kind);
     }
 
   if (pending->len > 0)
@@ -809,18 +928,13 @@ se_store_save (SeStore     *self,
   if (!se_record_validate (record, field, error))
     return FALSE;
 
-  /* Loaded before the write, so that the list takes @record itself. */
-  ensure_list (self, G_OBJECT_TYPE (record));
-
   ok = run_write (self, save_step, record, error);
 
-  /* A listed record changed in place and not stored goes back to what the
-   * database holds. */
+  /* A stored record handed out by the store, changed in place and not
+   * stored, goes back to what the database holds. */
   if (!ok && se_record_get_id (record) != 0)
     {
-      SeRecordList *list = g_hash_table_lookup (self->lists,
-                                                GSIZE_TO_POINTER (G_OBJECT_TYPE (record)));
-      if (list != NULL && se_record_list_find (list, se_record_get_id (record), NULL) == record)
+      if (identity_find (self, G_OBJECT_TYPE (record), se_record_get_id (record)) == record)
         {
           g_autoptr(SeRecord) stored = load_record (self, G_OBJECT_TYPE (record),
                                                     se_record_get_id (record));
@@ -1016,7 +1130,6 @@ _se_store_restore (SeStore   *self,
   g_return_val_if_fail (SE_IS_STORE (self), FALSE);
   g_return_val_if_fail (se_record_get_id (record) != 0, FALSE);
 
-  ensure_list (self, G_OBJECT_TYPE (record));
   return run_write (self, restore_step, record, error);
 }
 
@@ -1090,8 +1203,17 @@ se_store_lookup (SeStore *self,
   if (id == 0)
     return NULL;
 
-  record = se_record_list_find (ensure_list (self, record_type), id, NULL);
-  return record != NULL ? g_object_ref (record) : NULL;
+  record = identity_find (self, record_type, id);
+  if (record != NULL)
+    return g_object_ref (record);
+
+  /* Only the row: a lookup must not load a table of 200,000 placements. */
+  if (self->db == NULL)
+    return NULL;
+  record = load_record (self, record_type, id);
+  if (record != NULL)
+    identity_add (self, record);
+  return record;
 }
 
 /**
@@ -1115,8 +1237,8 @@ se_store_find (SeStore    *self,
   const SeField *f;
   g_autofree char *col = NULL;
   g_autofree char *sql = NULL;
-  SeRecordList *list;
   sqlite3_stmt *stmt;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   g_return_val_if_fail (SE_IS_STORE (self), result);
 
@@ -1124,7 +1246,9 @@ se_store_find (SeStore    *self,
   f = se_record_class_find_field (SE_RECORD_CLASS (klass), field);
   g_return_val_if_fail (f != NULL && f->type == SE_FIELD_REFERENCE, result);
 
-  list = ensure_list (self, record_type);
+  if (self->db == NULL)
+    return result;
+
   col = column_name (field);
   sql = g_strdup_printf ("SELECT id FROM %s WHERE %s = ?1 ORDER BY id",
                          se_record_class_get_table (SE_RECORD_CLASS (klass)), col);
@@ -1132,14 +1256,21 @@ se_store_find (SeStore    *self,
   if (stmt == NULL)
     return result;
 
+  /* The ids first: a lookup prepares its own statements. */
   sqlite3_bind_int64 (stmt, 1, id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      SeRecord *r = se_record_list_find (list, sqlite3_column_int64 (stmt, 0), NULL);
-      if (r != NULL)
-        g_ptr_array_add (result, g_object_ref (r));
+      gint64 found = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, found);
     }
   sqlite3_reset (stmt);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      SeRecord *r = se_store_lookup (self, record_type, g_array_index (ids, gint64, i));
+      if (r != NULL)
+        g_ptr_array_add (result, r);
+    }
 
   return result;
 }
@@ -1626,6 +1757,22 @@ _se_store_set_error (SeStore  *self,
   set_sqlite_error (error, self->db, rc);
 }
 
+/* For the store's other files (se-store-query.c): a cached statement,
+ * reset and unbound. */
+sqlite3_stmt *
+_se_store_prepare (SeStore     *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  if (self->db == NULL)
+    {
+      g_set_error_literal (error, SE_STORE_ERROR, SE_STORE_ERROR_FAILED,
+                           _("The database is closed."));
+      return NULL;
+    }
+  return prepare (self, sql, error);
+}
+
 /* For the store's other files (se-store-checks.c): the connection, or NULL
  * once closed. */
 sqlite3 *
@@ -1714,6 +1861,7 @@ se_store_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->lists, g_hash_table_unref);
+  g_clear_pointer (&self->identities, g_hash_table_unref);
   g_clear_pointer (&self->table_types, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->inserted, g_ptr_array_unref);
@@ -1739,6 +1887,21 @@ se_store_class_init (SeStoreClass *klass)
   signals[SIGNAL_CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * SeStore::record-changed:
+   * @store: the store
+   * @record_type: the kind of record
+   * @id: its id
+   * @change: a #SeStoreChange: inserted, updated or deleted
+   *
+   * Emitted once per row a committed transaction touched (cascades
+   * included; a row touched twice may be reported twice), after the lists
+   * and the live records are up to date and before #SeStore::changed.
+   */
+  signals[SIGNAL_RECORD_CHANGED] =
+    g_signal_new ("record-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_GTYPE, G_TYPE_INT64, G_TYPE_INT);
 }
 
 static void
@@ -1750,6 +1913,7 @@ se_store_init (SeStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) sqlite3_finalize);
   self->lists = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->identities = g_hash_table_new_full (identity_hash, identity_equal, NULL, identity_free);
   self->table_types = g_hash_table_new (g_str_hash, g_str_equal);
   self->pending = g_array_new (FALSE, FALSE, sizeof (Change));
   self->inserted = g_ptr_array_new_with_free_func (g_object_unref);

@@ -23,6 +23,14 @@ typedef enum
   SE_STORE_OPEN_FLAGS_NO_CREATE = 1 << 1,
 } SeStoreOpenFlags;
 
+/* What a committed transaction did to a row (SeStore::record-changed). */
+typedef enum
+{
+  SE_STORE_CHANGE_INSERT,
+  SE_STORE_CHANGE_UPDATE,
+  SE_STORE_CHANGE_DELETE,
+} SeStoreChange;
+
 #define SE_TYPE_STORE (se_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (SeStore, se_store, SE, STORE, GObject)
