@@ -20,32 +20,8 @@
 #include "se-example-data.h"
 #include "se-organisation.h"
 #include "se-window.h"
+#include "se-test-ui.h"
 #include "se-test-util.h"
-
-static void
-wait_for_idle (void)
-{
-  for (int i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-static gboolean
-has_label (GtkWidget  *root,
-           const char *text,
-           gboolean    exact)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root))
-    {
-      const char *t = gtk_label_get_text (GTK_LABEL (root));
-      if (exact ? g_strcmp0 (t, text) == 0 : strstr (t, text) != NULL)
-        return TRUE;
-    }
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    if (has_label (c, text, exact))
-      return TRUE;
-  return FALSE;
-}
 
 static void
 test_german_window (void)
@@ -63,14 +39,14 @@ test_german_window (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
   gtk_window_present (GTK_WINDOW (window));
   se_window_show_section (window, "placements");
-  wait_for_idle ();
+  se_test_wait_for_idle ();
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Personalaustausch");
-  g_assert_true (has_label (GTK_WIDGET (window), "Partnerschaften", TRUE));
-  g_assert_true (has_label (GTK_WIDGET (window), "Einsätze", TRUE));
+  g_assert_true (se_test_has_label (GTK_WIDGET (window), "Partnerschaften", TRUE));
+  g_assert_true (se_test_has_label (GTK_WIDGET (window), "Einsätze", TRUE));
   /* The Leipzig delegation's visit, in the list of placements */
-  g_assert_true (has_label (GTK_WIDGET (window), "06.07.2023", FALSE));
-  g_assert_false (has_label (GTK_WIDGET (window), "2023-07-06", FALSE));
+  g_assert_true (se_test_has_label (GTK_WIDGET (window), "06.07.2023", FALSE));
+  g_assert_false (se_test_has_label (GTK_WIDGET (window), "2023-07-06", FALSE));
 
   /* A plural: deleting an organisation names what goes with it */
   {
@@ -83,10 +59,8 @@ test_german_window (void)
       }
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-record", NULL));
-  wait_for_idle ();
-  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      dialog = l->data;
+  se_test_wait_for_idle ();
+  dialog = se_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_test_message ("%s", adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
@@ -96,7 +70,7 @@ test_german_window (void)
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_for_idle ();
+  se_test_wait_for_idle ();
   se_test_remove_dir (dir);
 }
 

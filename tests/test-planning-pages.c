@@ -21,33 +21,11 @@
 #include "se-placement.h"
 #include "se-statistics-page.h"
 #include "se-window.h"
+#include "se-test-ui.h"
 #include "se-test-util.h"
 
 static char *dir;
 static char *path;
-
-static void
-wait_for_idle (void)
-{
-  for (int i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_named (c, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static SeWindow *
 open_window (void)
@@ -56,7 +34,7 @@ open_window (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_idle ();
+  se_test_wait_for_idle ();
   return window;
 }
 
@@ -64,7 +42,7 @@ static void
 close_window (SeWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_for_idle ();
+  se_test_wait_for_idle ();
 }
 
 static const char *
@@ -77,7 +55,7 @@ label_text (GtkWidget *widget)
 static const char *
 checks_count (SeWindow *window)
 {
-  return label_text (find_named (GTK_WIDGET (window), "checks-count"));
+  return label_text (se_test_find_named (GTK_WIDGET (window), "checks-count"));
 }
 
 static void
@@ -85,7 +63,7 @@ test_checks (void)
 {
   SeWindow *window = open_window ();
   SeChecksPage *page = SE_CHECKS_PAGE (se_window_get_tool_page (window, "checks"));
-  GtkWidget *row = find_named (GTK_WIDGET (window), "checks");
+  GtkWidget *row = se_test_find_named (GTK_WIDGET (window), "checks");
   GtkWidget *first, *open;
   SeFinding *finding;
   GType type;
@@ -99,18 +77,18 @@ test_checks (void)
   /* Chosen in the sidebar, the page takes the place of list and record */
   g_assert_nonnull (row);
   g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
-  wait_for_idle ();
+  se_test_wait_for_idle ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page)));
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (page)));
 
   /* Opening a finding's record */
-  first = find_named (find_named (GTK_WIDGET (page), "findings"), "open");
+  first = se_test_find_named (se_test_find_named (GTK_WIDGET (page), "findings"), "open");
   g_assert_nonnull (first);
   finding = g_object_get_data (G_OBJECT (first), "se-finding");
   type = se_finding_get_record_type (finding);
   id = se_finding_get_record_id (finding);
   g_signal_emit_by_name (first, "clicked");
-  wait_for_idle ();
+  se_test_wait_for_idle ();
   g_assert_false (gtk_widget_is_drawable (GTK_WIDGET (page)));
   {
     SeRecord *shown = se_record_page_get_record (se_window_get_record_page (window));
@@ -121,12 +99,12 @@ test_checks (void)
 
   /* Dismissing one: the count goes down, and stays down */
   se_window_show_section (window, "checks");
-  wait_for_idle ();
+  se_test_wait_for_idle ();
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (page)));
-  open = find_named (find_named (GTK_WIDGET (page), "findings"), "dismiss");
+  open = se_test_find_named (se_test_find_named (GTK_WIDGET (page), "findings"), "dismiss");
   g_assert_nonnull (open);
   g_signal_emit_by_name (open, "clicked");
-  wait_for_idle ();
+  se_test_wait_for_idle ();
   g_assert_cmpuint (se_checks_page_get_n_findings (page), ==, 5);
   g_assert_cmpstr (checks_count (window), ==, "5");
   close_window (window);
@@ -153,7 +131,7 @@ test_statistics (void)
   int total_row = -1;
 
   se_window_show_section (window, "statistics");
-  wait_for_idle ();
+  se_test_wait_for_idle ();
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (page)));
 
   /* By year: 2022 is the job swap, 1 placement, 5 days, 2 guests, 10 guest days */
@@ -240,20 +218,20 @@ test_calendar (void)
   GtkWidget *cell, *button;
 
   se_window_show_section (window, "calendar");
-  wait_for_idle ();
+  se_test_wait_for_idle ();
 
   /* The job swap runs from Monday 28 February to Friday 4 March 2022 */
   se_calendar_page_set_month (page, 2022, 2);
-  cell = find_named (GTK_WIDGET (page), "day-2022-02-28");
+  cell = se_test_find_named (GTK_WIDGET (page), "day-2022-02-28");
   g_assert_nonnull (cell);
   button = find_button_with_label (cell, "Job Swop in der Karnevalswoche");
   g_assert_nonnull (button);
-  g_assert_null (find_button_with_label (find_named (GTK_WIDGET (page), "day-2022-02-27"),
+  g_assert_null (find_button_with_label (se_test_find_named (GTK_WIDGET (page), "day-2022-02-27"),
                                          "Job Swop"));
   se_calendar_page_set_month (page, 2022, 3);
-  g_assert_nonnull (find_button_with_label (find_named (GTK_WIDGET (page), "day-2022-03-04"),
+  g_assert_nonnull (find_button_with_label (se_test_find_named (GTK_WIDGET (page), "day-2022-03-04"),
                                             "Job Swop in der Karnevalswoche"));
-  g_assert_null (find_button_with_label (find_named (GTK_WIDGET (page), "day-2022-03-05"),
+  g_assert_null (find_button_with_label (se_test_find_named (GTK_WIDGET (page), "day-2022-03-05"),
                                          "Job Swop"));
   {
     g_autoptr(GPtrArray) day = se_calendar_page_get_day_placements (page, "2022-03-02");
@@ -261,9 +239,9 @@ test_calendar (void)
   }
 
   /* Clicking it opens the placement */
-  button = find_button_with_label (find_named (GTK_WIDGET (page), "day-2022-03-02"), "Job Swop");
+  button = find_button_with_label (se_test_find_named (GTK_WIDGET (page), "day-2022-03-02"), "Job Swop");
   g_signal_emit_by_name (button, "clicked");
-  wait_for_idle ();
+  se_test_wait_for_idle ();
   {
     SeRecord *shown = se_record_page_get_record (se_window_get_record_page (window));
     g_autofree char *title = NULL;
@@ -314,20 +292,20 @@ test_narrow (void)
   gtk_widget_set_size_request (GTK_WIDGET (window), 360, 640);
   for (int i = 0; i < 50 && !adw_leaflet_get_folded (leaflet); i++)
     {
-      wait_for_idle ();
+      se_test_wait_for_idle ();
       g_usleep (10000);
     }
   g_assert_true (adw_leaflet_get_folded (leaflet));
 
   /* Sections → Statistics → back to the sections */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sections", NULL));
-  wait_for_idle ();
+  se_test_wait_for_idle ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "i", 7));
-  wait_for_idle ();
+  se_test_wait_for_idle ();
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == gtk_widget_get_parent (page));
   g_assert_true (gtk_widget_get_child_visible (gtk_widget_get_parent (page)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sections", NULL));
-  wait_for_idle ();
+  se_test_wait_for_idle ();
   g_assert_true (adw_leaflet_get_visible_child (leaflet) != gtk_widget_get_parent (page));
 
   close_window (window);

@@ -24,48 +24,11 @@
 #include "se-placement.h"
 #include "se-record-form.h"
 #include "se-window.h"
+#include "se-test-ui.h"
 #include "se-test-util.h"
 
 static char *dir;
 static char *path;
-
-static void
-wait_for_idle (void)
-{
-  for (int i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_named (c, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_type (c, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static SeRecordForm *
 page_form (SeWindow *window)
@@ -116,16 +79,16 @@ pick (SeRecordForm *form,
       gboolean      create)
 {
   GtkWidget *row = se_record_form_get_editor (form, field);
-  GtkWidget *button = find_type (row, GTK_TYPE_MENU_BUTTON);
+  GtkWidget *button = se_test_find_type (row, GTK_TYPE_MENU_BUTTON);
   GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
   GtkWidget *box = gtk_popover_get_child (popover);
-  GtkWidget *entry = find_type (box, GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *entry = se_test_find_type (box, GTK_TYPE_SEARCH_ENTRY);
 
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  wait_for_idle ();
+  se_test_wait_for_idle ();
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   g_signal_emit_by_name (entry, "search-changed");
-  wait_for_idle ();
+  se_test_wait_for_idle ();
 
   if (create)
     {
@@ -136,12 +99,12 @@ pick (SeRecordForm *form,
     }
   else
     {
-      GtkWidget *view = find_type (box, GTK_TYPE_LIST_VIEW);
+      GtkWidget *view = se_test_find_type (box, GTK_TYPE_LIST_VIEW);
       GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)));
       g_assert_cmpuint (g_list_model_get_n_items (model), >=, 1);
       g_signal_emit_by_name (view, "activate", 0);
     }
-  wait_for_idle ();
+  se_test_wait_for_idle ();
 }
 
 static void
@@ -149,7 +112,7 @@ action (GtkWidget  *widget,
         const char *name)
 {
   g_assert_true (gtk_widget_activate_action (widget, name, NULL));
-  wait_for_idle ();
+  se_test_wait_for_idle ();
 }
 
 static SeRecord *
@@ -176,7 +139,7 @@ open_window (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_idle ();
+  se_test_wait_for_idle ();
   return window;
 }
 
@@ -279,23 +242,21 @@ test_workflow (void)
   swap = find_record (store, SE_TYPE_PLACEMENT, "Job Swop in der Karnevalswoche");
   g_assert_nonnull (swap);
 
-  pair_button = find_named (GTK_WIDGET (page), "job-swap-pair");
+  pair_button = se_test_find_named (GTK_WIDGET (page), "job-swap-pair");
   g_assert_nonnull (pair_button);
   g_signal_emit_by_name (pair_button, "clicked");
-  wait_for_idle ();
-  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = l->next)
-    if (g_strcmp0 (gtk_window_get_title (l->data), "Add Job Swap Pair") == 0
-        && gtk_widget_get_visible (l->data))
-      dialog = l->data;
+  se_test_wait_for_idle ();
+  dialog = se_test_find_toplevel (ADW_TYPE_WINDOW);
   g_assert_nonnull (dialog);
-  pick (SE_RECORD_FORM (find_named (dialog, "first")), "person-id", "Lena", FALSE);
-  pick (SE_RECORD_FORM (find_named (dialog, "second")), "person-id", "Clarisse", FALSE);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Add Job Swap Pair");
+  pick (SE_RECORD_FORM (se_test_find_named (dialog, "first")), "person-id", "Lena", FALSE);
+  pick (SE_RECORD_FORM (se_test_find_named (dialog, "second")), "person-id", "Clarisse", FALSE);
   {
-    GtkWidget *add = find_named (dialog, "add-both");
+    GtkWidget *add = se_test_find_named (dialog, "add-both");
     g_assert_nonnull (add);
     g_signal_emit_by_name (add, "clicked");
   }
-  wait_for_idle ();
+  se_test_wait_for_idle ();
 
   participants = se_store_find (store, SE_TYPE_PARTICIPANT, "placement-id",
                                 se_record_get_id (swap));
@@ -349,30 +310,31 @@ test_workflow (void)
   se_window_show_section (window, "people");
   action (GTK_WIDGET (window), "win.search");
   {
-    GtkWidget *entry = find_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+    GtkWidget *entry = se_test_find_named (GTK_WIDGET (window), "section-search");
     GListModel *visible = se_window_get_visible_list (window);
 
+    g_assert_nonnull (entry);
     gtk_editable_set_text (GTK_EDITABLE (entry), "schröder");
     g_signal_emit_by_name (entry, "search-changed");
-    wait_for_idle ();
+    se_test_wait_for_idle ();
     g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
 
     se_window_show_section (window, "placements");
     visible = se_window_get_visible_list (window);
     gtk_editable_set_text (GTK_EDITABLE (entry), "lemgo");
     g_signal_emit_by_name (entry, "search-changed");
-    wait_for_idle ();
+    se_test_wait_for_idle ();
     g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
 
     gtk_editable_set_text (GTK_EDITABLE (entry), "detmold");
     g_signal_emit_by_name (entry, "search-changed");
-    wait_for_idle ();
+    se_test_wait_for_idle ();
     g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 0);
   }
 
   /* Quit and start again on the same file */
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_for_idle ();
+  se_test_wait_for_idle ();
 
   window = open_window ();
   store = se_window_get_store (window);
@@ -390,7 +352,7 @@ test_workflow (void)
     se_window_show_record (window, again);
   }
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_for_idle ();
+  se_test_wait_for_idle ();
 }
 
 static void
@@ -407,28 +369,26 @@ test_delete_referenced_asks (void)
   action (GTK_WIDGET (window), "win.delete-record");
 
   /* Others refer to it: a question, and nothing deleted yet */
-  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      dialog = l->data;
+  dialog = se_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpuint (se_store_count (store, SE_TYPE_PARTNERSHIP), ==, partnerships);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
                             "partnership"));
 
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  wait_for_idle ();
+  se_test_wait_for_idle ();
   g_assert_cmpuint (se_store_count (store, SE_TYPE_PARTNERSHIP), ==, partnerships);
   g_assert_nonnull (se_store_lookup (store, SE_TYPE_ORGANISATION, se_record_get_id (org)));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_for_idle ();
+  se_test_wait_for_idle ();
 }
 
 static void
 test_narrow_folds (void)
 {
   SeWindow *window = open_window ();
-  AdwLeaflet *leaflet = ADW_LEAFLET (find_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+  AdwLeaflet *leaflet = ADW_LEAFLET (se_test_find_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
   g_autoptr(SeRecord) org = find_record (se_window_get_store (window), SE_TYPE_ORGANISATION,
                                          "KDN");
 
@@ -436,7 +396,7 @@ test_narrow_folds (void)
   gtk_widget_set_size_request (GTK_WIDGET (window), 360, 640);
   for (int i = 0; i < 50 && !adw_leaflet_get_folded (leaflet); i++)
     {
-      wait_for_idle ();
+      se_test_wait_for_idle ();
       g_usleep (10000);
     }
   g_assert_true (adw_leaflet_get_folded (leaflet));
@@ -448,7 +408,7 @@ test_narrow_folds (void)
   action (GTK_WIDGET (window), "win.show-sections");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_for_idle ();
+  se_test_wait_for_idle ();
 }
 
 int

@@ -12,14 +12,8 @@
 #include "se-organisation.h"
 #include "se-placement.h"
 #include "se-window.h"
+#include "se-test-ui.h"
 #include "se-test-util.h"
-
-static void
-wait_for_idle (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static void
 test_empty_then_example_data (void)
@@ -30,14 +24,14 @@ test_empty_then_example_data (void)
   SeStore *store = se_window_get_store (window);
 
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_idle ();
+  se_test_wait_for_idle ();
 
   g_assert_nonnull (store);
   g_assert_cmpstr (se_window_get_page (window), ==, "welcome");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.load-example-data",
                                              NULL));
-  wait_for_idle ();
+  se_test_wait_for_idle ();
 
   g_assert_cmpstr (se_window_get_page (window), ==, "browser");
   g_assert_cmpuint (se_store_count (store, SE_TYPE_PLACEMENT), >, 0);
@@ -53,11 +47,11 @@ test_empty_then_example_data (void)
        *s != NULL; s++)
     {
       se_window_show_section (window, *s);
-      wait_for_idle ();
+      se_test_wait_for_idle ();
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_for_idle ();
+  se_test_wait_for_idle ();
   se_test_remove_dir (dir);
 }
 
@@ -76,13 +70,13 @@ test_refused_file (void)
 
   window = se_window_new (NULL, path);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_idle ();
+  se_test_wait_for_idle ();
 
   g_assert_null (se_window_get_store (window));
   g_assert_cmpstr (se_window_get_page (window), ==, "problem");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_for_idle ();
+  se_test_wait_for_idle ();
 
   after = se_test_file_checksum (path);
   g_assert_cmpstr (before, ==, after);
