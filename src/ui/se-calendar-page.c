@@ -33,6 +33,7 @@ struct _SeCalendarPage
 
   SeStore        *store;
   guint           refresh_id;
+  gboolean        stale;
   gboolean        folded;
   int             year;
   int             month;
@@ -757,6 +758,8 @@ se_calendar_page_refresh (SeCalendarPage *self)
 {
   g_return_if_fail (SE_IS_CALENDAR_PAGE (self));
 
+  self->stale = FALSE;
+
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   fill_month (self);
   fill_timeline (self);
@@ -776,8 +779,26 @@ refresh_idle (gpointer user_data)
 static void
 queue_refresh (SeCalendarPage *self)
 {
+  /* Work only for what is seen: a hidden page is brought up to date when
+   * it is shown, so that a large database opens fast. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add_full (G_PRIORITY_LOW, refresh_idle, self, NULL);
+}
+
+static void
+on_map (SeCalendarPage *self)
+{
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      queue_refresh (self);
+    }
 }
 
 /**
@@ -1051,7 +1072,8 @@ se_calendar_page_new (SeStore *store)
 
   self->store = g_object_ref (store);
   g_signal_connect_swapped (store, "changed", G_CALLBACK (queue_refresh), self);
-  se_calendar_page_refresh (self);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+  queue_refresh (self);
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                   g_date_time_get_year (now));

@@ -13,7 +13,12 @@
 #include "se-describe.h"
 #include "se-enums.h"
 #include "se-checks-page.h"
+#include "se-placement.h"
 #include "se-store-checks.h"
+
+/* Up to this many placements, the checks also run while the page is
+ * hidden, for the count in the sidebar. */
+#define CHEAP_PLACEMENTS 20000
 
 /* The Checks page: what se_checks_run() finds, one row a finding with the
  * rule as heading, its sentence, a link to the record and "Dismiss". The
@@ -29,6 +34,8 @@ struct _SeChecksPage
   char       *today;
   GPtrArray  *findings;
   guint       refresh_id;
+  gboolean        stale;
+  gboolean        has_run;
   gboolean    folded;
 
   GtkWidget  *header;
@@ -401,6 +408,10 @@ se_checks_page_refresh (SeChecksPage *self)
 
   g_return_if_fail (SE_IS_CHECKS_PAGE (self));
 
+  self->has_run = TRUE;
+
+  self->stale = FALSE;
+
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   before = self->findings != NULL ? self->findings->len : G_MAXUINT;
   days = g_settings_get_int (self->settings, "expiry-warning-days");
@@ -452,8 +463,34 @@ refresh_idle (gpointer user_data)
 static void
 queue_refresh (SeChecksPage *self)
 {
+  /* Work only for what is seen: a hidden page is brought up to date when
+   * it is shown, so that a large database opens fast. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      /* The sidebar shows the number of findings, so a database small
+       * enough to check in a moment is checked while the page is hidden. */
+      if (se_store_count (self->store, SE_TYPE_PLACEMENT) <= CHEAP_PLACEMENTS)
+        {
+          if (self->refresh_id == 0)
+            self->refresh_id = g_idle_add_full (G_PRIORITY_LOW, refresh_idle, self, NULL);
+          return;
+        }
+      self->stale = TRUE;
+      return;
+    }
+
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add_full (G_PRIORITY_LOW, refresh_idle, self, NULL);
+}
+
+static void
+on_map (SeChecksPage *self)
+{
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      queue_refresh (self);
+    }
 }
 
 static void
@@ -659,7 +696,8 @@ se_checks_page_new (SeStore *store)
   g_signal_connect_swapped (store, "changed", G_CALLBACK (queue_refresh), self);
   g_signal_connect_swapped (self->settings, "changed::expiry-warning-days",
                             G_CALLBACK (queue_refresh), self);
-  se_checks_page_refresh (self);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+  queue_refresh (self);
   return self;
 }
 
@@ -677,6 +715,20 @@ se_checks_page_set_today (SeChecksPage *self,
   g_free (self->today);
   self->today = g_strdup (today_iso);
   se_checks_page_refresh (self);
+}
+
+/**
+ * se_checks_page_has_run:
+ *
+ * Returns: whether the checks have run yet; on a large database they run
+ *   only once the page is shown
+ */
+gboolean
+se_checks_page_has_run (SeChecksPage *self)
+{
+  g_return_val_if_fail (SE_IS_CHECKS_PAGE (self), FALSE);
+
+  return self->has_run;
 }
 
 /**

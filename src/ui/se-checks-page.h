@@ -22,6 +22,7 @@ void          se_checks_page_refresh        (SeChecksPage *self);
 void          se_checks_page_set_today      (SeChecksPage *self,
                                              const char   *today_iso);
 guint         se_checks_page_get_n_findings (SeChecksPage *self);
+gboolean      se_checks_page_has_run        (SeChecksPage *self);
 GPtrArray    *se_checks_page_get_findings   (SeChecksPage *self);
 gboolean      se_checks_page_dismiss        (SeChecksPage *self,
                                              guint         index,

@@ -26,6 +26,7 @@ struct _SeStatisticsPage
   SeStatistics         *stats;
   SeStatisticsGrouping  grouping;
   guint                 refresh_id;
+  gboolean        stale;
   gboolean              folded;
 
   GtkWidget            *header;
@@ -366,6 +367,8 @@ se_statistics_page_refresh (SeStatisticsPage *self)
 {
   g_return_if_fail (SE_IS_STATISTICS_PAGE (self));
 
+  self->stale = FALSE;
+
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_pointer (&self->stats, se_statistics_free);
   self->stats = se_statistics_compute (self->store);
@@ -385,8 +388,26 @@ refresh_idle (gpointer user_data)
 static void
 queue_refresh (SeStatisticsPage *self)
 {
+  /* Work only for what is seen: a hidden page is brought up to date when
+   * it is shown, so that a large database opens fast. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add_full (G_PRIORITY_LOW, refresh_idle, self, NULL);
+}
+
+static void
+on_map (SeStatisticsPage *self)
+{
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      queue_refresh (self);
+    }
 }
 
 
@@ -858,7 +879,8 @@ se_statistics_page_new (SeStore *store)
 
   self->store = g_object_ref (store);
   g_signal_connect_swapped (store, "changed", G_CALLBACK (queue_refresh), self);
-  se_statistics_page_refresh (self);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+  queue_refresh (self);
   return self;
 }
 

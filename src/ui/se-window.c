@@ -25,6 +25,7 @@
 #include "se-placement-topic.h"
 #include "se-placement.h"
 #include "se-print.h"
+#include "se-query-model.h"
 #include "se-record-page.h"
 #include "se-report.h"
 #include "se-save-dialog.h"
@@ -137,7 +138,7 @@ struct _SeWindow
   GtkLabel        *count_labels[N_SECTIONS];
   GtkStack        *section_pages[N_SECTIONS];
   GtkSingleSelection *selections[N_SECTIONS];
-  GtkFilter       *filters[N_SECTIONS];
+  SeQueryModel    *models[N_SECTIONS];
   FilterState      filter_state[N_SECTIONS];
   char            *search_text;
   SeDeletion      *last_deletion;
@@ -149,237 +150,25 @@ struct _SeWindow
 
 G_DEFINE_FINAL_TYPE (SeWindow, se_window, ADW_TYPE_APPLICATION_WINDOW)
 
-/* Orders */
-
-static int
-compare_placements (gconstpointer a,
-                    gconstpointer b,
-                    gpointer      user_data)
-{
-  /* newest first */
-  int c = g_strcmp0 (se_record_get_string ((SeRecord *) b, "start-date"),
-                     se_record_get_string ((SeRecord *) a, "start-date"));
-  if (c != 0)
-    return c;
-  return se_record_get_id ((SeRecord *) b) < se_record_get_id ((SeRecord *) a) ? -1 : 1;
-}
-
-static int
-compare_agreements (gconstpointer a,
-                    gconstpointer b,
-                    gpointer      user_data)
-{
-  /* by end of validity; open-ended last */
-  const char *ua = se_record_get_string ((SeRecord *) a, "valid-until");
-  const char *ub = se_record_get_string ((SeRecord *) b, "valid-until");
-
-  if ((ua == NULL) != (ub == NULL))
-    return ua == NULL ? 1 : -1;
-  if (g_strcmp0 (ua, ub) != 0)
-    return g_strcmp0 (ua, ub);
-  return g_utf8_collate (se_record_get_string ((SeRecord *) a, "title"),
-                         se_record_get_string ((SeRecord *) b, "title"));
-}
-
-static int
-compare_titles (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
-{
-  SeStore *store = user_data;
-  g_autofree char *ta = se_describe_title (store, (SeRecord *) a);
-  g_autofree char *tb = se_describe_title (store, (SeRecord *) b);
-
-  return g_utf8_collate (ta, tb);
-}
-
-static int
-compare_people (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
-{
-  int c = g_utf8_collate (se_record_get_string ((SeRecord *) a, "family-name"),
-                          se_record_get_string ((SeRecord *) b, "family-name"));
-  if (c != 0)
-    return c;
-  return g_strcmp0 (se_record_get_string ((SeRecord *) a, "given-name"),
-                    se_record_get_string ((SeRecord *) b, "given-name"));
-}
-
-static GtkSorter *
-section_sorter (SeWindow      *self,
-                const Section *section)
-{
-  GType type = section->type ();
-
-  if (type == SE_TYPE_PLACEMENT)
-    return GTK_SORTER (gtk_custom_sorter_new (compare_placements, NULL, NULL));
-  if (type == SE_TYPE_AGREEMENT)
-    return GTK_SORTER (gtk_custom_sorter_new (compare_agreements, NULL, NULL));
-  if (type == SE_TYPE_PERSON)
-    return GTK_SORTER (gtk_custom_sorter_new (compare_people, NULL, NULL));
-  return GTK_SORTER (gtk_custom_sorter_new (compare_titles, g_object_ref (self->store),
-                                            g_object_unref));
-}
-
 /* Search and filters */
 
-static void
-append_casefolded (GString    *hay,
-                   const char *text)
-{
-  g_autofree char *folded = NULL;
-
-  if (text == NULL || *text == '\0')
-    return;
-  folded = g_utf8_casefold (text, -1);
-  g_string_append (hay, folded);
-  g_string_append_c (hay, '\n');
-}
-
-/* The text search looks at: names, titles, places, topics. */
-static char *
-search_text_of (SeWindow *self,
-                SeRecord *record)
-{
-  GString *hay = g_string_new (NULL);
-  guint n_fields;
-  const SeField *fields = se_record_class_get_fields (SE_RECORD_GET_CLASS (record), &n_fields);
-  g_autofree char *title = se_describe_title (self->store, record);
-
-  append_casefolded (hay, title);
-  for (guint i = 0; i < n_fields; i++)
-    if (fields[i].flags & SE_FIELD_FLAGS_SEARCHABLE)
-      append_casefolded (hay, se_record_get_string (record, fields[i].name));
-
-  if (SE_IS_PLACEMENT (record))
-    {
-      g_autoptr(GPtrArray) topics = se_store_find (self->store, SE_TYPE_PLACEMENT_TOPIC,
-                                                   "placement-id", se_record_get_id (record));
-      g_autoptr(GPtrArray) people = se_store_find (self->store, SE_TYPE_PARTICIPANT,
-                                                   "placement-id", se_record_get_id (record));
-      for (guint i = 0; i < topics->len; i++)
-        {
-          g_autofree char *t = se_describe_title (self->store, g_ptr_array_index (topics, i));
-          append_casefolded (hay, t);
-        }
-      for (guint i = 0; i < people->len; i++)
-        {
-          g_autofree char *t = se_describe_title (self->store, g_ptr_array_index (people, i));
-          append_casefolded (hay, t);
-        }
-    }
-
-  if (SE_IS_PERSON (record) || SE_IS_AGREEMENT (record) || SE_IS_PARTNERSHIP (record))
-    {
-      g_autofree char *sub = se_describe_subtitle (self->store, record);
-      append_casefolded (hay, sub);
-    }
-
-  return g_string_free (hay, FALSE);
-}
-
-static int
-year_of (const char *date)
-{
-  return date != NULL ? (int) g_ascii_strtoll (date, NULL, 10) : 0;
-}
-
-static gboolean
-covers_year (const char *start,
-             const char *end,
-             int         year)
-{
-  int from = year_of (start), to = year_of (end);
-
-  if (from == 0 && to == 0)
-    return FALSE;
-  return (from == 0 || from <= year) && (to == 0 || year <= to);
-}
-
-static gboolean
-involves_organisation (SeWindow *self,
-                       SeRecord *record,
-                       gint64    org)
-{
-  if (SE_IS_PARTNERSHIP (record))
-    return se_record_get_reference (record, "organisation-a-id") == org
-           || se_record_get_reference (record, "organisation-b-id") == org;
-  if (SE_IS_AGREEMENT (record))
-    return se_record_get_reference (record, "party-a-id") == org
-           || se_record_get_reference (record, "party-b-id") == org;
-  if (SE_IS_PERSON (record))
-    return se_record_get_reference (record, "organisation-id") == org;
-  if (SE_IS_ORGANISATION (record))
-    return se_record_get_id (record) == org || se_record_get_reference (record, "parent-id") == org;
-  if (SE_IS_PLACEMENT (record))
-    {
-      g_autoptr(GPtrArray) people = se_store_find (self->store, SE_TYPE_PARTICIPANT,
-                                                   "placement-id", se_record_get_id (record));
-      for (guint i = 0; i < people->len; i++)
-        if (se_record_get_reference (g_ptr_array_index (people, i), "home-organisation-id") == org
-            || se_record_get_reference (g_ptr_array_index (people, i),
-                                        "host-organisation-id") == org)
-          return TRUE;
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-filter_record (gpointer item,
-               gpointer user_data)
-{
-  SeWindow *self = user_data;
-  SeRecord *record = item;
-  guint s;
-  FilterState *f;
-
-  for (s = 0; s < N_SECTIONS; s++)
-    if (G_OBJECT_TYPE (record) == sections[s].type ())
-      break;
-  g_return_val_if_fail (s < N_SECTIONS, TRUE);
-  f = &self->filter_state[s];
-
-  if (f->kind >= 0 && se_record_get_int (record, "kind") != f->kind)
-    return FALSE;
-  if (f->status >= 0 && se_record_get_int (record, "status") != f->status)
-    return FALSE;
-  if (f->year > 0)
-    {
-      gboolean covered = SE_IS_PLACEMENT (record)
-        ? covers_year (se_record_get_string (record, "start-date"),
-                       se_record_get_string (record, "end-date"), f->year)
-        : SE_IS_AGREEMENT (record)
-        ? covers_year (se_record_get_string (record, "valid-from"),
-                       se_record_get_string (record, "valid-until"), f->year)
-        : SE_IS_PARTNERSHIP (record)
-        ? covers_year (se_record_get_string (record, "since"),
-                       se_record_get_string (record, "until"), f->year)
-        : TRUE;
-      if (!covered)
-        return FALSE;
-    }
-  if (f->organisation > 0 && !involves_organisation (self, record, f->organisation))
-    return FALSE;
-
-  if (self->search_text != NULL && *self->search_text != '\0')
-    {
-      g_autofree char *hay = search_text_of (self, record);
-      g_auto(GStrv) words = g_strsplit (self->search_text, " ", -1);
-
-      for (guint i = 0; words[i] != NULL; i++)
-        if (*words[i] != '\0' && strstr (hay, words[i]) == NULL)
-          return FALSE;
-    }
-
-  return TRUE;
-}
-
+/* Searching and filtering are done by the section's query model, in SQL
+ * on indexes and on the full-text index: the window holds only what the
+ * user set. */
 static void
 refilter (SeWindow *self)
 {
-  gtk_filter_changed (self->filters[self->current], GTK_FILTER_CHANGE_DIFFERENT);
+  SeQueryModel *model = self->models[self->current];
+  FilterState *f = &self->filter_state[self->current];
+
+  if (model == NULL)
+    return;
+
+  se_query_model_set_search (model, self->search_text);
+  se_query_model_set_kind (model, f->kind);
+  se_query_model_set_status (model, f->status);
+  se_query_model_set_year (model, f->year);
+  se_query_model_set_organisation (model, f->organisation);
 }
 
 static void
@@ -387,8 +176,7 @@ on_search_changed (GtkSearchEntry *entry,
                    SeWindow       *self)
 {
   g_free (self->search_text);
-  self->search_text = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (entry)), -1);
-  g_strstrip (self->search_text);
+  self->search_text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
   refilter (self);
 }
 
@@ -445,6 +233,9 @@ filter_row (SeWindow    *self,
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_widget_add_css_class (title, "heading");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
+  gtk_drop_down_set_expression (GTK_DROP_DOWN (dropdown),
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
+                                                             "string"));
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), g_list_model_get_n_items (choices)
                                                              > 10);
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -485,13 +276,6 @@ add_enum_filter (SeWindow   *self,
   g_object_unref (choices);
 }
 
-static int
-compare_ints_desc (gconstpointer a,
-                   gconstpointer b)
-{
-  return *(const int *) b - *(const int *) a;
-}
-
 static void
 build_filters (SeWindow *self)
 {
@@ -521,34 +305,21 @@ build_filters (SeWindow *self)
 
   if (type == SE_TYPE_PLACEMENT || type == SE_TYPE_AGREEMENT || type == SE_TYPE_PARTNERSHIP)
     {
-      /* The years the section's records cover */
-      GListModel *list = se_store_get_list (self->store, type);
-      g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
+      /* Every year from five years ahead back to the oldest partnerships:
+       * listing only the years the records cover would read them all. */
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      int last = g_date_time_get_year (now) + 5;
       GtkStringList *choices = gtk_string_list_new (NULL);
-      const char *start = type == SE_TYPE_PLACEMENT ? "start-date"
-                        : type == SE_TYPE_AGREEMENT ? "valid-from" : "since";
       guint selected = 0;
       GtkWidget *row;
 
-      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-        {
-          g_autoptr(SeRecord) r = g_list_model_get_item (list, i);
-          int y = year_of (se_record_get_string (r, start));
-          gboolean seen = FALSE;
-          for (guint j = 0; j < years->len && !seen; j++)
-            seen = g_array_index (years, int, j) == y;
-          if (y > 0 && !seen)
-            g_array_append_val (years, y);
-        }
-      g_array_sort (years, compare_ints_desc);
-
       gtk_string_list_append (choices, C_("filter", "Any"));
-      for (guint j = 0; j < years->len; j++)
+      for (int y = last; y >= 1945; y--)
         {
-          g_autofree char *y = g_strdup_printf ("%d", g_array_index (years, int, j));
-          gtk_string_list_append (choices, y);
-          if (g_array_index (years, int, j) == f->year)
-            selected = j + 1;
+          g_autofree char *text = g_strdup_printf ("%d", y);
+          gtk_string_list_append (choices, text);
+          if (y == f->year)
+            selected = (guint) (last - y) + 1;
         }
       row = filter_row (self, _("Year"), "year", G_LIST_MODEL (choices), selected);
       g_signal_connect (gtk_widget_get_last_child (row), "notify::selected",
@@ -559,8 +330,8 @@ build_filters (SeWindow *self)
 
   if (type != SE_TYPE_ORGANISATION)
     {
-      GListModel *orgs = se_store_get_list (self->store, SE_TYPE_ORGANISATION);
-      guint n = g_list_model_get_n_items (orgs);
+      g_autoptr(SeQueryModel) orgs = se_query_model_new (self->store, SE_TYPE_ORGANISATION);
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (orgs));
       GtkStringList *choices = gtk_string_list_new (NULL);
       gint64 *ids = g_new0 (gint64, MAX (n, 1));
       guint selected = 0;
@@ -569,7 +340,7 @@ build_filters (SeWindow *self)
       gtk_string_list_append (choices, C_("filter", "Any"));
       for (guint i = 0; i < n; i++)
         {
-          g_autoptr(SeRecord) org = g_list_model_get_item (orgs, i);
+          g_autoptr(SeRecord) org = g_list_model_get_item (G_LIST_MODEL (orgs), i);
           gtk_string_list_append (choices, se_record_get_string (org, "name"));
           ids[i] = se_record_get_id (org);
           if (ids[i] == f->organisation)
@@ -739,10 +510,10 @@ select_in_list (SeWindow *self,
       n = g_list_model_get_n_items (model);
       self->selecting = TRUE;
       gtk_single_selection_set_selected (self->selections[s], GTK_INVALID_LIST_POSITION);
+      /* By id, so that no record is built for the rows passed over. */
       for (guint i = 0; i < n; i++)
         {
-          g_autoptr(SeRecord) item = g_list_model_get_item (model, i);
-          if (se_record_get_id (item) == se_record_get_id (record))
+          if (se_query_model_get_id (self->models[s], i) == se_record_get_id (record))
             {
               gtk_single_selection_set_selected (self->selections[s], i);
               break;
@@ -817,9 +588,10 @@ update_counts (SeWindow *self)
 {
   for (guint i = 0; i < N_SECTIONS; i++)
     {
-      GListModel *list = se_store_get_list (self->store, sections[i].type ());
-      guint n = g_list_model_get_n_items (list);
-      g_autofree char *text = g_strdup_printf ("%u", n);
+      /* An SQL count: the sections' lists are not loaded whole. */
+      guint n = se_store_count (self->store, sections[i].type ());
+      /* %' groups the digits as the locale does: 200.000 in German */
+      g_autofree char *text = g_strdup_printf ("%'u", n);
 
       gtk_label_set_text (self->count_labels[i], text);
       gtk_stack_set_visible_child_name (self->section_pages[i], n > 0 ? "list" : "empty");
@@ -839,17 +611,14 @@ build_section_page (SeWindow *self,
 {
   const Section *section = &sections[index];
   GtkStack *stack = GTK_STACK (gtk_stack_new ());
-  GListModel *list = se_store_get_list (self->store, section->type ());
-  GtkCustomFilter *filter = gtk_custom_filter_new (filter_record, self, NULL);
-  GtkFilterListModel *filtered = gtk_filter_list_model_new (g_object_ref (list),
-                                                            GTK_FILTER (filter));
-  GtkSortListModel *sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered),
-                                                      section_sorter (self, section));
-  GtkSingleSelection *selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+  /* Rows come from an SQL query that holds ids and builds the records
+   * shown: sorted, searched and filtered in SQL. */
+  SeQueryModel *model = se_query_model_new (self->store, section->type ());
+  GtkSingleSelection *selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (model)));
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkWidget *view, *scrolled, *empty, *button;
 
-  self->filters[index] = GTK_FILTER (filter);
+  self->models[index] = model;
   self->filter_state[index] = (FilterState) { -1, -1, 0, 0 };
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
@@ -888,9 +657,6 @@ build_section_page (SeWindow *self,
   gtk_stack_add_named (stack, scrolled, "list");
   gtk_stack_add_named (stack, empty, "empty");
   self->section_pages[index] = stack;
-
-  g_signal_connect_object (list, "items-changed", G_CALLBACK (update_counts), self,
-                           G_CONNECT_SWAPPED);
 
   return GTK_WIDGET (stack);
 }
@@ -984,10 +750,14 @@ content_pane (SeWindow *self)
 static void
 update_checks_count (SeWindow *self)
 {
-  g_autofree char *text = g_strdup_printf ("%u", se_checks_page_get_n_findings (
-                                                   SE_CHECKS_PAGE (self->tool_pages[TOOL_CHECKS])));
+  SeChecksPage *page = SE_CHECKS_PAGE (self->tool_pages[TOOL_CHECKS]);
+  g_autofree char *text = NULL;
 
-  gtk_label_set_text (self->checks_count, text);
+  /* Empty until the checks have run (on a large database: once the page
+   * has been shown). */
+  if (se_checks_page_has_run (page))
+    text = g_strdup_printf ("%u", se_checks_page_get_n_findings (page));
+  gtk_label_set_text (self->checks_count, text != NULL ? text : "");
 }
 
 static void
@@ -1502,6 +1272,8 @@ open_store (SeWindow *self)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-record", FALSE);
     }
   se_window_safety_backup_if_due (self->store, self->toast_overlay);
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (update_counts), self,
+                           G_CONNECT_SWAPPED);
   update_counts (self);
   last = g_settings_get_string (self->settings, "last-section");
   se_window_show_section (self, last);
@@ -1526,6 +1298,9 @@ static void
 se_window_dispose (GObject *object)
 {
   SeWindow *self = SE_WINDOW (object);
+
+  for (guint i = 0; i < N_SECTIONS; i++)
+    g_clear_object (&self->models[i]);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SE_TYPE_WINDOW);
 
