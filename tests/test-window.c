@@ -56,6 +56,28 @@ test_empty_then_example_data (void)
 }
 
 static void
+test_start_empty (void)
+{
+  g_autofree char *dir = se_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "own.db", NULL);
+  SeWindow *window = se_window_new (NULL, path);
+
+  gtk_window_present (GTK_WINDOW (window));
+  se_test_wait_for_idle ();
+  g_assert_cmpstr (se_window_get_page (window), ==, "welcome");
+
+  /* Without example data: the sections, each offering its first record */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-empty", NULL));
+  se_test_wait_for_idle ();
+  g_assert_cmpstr (se_window_get_page (window), ==, "browser");
+  g_assert_true (se_store_is_empty (se_window_get_store (window)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  se_test_wait_for_idle ();
+  se_test_remove_dir (dir);
+}
+
+static void
 test_refused_file (void)
 {
   g_autofree char *dir = se_test_make_dir ();
@@ -91,6 +113,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/window/empty-then-example-data", test_empty_then_example_data);
+  g_test_add_func ("/window/start-empty", test_start_empty);
   g_test_add_func ("/window/refused-file", test_refused_file);
 
   return g_test_run ();

@@ -141,6 +141,7 @@ struct _SeWindow
   SeQueryModel    *models[N_SECTIONS];
   FilterState      filter_state[N_SECTIONS];
   char            *search_text;
+  gboolean         start_empty;
   SeDeletion      *last_deletion;
   gboolean         selecting;
   int              tool;
@@ -365,13 +366,52 @@ on_filter_popover_show (GtkPopover *popover,
 
 /* Rows */
 
+/* The status of a record as a small coloured label: green when it is in
+ * force or done, amber while it is not settled, grey when it is over. */
+static const char *
+status_style (const char *nick)
+{
+  static const char *const good[] = { "signed", "active", "approved", "completed", NULL };
+  static const char *const open[] = { "draft", "negotiation", "planned", "proposed", NULL };
+
+  if (g_strv_contains (good, nick))
+    return "status-good";
+  if (g_strv_contains (open, nick))
+    return "status-open";
+  return "status-over";
+}
+
+static void
+update_status (GtkWidget *label,
+               SeRecord  *record)
+{
+  const SeField *field = se_record_class_find_field (SE_RECORD_GET_CLASS (record), "status");
+  const char *styles[] = { "status-good", "status-open", "status-over" };
+  int value;
+
+  if (field == NULL)
+    {
+      gtk_widget_set_visible (label, FALSE);
+      return;
+    }
+
+  value = se_record_get_int (record, "status");
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    gtk_widget_remove_css_class (label, styles[i]);
+  gtk_widget_add_css_class (label, status_style (se_enum_get_nick (field->target (), value)));
+  gtk_label_set_text (GTK_LABEL (label), se_enum_get_label (field->target (), value));
+  gtk_widget_set_visible (label, TRUE);
+}
+
 static void
 update_row (GtkListItem *item)
 {
   SeWindow *self = g_object_get_data (G_OBJECT (item), "se-window");
   SeRecord *record = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkWidget *texts = gtk_widget_get_first_child (row);
+  GtkWidget *status = gtk_widget_get_next_sibling (texts);
+  GtkWidget *title = gtk_widget_get_first_child (texts);
   GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
   g_autofree char *t = NULL;
   g_autofree char *s = NULL;
@@ -384,6 +424,7 @@ update_row (GtkListItem *item)
   gtk_label_set_text (GTK_LABEL (title), t);
   gtk_label_set_text (GTK_LABEL (subtitle), s);
   gtk_widget_set_visible (subtitle, *s != '\0');
+  update_status (status, record);
 }
 
 static void
@@ -391,11 +432,18 @@ setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            SeWindow                 *self)
 {
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *status = gtk_label_new (NULL);
 
-  gtk_widget_add_css_class (box, "record-row");
+  gtk_widget_add_css_class (row, "record-row");
+  gtk_widget_set_hexpand (box, TRUE);
+  gtk_widget_add_css_class (status, "status");
+  gtk_widget_add_css_class (status, "caption");
+  gtk_widget_set_valign (status, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (status, FALSE);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
@@ -404,9 +452,11 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_box_append (GTK_BOX (row), box);
+  gtk_box_append (GTK_BOX (row), status);
 
   g_object_set_data (G_OBJECT (item), "se-window", self);
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, row);
 }
 
 static void
@@ -599,7 +649,8 @@ update_counts (SeWindow *self)
 
   if (!se_record_page_get_editing (self->page))
     gtk_stack_set_visible_child_name (self->main_stack,
-                                      se_store_is_empty (self->store) ? "welcome" : "browser");
+                                      se_store_is_empty (self->store) && !self->start_empty
+                                      ? "welcome" : "browser");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-example-data",
                                  se_store_is_empty (self->store)
                                  && !se_store_is_read_only (self->store));
@@ -957,6 +1008,19 @@ new_activated (GtkWidget  *widget,
 
   gtk_stack_set_visible_child_name (self->main_stack, "browser");
   show_detail (self, record, TRUE);
+}
+
+static void
+start_empty_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SeWindow *self = SE_WINDOW (widget);
+
+  /* The sections' empty pages each offer to create the first record. */
+  self->start_empty = TRUE;
+  se_window_show_section (self, "partnerships");
+  gtk_stack_set_visible_child_name (self->main_stack, "browser");
 }
 
 static void
@@ -1359,6 +1423,7 @@ se_window_class_init (SeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_activated);
   gtk_widget_class_install_action (widget_class, "win.section", "i", section_activated);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
+  gtk_widget_class_install_action (widget_class, "win.start-empty", NULL, start_empty_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.delete-record", NULL,
                                    delete_record_activated);
