@@ -97,6 +97,47 @@ show_error (GtkWindow  *parent,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static GtkPrintOperation *
+new_operation (SeReport *report)
+{
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+
+  load_settings ();
+  gtk_print_operation_set_print_settings (operation, settings);
+  gtk_print_operation_set_default_page_setup (operation, page_setup);
+  gtk_print_operation_set_job_name (operation, se_report_get_title (report));
+  /* The report draws its own margins, in points. */
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), report);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), report);
+  return operation;
+}
+
+/**
+ * se_print_report_to_pdf:
+ * @report: the report
+ * @path: the PDF file to write
+ * @error: why it could not be written
+ *
+ * Prints @report through the same print operation as se_print_report(),
+ * without the dialog, into a PDF (what the dialog's "Print to File" does).
+ *
+ * Returns: %TRUE if the file was written
+ */
+gboolean
+se_print_report_to_pdf (SeReport    *report,
+                        const char  *path,
+                        GError     **error)
+{
+  g_autoptr(GtkPrintOperation) operation = new_operation (report);
+
+  gtk_print_operation_set_export_filename (operation, path);
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
+         != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
 /**
  * se_print_report:
  * @parent: the window to print from
@@ -109,20 +150,9 @@ void
 se_print_report (GtkWindow *parent,
                  SeReport  *report)
 {
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GtkPrintOperation) operation = new_operation (report);
   g_autoptr(GError) error = NULL;
   GtkPrintOperationResult result;
-
-  load_settings ();
-  gtk_print_operation_set_print_settings (operation, settings);
-  gtk_print_operation_set_default_page_setup (operation, page_setup);
-  gtk_print_operation_set_job_name (operation, se_report_get_title (report));
-  /* The report draws its own margins, in points. */
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), report);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), report);
 
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent,
                                     &error);

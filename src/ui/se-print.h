@@ -13,9 +13,12 @@
 
 G_BEGIN_DECLS
 
-void se_print_report      (GtkWindow *parent,
-                           SeReport  *report);
-void se_print_export_pdf  (GtkWindow *parent,
-                           SeReport  *report);
+void     se_print_report         (GtkWindow   *parent,
+                                  SeReport    *report);
+void     se_print_export_pdf     (GtkWindow   *parent,
+                                  SeReport    *report);
+gboolean se_print_report_to_pdf  (SeReport    *report,
+                                  const char  *path,
+                                  GError     **error);
 
 G_END_DECLS
