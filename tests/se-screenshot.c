@@ -10,6 +10,9 @@
  *   se-screenshot --database FILE --output OUT.png [--width W] [--height H]
  *                 [--dark] [--section NAME] [--record TITLE] [--edit]
  *                 [--month YYYY-MM] (the calendar's month)
+ *                 [--content] (a narrow window shows the section, not the sidebar)
+ *                 [--retention YYYY-MM-DD [--retention-years N]] (renders the
+ *                 "Personal Data Due for Deletion" dialog as of that day)
  *
  * With SE_SCREENSHOT_MEASURE=1 it also prints the widgets whose minimum
  * width is over 300 pixels: what keeps a narrow window from being narrow.
@@ -23,6 +26,7 @@
 
 #include "se-calendar-page.h"
 #include "se-describe.h"
+#include "se-retention-dialog.h"
 #include "se-window.h"
 
 static gboolean
@@ -94,7 +98,10 @@ main (int   argc,
   g_autofree char *section = NULL;
   g_autofree char *record_title = NULL;
   g_autofree char *month = NULL;
-  gboolean dark = FALSE, edit = FALSE;
+  g_autofree char *retention = NULL;
+  int retention_years = 0;
+  GtkWidget *shot;
+  gboolean dark = FALSE, edit = FALSE, content = FALSE;
   int width = 1200, height = 760;
   GOptionEntry entries[] = {
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &database, "Database", "FILE" },
@@ -106,6 +113,9 @@ main (int   argc,
     { "section", 0, 0, G_OPTION_ARG_STRING, &section, "Section", "NAME" },
     { "record", 0, 0, G_OPTION_ARG_STRING, &record_title, "Record title", "TITLE" },
     { "month", 0, 0, G_OPTION_ARG_STRING, &month, "Calendar month", "YYYY-MM" },
+    { "content", 0, 0, G_OPTION_ARG_NONE, &content, "Show the content when narrow", NULL },
+    { "retention", 0, 0, G_OPTION_ARG_STRING, &retention, "Retention dialog as of", "DATE" },
+    { "retention-years", 0, 0, G_OPTION_ARG_INT, &retention_years, "Retention period", "N" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -151,6 +161,8 @@ main (int   argc,
 
   if (section != NULL)
     se_window_show_section (window, section);
+  if (content)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-list", NULL);
   if (month != NULL)
     {
       int y = 0, m = 0;
@@ -177,6 +189,20 @@ main (int   argc,
         gtk_widget_activate_action (GTK_WIDGET (se_window_get_record_page (window)),
                                     "page.edit", NULL);
     }
+  shot = GTK_WIDGET (window);
+  if (retention != NULL)
+    {
+      SeRetentionDialog *dialog = se_retention_dialog_new (GTK_WINDOW (window),
+                                                           se_window_get_store (window));
+      if (retention_years > 0)
+        {
+          g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+          g_settings_set_int (settings, "retention-years", retention_years);
+        }
+      se_retention_dialog_set_today (dialog, retention);
+      gtk_window_present (GTK_WINDOW (dialog));
+      shot = GTK_WIDGET (dialog);
+    }
   wait (800);
 
   if (g_getenv ("SE_SCREENSHOT_MEASURE") != NULL)
@@ -197,7 +223,7 @@ main (int   argc,
         }
     }
 
-  if (!save_png (GTK_WIDGET (window), output))
+  if (!save_png (shot, output))
     {
       g_printerr ("se-screenshot: could not write %s\n", output);
       return 2;

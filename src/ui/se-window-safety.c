@@ -94,12 +94,68 @@ se_window_safety_add_banners (AdwToastOverlay *overlay,
 
 /* Automatic backups */
 
+static char *
+backup_failure_text (const GError *error)
+{
+  /* Translators: %s is the reason, e.g. "… the disk is full. …" */
+  return g_strdup_printf (_("No automatic backup could be made: %s"), error->message);
+}
+
+/* In a worker thread, on a connection of its own (same process: the lock
+ * is shared), so that a large database's backup does not hold up the
+ * window. SQLite keeps the two connections apart. */
+static void
+backup_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(SeStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = se_store_open (path, SE_STORE_OPEN_FLAGS_NO_CREATE, &error);
+  if (store == NULL || !se_store_backup_if_due (store, SE_BACKUP_DEFAULT_INTERVAL, NULL, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+backup_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GWeakRef *weak = user_data;
+  g_autoptr(AdwToastOverlay) overlay = g_weak_ref_get (weak);
+  g_autoptr(GError) error = NULL;
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *text = backup_failure_text (error);
+
+      if (overlay != NULL)
+        {
+          AdwToast *toast = adw_toast_new (text);
+          adw_toast_set_timeout (toast, 0);
+          adw_toast_overlay_add_toast (overlay, toast);
+        }
+      else
+        g_printerr ("staff-exchange: %s\n", text);
+    }
+}
+
 /**
  * se_window_safety_backup_if_due:
  * @overlay: (nullable): where to say that it failed
  *
- * When the window opens or closes the store. A failure does not stop the
- * user, but is told.
+ * When the window opens or closes the store. When it opens (@overlay
+ * given), the backup is made in the background and the window appears at
+ * once; when it closes (no @overlay), before this returns. A failure does
+ * not stop the user, but is told.
  */
 void
 se_window_safety_backup_if_due (SeStore         *store,
@@ -110,20 +166,24 @@ se_window_safety_backup_if_due (SeStore         *store,
   if (store == NULL || se_store_is_read_only (store))
     return;
 
+  if (overlay != NULL)
+    {
+      GWeakRef *weak = g_new0 (GWeakRef, 1);
+      g_autoptr(GTask) task = NULL;
+
+      /* The callback owns the weak reference to the overlay. */
+      g_weak_ref_init (weak, overlay);
+      task = g_task_new (NULL, NULL, backup_done, weak);
+      g_task_set_source_tag (task, se_window_safety_backup_if_due);
+      g_task_set_task_data (task, g_strdup (se_store_get_path (store)), g_free);
+      g_task_run_in_thread (task, backup_thread);
+      return;
+    }
+
   if (!se_store_backup_if_due (store, SE_BACKUP_DEFAULT_INTERVAL, NULL, &error))
     {
-      /* Translators: %s is the reason, e.g. "… the disk is full. …" */
-      g_autofree char *text = g_strdup_printf (_("No automatic backup could be made: %s"),
-                                               error->message);
-
-      if (overlay != NULL)
-        {
-          AdwToast *toast = adw_toast_new (text);
-          adw_toast_set_timeout (toast, 0);
-          adw_toast_overlay_add_toast (overlay, toast);
-        }
-      else
-        g_printerr ("staff-exchange: %s\n", text);
+      g_autofree char *text = backup_failure_text (error);
+      g_printerr ("staff-exchange: %s\n", text);
     }
 }
 

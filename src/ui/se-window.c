@@ -18,6 +18,7 @@
 #include "se-describe.h"
 #include "se-enums.h"
 #include "se-example-data.h"
+#include "se-history-page.h"
 #include "se-organisation.h"
 #include "se-participant.h"
 #include "se-partnership.h"
@@ -28,8 +29,11 @@
 #include "se-query-model.h"
 #include "se-record-page.h"
 #include "se-report.h"
+#include "se-privacy.h"
+#include "se-retention-dialog.h"
 #include "se-save-dialog.h"
 #include "se-statistics-page.h"
+#include "se-window-data.h"
 #include "se-window-safety.h"
 #include "se-window.h"
 
@@ -89,6 +93,7 @@ enum
   TOOL_CHECKS,
   TOOL_STATISTICS,
   TOOL_CALENDAR,
+  TOOL_HISTORY,
   N_TOOLS
 };
 
@@ -96,6 +101,7 @@ static const Tool tools[N_TOOLS] = {
   { "checks", N_("Checks"), "object-select-symbolic" },
   { "statistics", N_("Statistics"), "x-office-spreadsheet-symbolic" },
   { "calendar", N_("Calendar"), "x-office-calendar-symbolic" },
+  { "history", N_("History"), "document-open-recent-symbolic" },
 };
 
 /* What the filters of one section are set to; -1 and 0 mean "any". */
@@ -487,6 +493,28 @@ unbind_row (GtkSignalListItemFactory *factory,
 
 /* Showing records */
 
+/* CSV acts on the section shown; the personal-data commands on the person
+ * shown. Nothing that writes is offered on a read-only database. */
+static void
+update_data_actions (SeWindow *self,
+                     SeRecord *record)
+{
+  gboolean writable = self->store != NULL && !se_store_is_read_only (self->store);
+  gboolean person = self->store != NULL && self->tool < 0 && record != NULL
+                    && SE_IS_PERSON (record) && se_record_get_id (record) != 0
+                    && !se_record_page_get_editing (self->page);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv",
+                                 self->store != NULL && self->tool < 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv",
+                                 writable && self->tool < 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retention", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-person", person);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.anonymise-person",
+                                 person && writable && !se_privacy_is_anonymised (record));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.erase-person", person && writable);
+}
+
 static void
 update_print_actions (SeWindow *self,
                       SeRecord *record)
@@ -499,6 +527,7 @@ update_print_actions (SeWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-ics",
                                  self->tool < 0 && record != NULL && SE_IS_PLACEMENT (record)
                                  && se_record_get_id (record) != 0);
+  update_data_actions (self, record);
 }
 
 static void
@@ -811,12 +840,51 @@ update_checks_count (SeWindow *self)
   gtk_label_set_text (self->checks_count, text != NULL ? text : "");
 }
 
+static gboolean
+is_section_record (SeRecord *record)
+{
+  for (guint s = 0; s < N_SECTIONS; s++)
+    if (G_OBJECT_TYPE (record) == sections[s].type ())
+      return TRUE;
+  return FALSE;
+}
+
+/* A participant, a signatory or a programme item is shown on the page of
+ * the record it belongs to: the History page lists them all. */
+static SeRecord *
+owning_record (SeWindow *self,
+               SeRecord *record)
+{
+  g_autoptr(SeRecord) current = g_object_ref (record);
+
+  for (int depth = 0; depth < 4 && !is_section_record (current); depth++)
+    {
+      guint n_fields;
+      const SeField *fields = se_record_class_get_fields (SE_RECORD_GET_CLASS (current),
+                                                          &n_fields);
+      SeRecord *owner = NULL;
+
+      for (guint i = 0; i < n_fields && owner == NULL; i++)
+        if (fields[i].type == SE_FIELD_REFERENCE && (fields[i].flags & SE_FIELD_FLAGS_OWNER))
+          owner = se_store_lookup (self->store, fields[i].target (),
+                                   se_record_get_reference (current, fields[i].name));
+      if (owner == NULL)
+        return NULL;
+      g_set_object (&current, owner);
+      g_object_unref (owner);
+    }
+  return is_section_record (current) ? g_steal_pointer (&current) : NULL;
+}
+
 static void
 on_tool_open_record (GtkWidget *page,
                      SeRecord  *record,
                      SeWindow  *self)
 {
-  se_window_show_record (self, record);
+  g_autoptr(SeRecord) shown = owning_record (self, record);
+
+  if (shown != NULL)
+    se_window_show_record (self, shown);
 }
 
 static void
@@ -844,6 +912,7 @@ build_tools (SeWindow *self)
   self->tool_pages[TOOL_CHECKS] = GTK_WIDGET (se_checks_page_new (self->store));
   self->tool_pages[TOOL_STATISTICS] = GTK_WIDGET (se_statistics_page_new (self->store));
   self->tool_pages[TOOL_CALENDAR] = GTK_WIDGET (se_calendar_page_new (self->store));
+  self->tool_pages[TOOL_HISTORY] = GTK_WIDGET (se_history_page_new (self->store));
 
   for (guint t = 0; t < N_TOOLS; t++)
     {
@@ -1253,7 +1322,8 @@ export_ics_activated (GtkWidget  *widget,
   job->store = g_object_ref (self->store);
   job->placement = g_object_ref (record);
   /* Translators: the file name suggested for one placement; keep the .ics */
-  se_save_dialog_run (widget, _("Export to Calendar"), _("placement.ics"),
+  se_save_dialog_run (GTK_WIDGET (self->toast_overlay), _("Export to Calendar"),
+                      _("placement.ics"),
                       _("iCalendar files"), "*.ics", save_placement_ics, job, ics_job_free);
 }
 
@@ -1286,6 +1356,119 @@ load_example_data_activated (GtkWidget  *widget,
     }
 
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Example data loaded")));
+}
+
+static void
+export_csv_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SeWindow *self = SE_WINDOW (widget);
+  g_autofree char *lower = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->store == NULL || self->tool >= 0)
+    return;
+
+  /* "placements.csv": the section's name as the file's */
+  lower = g_utf8_strdown (_(sections[self->current].title), -1);
+  name = g_strconcat (lower, ".csv", NULL);
+  se_window_data_export_csv (GTK_WIDGET (self->toast_overlay), self->store,
+                             sections[self->current].type (), name);
+}
+
+static void
+import_csv_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SeWindow *self = SE_WINDOW (widget);
+
+  if (self->store == NULL || self->tool >= 0 || se_store_is_read_only (self->store))
+    return;
+
+  se_window_data_import_csv (GTK_WINDOW (self), GTK_WIDGET (self->toast_overlay), self->store,
+                             sections[self->current].type ());
+}
+
+static SeRecord *
+shown_person (SeWindow *self)
+{
+  SeRecord *record = self->page != NULL ? se_record_page_get_record (self->page) : NULL;
+
+  if (self->tool >= 0 || record == NULL || !SE_IS_PERSON (record)
+      || se_record_get_id (record) == 0 || se_record_page_get_editing (self->page))
+    return NULL;
+  return record;
+}
+
+static void
+export_person_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  SeWindow *self = SE_WINDOW (widget);
+  SeRecord *person = shown_person (self);
+
+  if (person != NULL)
+    se_window_data_export_person (GTK_WIDGET (self->toast_overlay), self->store, person);
+}
+
+static void
+person_done (GtkWindow *window,
+             gint64     person_id,
+             gboolean   erased)
+{
+  SeWindow *self = SE_WINDOW (window);
+  g_autoptr(SeRecord) person = NULL;
+
+  if (self->store == NULL)
+    return;
+  person = erased ? NULL : se_store_lookup (self->store, SE_TYPE_PERSON, person_id);
+  if (person != NULL)
+    se_window_show_record (self, person);
+  else
+    {
+      show_detail (self, NULL, FALSE);
+      adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+    }
+}
+
+static void
+anonymise_person_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  SeWindow *self = SE_WINDOW (widget);
+  SeRecord *person = shown_person (self);
+
+  if (person != NULL && !se_store_is_read_only (self->store))
+    se_window_data_anonymise_person (GTK_WINDOW (self), GTK_WIDGET (self->toast_overlay),
+                                     self->store, person, person_done);
+}
+
+static void
+erase_person_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SeWindow *self = SE_WINDOW (widget);
+  SeRecord *person = shown_person (self);
+
+  if (person != NULL && !se_store_is_read_only (self->store))
+    se_window_data_erase_person (GTK_WINDOW (self), GTK_WIDGET (self->toast_overlay),
+                                 self->store, person, person_done);
+}
+
+static void
+retention_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SeWindow *self = SE_WINDOW (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (se_retention_dialog_new (GTK_WINDOW (self), self->store)));
 }
 
 /* Set-up */
@@ -1339,6 +1522,7 @@ open_store (SeWindow *self)
   g_signal_connect_object (self->store, "changed", G_CALLBACK (update_counts), self,
                            G_CONNECT_SWAPPED);
   update_counts (self);
+  update_print_actions (self, NULL);
   last = g_settings_get_string (self->settings, "last-section");
   se_window_show_section (self, last);
 }
@@ -1433,6 +1617,15 @@ se_window_class_init (SeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_activated);
   gtk_widget_class_install_action (widget_class, "win.export-ics", NULL, export_ics_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-person", NULL,
+                                   export_person_activated);
+  gtk_widget_class_install_action (widget_class, "win.anonymise-person", NULL,
+                                   anonymise_person_activated);
+  gtk_widget_class_install_action (widget_class, "win.erase-person", NULL,
+                                   erase_person_activated);
+  gtk_widget_class_install_action (widget_class, "win.retention", NULL, retention_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print",
                                        NULL);
 
@@ -1470,6 +1663,7 @@ se_window_init (SeWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-ics", FALSE);
   self->tool = -1;
+  update_data_actions (self, NULL);
 }
 
 /**
@@ -1556,10 +1750,10 @@ se_window_get_visible_list (SeWindow *self)
 
 /**
  * se_window_get_tool_page:
- * @name: "checks", "statistics" or "calendar"
+ * @name: "checks", "statistics", "calendar" or "history"
  *
  * Returns: (transfer none) (nullable): the page of a planning aid
- *   (#SeChecksPage, #SeStatisticsPage, #SeCalendarPage)
+ *   (#SeChecksPage, #SeStatisticsPage, #SeCalendarPage, #SeHistoryPage)
  */
 GtkWidget *
 se_window_get_tool_page (SeWindow   *self,

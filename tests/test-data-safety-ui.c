@@ -1,0 +1,473 @@
+/* test-data-safety-ui.c: CSV, personal data and History in the window
+ *
+ * Copyright 2026 The Staff Exchange authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window on the example data, driven through its actions, dialogs
+ * and the functions its file choosers call with the chosen path.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "se-audit-entry.h"
+#include "se-csv.h"
+#include "se-example-data.h"
+#include "se-history-page.h"
+#include "se-organisation.h"
+#include "se-participant.h"
+#include "se-person.h"
+#include "se-placement.h"
+#include "se-privacy.h"
+#include "se-retention-dialog.h"
+#include "se-window-data.h"
+#include "se-window.h"
+#include "se-test-ui.h"
+#include "se-test-util.h"
+
+static char *dir;
+static guint n_dbs;
+
+/* A fresh database for each test: they change it. */
+static char *
+new_database (gboolean example)
+{
+  char *path = g_strdup_printf ("%s/data-%u.db", dir, ++n_dbs);
+  g_autoptr(SeStore) store = se_store_open (path, SE_STORE_OPEN_FLAGS_NONE, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (store);
+  if (example)
+    {
+      se_example_data_load (store, &error);
+      g_assert_no_error (error);
+    }
+  return path;
+}
+
+static SeWindow *
+open_window (const char *path)
+{
+  SeWindow *window = se_window_new (NULL, path);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  se_test_wait_for_idle ();
+  return window;
+}
+
+static void
+close_window (SeWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  se_test_wait_for_idle ();
+}
+
+static GtkWidget *
+toast_widget (SeWindow *window)
+{
+  return se_test_find_type (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY);
+}
+
+/* The message dialog the window just opened, other than @except */
+static AdwMessageDialog *
+find_message_dialog (GtkWidget *except)
+{
+  g_autoptr(GList) list = gtk_window_list_toplevels ();
+
+  for (GList *l = list; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && l->data != except
+        && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  g_assert_true (adw_message_dialog_has_response (dialog, response));
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  se_test_wait_for_idle ();
+}
+
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    n++;
+  return n;
+}
+
+/* A person of the example data who took part in a placement */
+static SeRecord *
+participating_person (SeStore *store)
+{
+  GListModel *participants = se_store_get_list (store, SE_TYPE_PARTICIPANT);
+  g_autoptr(SeRecord) participant = g_list_model_get_item (participants, 0);
+
+  g_assert_nonnull (participant);
+  return se_store_lookup (store, SE_TYPE_PERSON,
+                          se_record_get_reference (participant, "person-id"));
+}
+
+static guint
+n_participations (SeStore *store,
+                  gint64   person_id)
+{
+  g_autoptr(GPtrArray) found = se_store_find (store, SE_TYPE_PARTICIPANT, "person-id", person_id);
+
+  return found->len;
+}
+
+static void
+test_csv_round_trip (void)
+{
+  g_autofree char *full = new_database (TRUE);
+  g_autofree char *empty = new_database (FALSE);
+  g_autofree char *csv = g_build_filename (dir, "organisations.csv", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  SeWindow *window = open_window (full);
+  SeStore *store = se_window_get_store (window);
+  guint n = se_store_count (store, SE_TYPE_ORGANISATION);
+  GtkWidget *dialog;
+
+  g_assert_cmpuint (n, >, 0);
+  se_window_show_section (window, "organisations");
+  g_assert_true (se_window_data_save_csv (store, SE_TYPE_ORGANISATION, csv, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+  /* Translated headers, semicolons */
+  g_assert_nonnull (strstr (text, "ID;Name;Short name;Kind"));
+  close_window (window);
+
+  window = open_window (empty);
+  store = se_window_get_store (window);
+  g_assert_cmpuint (se_store_count (store, SE_TYPE_ORGANISATION), ==, 0);
+  dialog = se_window_data_import_csv_file (GTK_WINDOW (window), toast_widget (window), store,
+                                           SE_TYPE_ORGANISATION, csv);
+  g_assert_null (dialog);
+  g_assert_null (find_message_dialog (NULL));
+  g_assert_cmpuint (se_store_count (store, SE_TYPE_ORGANISATION), ==, n);
+  se_test_wait_for_idle ();
+  se_window_show_section (window, "organisations");
+  g_assert_cmpuint (g_list_model_get_n_items (se_window_get_visible_list (window)), ==, n);
+  close_window (window);
+}
+
+static void
+test_csv_problems (void)
+{
+  g_autofree char *path = new_database (TRUE);
+  g_autofree char *csv = g_build_filename (dir, "bad-people.csv", NULL);
+  SeWindow *window = open_window (path);
+  SeStore *store = se_window_get_store (window);
+  guint n = se_store_count (store, SE_TYPE_PERSON);
+  GtkWidget *dialog, *list;
+  const char *text =
+    "ID;Given name;Family name;Organisation;Unit;Function;Email;Phone;Languages;Notes\n"
+    ";Anna;Muster;2;;;;;;\n"
+    ";Bert;;2;;;;;;\n"
+    ";Carla;Beispiel;9999;;;;;;\n";
+
+  g_assert_true (g_file_set_contents (csv, text, -1, NULL));
+  se_window_show_section (window, "people");
+  dialog = se_window_data_import_csv_file (GTK_WINDOW (window), toast_widget (window), store,
+                                           SE_TYPE_PERSON, csv);
+  se_test_wait_for_idle ();
+  g_assert_nonnull (dialog);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_true (gtk_widget_get_visible (dialog));
+  /* Says that nothing was imported, and lists each bad line */
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "Nothing was imported"));
+  list = se_test_find_named (dialog, "csv-problems");
+  g_assert_nonnull (list);
+  g_assert_cmpuint (count_children (list), ==, 2);
+  g_assert_true (se_test_has_label (dialog, "Line 3: Family name: ", FALSE));
+  g_assert_true (se_test_has_label (dialog, "Line 4: Organisation: ", FALSE));
+  g_assert_false (se_test_has_label (dialog, "Line 2:", FALSE));
+  /* Nothing changed, not even the good line */
+  g_assert_cmpuint (se_store_count (store, SE_TYPE_PERSON), ==, n);
+
+  respond (ADW_MESSAGE_DIALOG (dialog), "close");
+  close_window (window);
+}
+
+static void
+test_anonymise (void)
+{
+  g_autofree char *path = new_database (TRUE);
+  SeWindow *window = open_window (path);
+  SeStore *store = se_window_get_store (window);
+  g_autoptr(SeRecord) person = participating_person (store);
+  g_autoptr(SeRecord) placement = g_list_model_get_item (se_store_get_list (store,
+                                                                            SE_TYPE_PLACEMENT),
+                                                         0);
+  g_autoptr(SeRecord) after = NULL;
+  g_autofree char *family = g_strdup (se_record_get_string (person, "family-name"));
+  gint64 id = se_record_get_id (person);
+  guint n = n_participations (store, id);
+  AdwMessageDialog *dialog;
+  SeRecord *shown;
+
+  g_assert_cmpuint (n, >, 0);
+
+  /* Offered for people only */
+  se_window_show_record (window, placement);
+  se_test_wait_for_idle ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.anonymise-person", NULL);
+  se_test_wait_for_idle ();
+  g_assert_null (find_message_dialog (NULL));
+
+  se_window_show_record (window, person);
+  se_test_wait_for_idle ();
+  g_assert_true (se_test_has_label (GTK_WIDGET (window), family, FALSE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.anonymise-person", NULL));
+  se_test_wait_for_idle ();
+  dialog = find_message_dialog (NULL);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "statistics"));
+
+  /* Cancelled: nothing happens */
+  respond (dialog, "cancel");
+  after = se_store_lookup (store, SE_TYPE_PERSON, id);
+  g_assert_cmpstr (se_record_get_string (after, "family-name"), ==, family);
+  g_clear_object (&after);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.anonymise-person", NULL);
+  se_test_wait_for_idle ();
+  dialog = find_message_dialog (NULL);
+  g_assert_nonnull (dialog);
+  respond (dialog, "anonymise");
+
+  after = se_store_lookup (store, SE_TYPE_PERSON, id);
+  g_assert_nonnull (after);
+  g_assert_true (se_privacy_is_anonymised (after));
+  g_assert_cmpstr (se_record_get_string (after, "family-name"), !=, family);
+  g_assert_cmpuint (n_participations (store, id), ==, n);
+  /* The page shows the person as they are now */
+  shown = se_record_page_get_record (se_window_get_record_page (window));
+  g_assert_nonnull (shown);
+  g_assert_cmpint (se_record_get_id (shown), ==, id);
+  g_assert_false (se_test_has_label (GTK_WIDGET (window), family, TRUE));
+
+  /* Anonymised once is enough */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.anonymise-person", NULL);
+  se_test_wait_for_idle ();
+  g_assert_null (find_message_dialog (NULL));
+
+  close_window (window);
+}
+
+static void
+test_erase_refused (void)
+{
+  g_autofree char *path = new_database (TRUE);
+  SeWindow *window = open_window (path);
+  SeStore *store = se_window_get_store (window);
+  g_autoptr(SeRecord) person = participating_person (store);
+  g_autoptr(SeRecord) still = NULL;
+  gint64 id = se_record_get_id (person);
+  AdwMessageDialog *confirm, *refused;
+
+  se_window_show_record (window, person);
+  se_test_wait_for_idle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.erase-person", NULL));
+  se_test_wait_for_idle ();
+  confirm = find_message_dialog (NULL);
+  g_assert_nonnull (confirm);
+  adw_message_dialog_response (confirm, "erase");
+  se_test_wait_for_idle ();
+
+  /* The core refuses: the person took part. Its message suggests
+   * anonymising, and the dialog offers it. */
+  refused = find_message_dialog (GTK_WIDGET (confirm));
+  g_assert_nonnull (refused);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (refused), "nonymis"));
+  g_assert_true (adw_message_dialog_has_response (refused, "anonymise"));
+  still = se_store_lookup (store, SE_TYPE_PERSON, id);
+  g_assert_nonnull (still);
+  g_assert_false (se_privacy_is_anonymised (still));
+
+  gtk_window_destroy (GTK_WINDOW (confirm));
+  respond (refused, "anonymise");
+  /* The offer opens the anonymise confirmation */
+  confirm = find_message_dialog (NULL);
+  g_assert_nonnull (confirm);
+  g_assert_true (adw_message_dialog_has_response (confirm, "anonymise"));
+  respond (confirm, "cancel");
+
+  close_window (window);
+}
+
+static void
+test_retention (void)
+{
+  g_autofree char *path = new_database (TRUE);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  SeWindow *window = open_window (path);
+  SeStore *store = se_window_get_store (window);
+  g_autoptr(GPtrArray) expected = NULL;
+  SeRetentionDialog *dialog;
+  GtkWidget *spin, *list;
+  AdwMessageDialog *confirm;
+  guint n_placements = se_store_count (store, SE_TYPE_PARTICIPANT);
+
+  /* The window's menu item opens it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.retention", NULL));
+  se_test_wait_for_idle ();
+  dialog = SE_RETENTION_DIALOG (se_test_find_toplevel (SE_TYPE_RETENTION_DIALOG));
+  g_assert_nonnull (dialog);
+
+  g_settings_set_int (settings, "retention-years", 1);
+  se_retention_dialog_set_today (dialog, "2026-06-01");
+  se_test_wait_for_idle ();
+  expected = se_privacy_list_due (store, "2026-06-01", 1);
+  g_assert_cmpuint (expected->len, >, 1);
+  g_assert_cmpuint (se_retention_dialog_get_n_due (dialog), ==, expected->len);
+  list = se_test_find_named (GTK_WIDGET (dialog), "due-list");
+  g_assert_cmpuint (count_children (list), ==, expected->len);
+  g_assert_false (gtk_widget_get_visible (se_test_find_named (GTK_WIDGET (dialog),
+                                                                "nothing-due")));
+
+  /* The spin button is the GSettings key */
+  spin = se_test_find_named (GTK_WIDGET (dialog), "retention-years");
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 50);
+  se_test_wait_for_idle ();
+  g_assert_cmpint (g_settings_get_int (settings, "retention-years"), ==, 50);
+  g_assert_cmpuint (se_retention_dialog_get_n_due (dialog), ==, 0);
+  g_assert_true (gtk_widget_get_visible (se_test_find_named (GTK_WIDGET (dialog),
+                                                               "nothing-due")));
+  g_assert_false (gtk_widget_get_sensitive (se_test_find_named (GTK_WIDGET (dialog),
+                                                                  "anonymise-all")));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 1);
+  se_test_wait_for_idle ();
+  g_assert_cmpuint (se_retention_dialog_get_n_due (dialog), ==, expected->len);
+
+  /* Anonymise all, confirmed */
+  g_signal_emit_by_name (se_test_find_named (GTK_WIDGET (dialog), "anonymise-all"), "clicked");
+  se_test_wait_for_idle ();
+  confirm = find_message_dialog (NULL);
+  g_assert_nonnull (confirm);
+  respond (confirm, "anonymise");
+  for (guint i = 0; i < expected->len; i++)
+    {
+      SeRecord *p = g_ptr_array_index (expected, i);
+      g_autoptr(SeRecord) now = se_store_lookup (store, SE_TYPE_PERSON, se_record_get_id (p));
+      g_assert_true (se_privacy_is_anonymised (now));
+    }
+  g_assert_cmpuint (se_retention_dialog_get_n_due (dialog), ==, 0);
+  g_assert_cmpuint (se_store_count (store, SE_TYPE_PARTICIPANT), ==, n_placements);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_settings_reset (settings, "retention-years");
+  close_window (window);
+}
+
+static SeAuditEntry *
+row_entry (GtkWidget *row)
+{
+  return g_object_get_data (G_OBJECT (row), "se-entry");
+}
+
+static void
+test_history (void)
+{
+  g_autofree char *path = new_database (TRUE);
+  SeWindow *window = open_window (path);
+  SeStore *store = se_window_get_store (window);
+  SeHistoryPage *page = SE_HISTORY_PAGE (se_window_get_tool_page (window, "history"));
+  GtkWidget *sidebar_row = se_test_find_named (GTK_WIDGET (window), "history");
+  GtkListBox *list;
+  GtkWidget *first, *more;
+  g_autoptr(SeRecord) org = g_list_model_get_item (se_store_get_list (store,
+                                                                      SE_TYPE_ORGANISATION), 2);
+  g_autoptr(SeRecord) copy = se_record_copy (org);
+  g_autoptr(GError) error = NULL;
+  guint total = se_store_count_audit_log (store);
+  gint64 last_id = G_MAXINT64;
+  SeRecord *shown;
+
+  g_assert_nonnull (page);
+  g_assert_cmpuint (total, >, 50);
+
+  /* Chosen in the sidebar, after the Calendar */
+  g_assert_nonnull (sidebar_row);
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (sidebar_row)), ==,
+                   gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (
+                     se_test_find_named (GTK_WIDGET (window), "calendar"))) + 1);
+  g_signal_emit_by_name (gtk_widget_get_parent (sidebar_row), "row-activated", sidebar_row);
+  se_test_wait_for_idle ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+
+  /* A page at a time */
+  g_assert_cmpuint (se_history_page_get_n_shown (page), ==, 50);
+  more = se_test_find_named (GTK_WIDGET (page), "history-more");
+  g_assert_true (gtk_widget_get_visible (more));
+  g_signal_emit_by_name (more, "clicked");
+  se_test_wait_for_idle ();
+  g_assert_cmpuint (se_history_page_get_n_shown (page), ==, MIN (total, 100));
+
+  /* An edit comes first */
+  se_record_set_string (copy, "notes", "Changed for the history test");
+  g_assert_true (se_store_save (store, copy, NULL, &error));
+  g_assert_no_error (error);
+  se_test_wait_for_idle ();
+  list = se_history_page_get_list (page);
+  first = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_nonnull (first);
+  g_assert_true (se_audit_entry_get_record_type (row_entry (first)) == SE_TYPE_ORGANISATION);
+  g_assert_cmpint (se_audit_entry_get_record_id (row_entry (first)), ==, se_record_get_id (org));
+  g_assert_cmpint (se_audit_entry_get_action (row_entry (first)), ==, SE_AUDIT_ACTION_UPDATE);
+  g_assert_true (se_test_has_label (first, se_record_get_string (org, "name"), FALSE));
+
+  /* Newest first */
+  for (GtkWidget *r = first; r != NULL; r = gtk_widget_get_next_sibling (r))
+    {
+      gint64 id = se_audit_entry_get_id (row_entry (r));
+      g_assert_cmpint (id, <, last_id);
+      last_id = id;
+    }
+
+  /* Following the entry opens the record */
+  g_signal_emit_by_name (list, "row-activated", first);
+  se_test_wait_for_idle ();
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  shown = se_record_page_get_record (se_window_get_record_page (window));
+  g_assert_nonnull (shown);
+  g_assert_true (SE_IS_ORGANISATION (shown));
+  g_assert_cmpint (se_record_get_id (shown), ==, se_record_get_id (org));
+
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  dir = se_test_make_dir ();
+
+  g_test_add_func ("/ui/data/csv-round-trip", test_csv_round_trip);
+  g_test_add_func ("/ui/data/csv-problems", test_csv_problems);
+  g_test_add_func ("/ui/data/anonymise", test_anonymise);
+  g_test_add_func ("/ui/data/erase-refused", test_erase_refused);
+  g_test_add_func ("/ui/data/retention", test_retention);
+  g_test_add_func ("/ui/data/history", test_history);
+
+  status = g_test_run ();
+  se_test_remove_dir (dir);
+  return status;
+}
