@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "se-calendar-page.h"
@@ -272,6 +274,37 @@ test_calendar (void)
   close_window (window);
 }
 
+/* "A selection" of placements: the ones the list shows after a search. */
+static void
+test_export_listed (void)
+{
+  SeWindow *window = open_window ();
+  GtkWidget *entry;
+  g_autofree char *ics = g_build_filename (dir, "listed.ics", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  se_window_show_section (window, "placements");
+  entry = se_test_find_named (GTK_WIDGET (window), "section-search");
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "arbeitstreffen");
+  g_signal_emit_by_name (entry, "search-changed");
+  se_test_wait_for_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (se_window_get_visible_list (window)), ==, 4);
+
+  g_assert_true (se_window_export_listed_ics (window, ics, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (ics, &text, NULL, &error));
+  g_assert_nonnull (strstr (text, "4. Arbeitstreffen"));
+  g_assert_nonnull (strstr (text, "1. Arbeitstreffen"));
+  g_assert_null (strstr (text, "Job Swop"));
+  g_assert_null (strstr (text, "Verwaltungsdelegation"));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_signal_emit_by_name (entry, "search-changed");
+  close_window (window);
+}
+
 static void
 test_narrow (void)
 {
@@ -333,6 +366,7 @@ main (int   argc,
   g_test_add_func ("/ui/planning/checks", test_checks);
   g_test_add_func ("/ui/planning/statistics", test_statistics);
   g_test_add_func ("/ui/planning/calendar", test_calendar);
+  g_test_add_func ("/ui/planning/export-listed", test_export_listed);
   g_test_add_func ("/ui/planning/narrow", test_narrow);
 
   status = g_test_run ();

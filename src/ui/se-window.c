@@ -509,6 +509,9 @@ update_data_actions (SeWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv",
                                  writable && self->tool < 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retention", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-listed-ics",
+                                 self->store != NULL && self->tool < 0
+                                 && g_str_equal (sections[self->current].name, "placements"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-person", person);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.anonymise-person",
                                  person && writable && !se_privacy_is_anonymised (record));
@@ -1004,6 +1007,8 @@ se_window_show_section (SeWindow   *self,
   else
     gtk_widget_remove_css_class (self->filter_button, "accent");
   refilter (self);
+  update_data_actions (self, self->page != NULL ? se_record_page_get_record (self->page)
+                                                : NULL);
 }
 
 static void
@@ -1327,6 +1332,83 @@ export_ics_activated (GtkWidget  *widget,
                       _("iCalendar files"), "*.ics", save_placement_ics, job, ics_job_free);
 }
 
+/* The placements the list shows, searched and filtered: a selection the
+ * user makes with the search and the filters. */
+typedef struct
+{
+  SeStore   *store;
+  GPtrArray *placements;
+} ListedJob;
+
+static void
+listed_job_free (gpointer data)
+{
+  ListedJob *job = data;
+
+  g_object_unref (job->store);
+  g_ptr_array_unref (job->placements);
+  g_free (job);
+}
+
+static gboolean
+save_listed_ics (const char *path,
+                 gpointer    user_data,
+                 GError    **error)
+{
+  ListedJob *job = user_data;
+
+  return se_ical_export_placements (job->store, job->placements, path, error);
+}
+
+/**
+ * se_window_export_listed_ics:
+ * @self: a window showing the placements
+ * @path: the iCalendar file to write
+ * @error: why it could not be written
+ *
+ * Exports the placements the list shows, as searched and filtered, with
+ * their programmes. The menu item asks for @path first.
+ */
+gboolean
+se_window_export_listed_ics (SeWindow    *self,
+                             const char  *path,
+                             GError     **error)
+{
+  ListedJob job = { self->store, NULL };
+  GListModel *model = G_LIST_MODEL (self->models[find_section ("placements")]);
+  gboolean ok;
+
+  job.placements = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (job.placements, g_list_model_get_item (model, i));
+  ok = save_listed_ics (path, &job, error);
+  g_ptr_array_unref (job.placements);
+  return ok;
+}
+
+static void
+export_listed_ics_activated (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  SeWindow *self = SE_WINDOW (widget);
+  GListModel *model = G_LIST_MODEL (self->models[find_section ("placements")]);
+  ListedJob *job;
+
+  if (self->tool >= 0 || model == NULL)
+    return;
+
+  job = g_new0 (ListedJob, 1);
+  job->store = g_object_ref (self->store);
+  job->placements = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (job->placements, g_list_model_get_item (model, i));
+  /* Translators: the file name suggested for the listed placements; keep the .ics */
+  se_save_dialog_run (GTK_WIDGET (self->toast_overlay), _("Export to Calendar"),
+                      _("placements.ics"),
+                      _("iCalendar files"), "*.ics", save_listed_ics, job, listed_job_free);
+}
+
 static void
 export_pdf_activated (GtkWidget  *widget,
                       const char *action_name,
@@ -1617,6 +1699,8 @@ se_window_class_init (SeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_activated);
   gtk_widget_class_install_action (widget_class, "win.export-ics", NULL, export_ics_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-listed-ics", NULL,
+                                   export_listed_ics_activated);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_activated);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv_activated);
   gtk_widget_class_install_action (widget_class, "win.export-person", NULL,

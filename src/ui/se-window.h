@@ -35,4 +35,8 @@ void          se_window_delete_record    (SeWindow       *self,
 GtkWidget    *se_window_get_tool_page    (SeWindow       *self,
                                           const char     *name);
 
+gboolean      se_window_export_listed_ics (SeWindow       *self,
+                                          const char     *path,
+                                          GError        **error);
+
 G_END_DECLS
