@@ -218,7 +218,6 @@ on_filter_dropdown_changed (GtkDropDown *dropdown,
       f->organisation = selected == 0 || ids == NULL ? 0 : ids[selected - 1];
     }
 
-  gtk_widget_set_visible (gtk_widget_get_first_child (self->filter_button), TRUE);
   if (f->kind >= 0 || f->status >= 0 || f->year > 0 || f->organisation > 0)
     gtk_widget_add_css_class (self->filter_button, "accent");
   else
