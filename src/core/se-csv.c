@@ -411,6 +411,7 @@ typedef struct
   GArray             *deferred;      /* Deferred */
 
   gboolean            writing;       /* FALSE after the database refused to go on */
+  gboolean            bulk;          /* new records go in as a bulk insert */
   guint               n_saved;
 } Import;
 
@@ -699,14 +700,24 @@ parse_enum (GType       enum_type,
             int        *value)
 {
   g_autoptr(GEnumClass) eclass = g_type_class_ref (enum_type);
-  g_autofree char *t = fold (text);
+  g_autofree char *t = NULL;
 
+  /* The nicks first, as an export with field names writes them: folding
+   * the labels took a seventh of the import of 200,000 placements. */
+  for (guint i = 0; i < eclass->n_values; i++)
+    if (g_ascii_strcasecmp (text, eclass->values[i].value_nick) == 0)
+      {
+        *value = eclass->values[i].value;
+        return TRUE;
+      }
+
+  t = fold (text);
   for (guint i = 0; i < eclass->n_values; i++)
     {
       GEnumValue *ev = &eclass->values[i];
       g_autofree char *label = fold (se_enum_get_label (enum_type, ev->value));
 
-      if (g_ascii_strcasecmp (text, ev->value_nick) == 0 || strcmp (t, label) == 0)
+      if (strcmp (t, label) == 0)
         {
           *value = ev->value;
           return TRUE;
@@ -930,9 +941,12 @@ set_value (Import        *im,
     default:
       {
         /* Spreadsheets may end the lines within a cell with CRLF. */
-        g_auto(GStrv) parts = g_strsplit (text, "\r\n", -1);
-        value = g_strjoinv ("\n", parts);
-        se_record_set_string (record, f->name, value);
+        if (strstr (text, "\r\n") != NULL)
+          {
+            g_auto(GStrv) parts = g_strsplit (text, "\r\n", -1);
+            value = g_strjoinv ("\n", parts);
+          }
+        se_record_set_string (record, f->name, value != NULL ? value : text);
       }
       return TRUE;
     }
@@ -965,8 +979,15 @@ save_record (Import   *im,
   if (!im->writing)
     return;
 
-  ok = keep_id ? _se_store_restore (im->store, record, &error)
-               : se_store_save (im->store, record, &field, &error);
+  /* New records go in as a bulk insert (see se-store.c); a line that
+   * changes a stored record, or a reference resolved at the end, is an
+   * ordinary save. The record was validated by the caller. */
+  if (im->bulk && (keep_id || se_record_get_id (record) == 0))
+    ok = _se_store_bulk_insert (im->store, record, keep_id, &error);
+  else if (keep_id)
+    ok = _se_store_restore (im->store, record, &error);
+  else
+    ok = se_store_save (im->store, record, &field, &error);
   if (ok)
     {
       im->n_saved++;
@@ -1411,16 +1432,35 @@ se_csv_import (SeStore       *store,
   g_array_set_clear_func (im.deferred, deferred_clear);
   im.writing = TRUE;
 
-  /* Loaded before the transaction, so that lookups see the stored records. */
-  se_store_get_list (store, record_type);
-
+  /* Lookups read the rows themselves (the open transaction's too), so the
+   * list of the kind is not loaded: for a large table that alone took
+   * longer than the import. */
   if (!se_store_begin (store, error))
     goto out;
-
+  if (!_se_store_bulk_begin (store, record_type, error))
+    {
+      se_store_rollback (store);
+      goto out;
+    }
+  im.bulk = TRUE;
   if (!read_all (&im, stream, cancellable, error))
     {
       se_store_rollback (store);
       goto out;
+    }
+
+  /* Before the references further down are stored: they update rows the
+   * bulk inserted, and the audit trail lists the inserts first. */
+  im.bulk = FALSE;
+  if (im.writing && im.n_bad_lines == 0)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!_se_store_bulk_end (store, &local_error))
+        {
+          add_problem (&im, 0, NULL, local_error->message);
+          im.writing = FALSE;
+        }
     }
 
   if (!im.have_header)

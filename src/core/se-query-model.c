@@ -37,6 +37,7 @@
 
 #define FIRST_PAGE 100
 #define CACHE_SIZE 256
+#define PREFETCH   50
 
 struct _SeQueryModel
 {
@@ -90,24 +91,11 @@ cache_drop (SeQueryModel *self,
   g_queue_delete_link (&self->cache, link);
 }
 
-static SeRecord *
-cache_get (SeQueryModel *self,
-           gint64        id)
+static void
+cache_put (SeQueryModel *self,
+           gint64        id,
+           SeRecord     *record)
 {
-  GList *link = g_hash_table_lookup (self->cached, &id);
-  SeRecord *record;
-
-  if (link != NULL)
-    {
-      g_queue_unlink (&self->cache, link);
-      g_queue_push_head_link (&self->cache, link);
-      return g_object_ref (link->data);
-    }
-
-  record = se_store_lookup (self->store, self->record_type, id);
-  if (record == NULL)
-    return NULL;
-
   g_queue_push_head (&self->cache, g_object_ref (record));
   g_hash_table_insert (self->cached, g_memdup2 (&id, sizeof id), self->cache.head);
 
@@ -118,6 +106,51 @@ cache_get (SeQueryModel *self,
 
       g_hash_table_remove (self->cached, &old_id);
       g_object_unref (old);
+    }
+}
+
+/* The record at @position. A row not in the cache brings the rows after it
+ * that are not either (a list view asks for a screenful, one row after
+ * the other): their records are read in one go. */
+static SeRecord *
+cache_get (SeQueryModel *self,
+           guint         position)
+{
+  gint64 id = g_array_index (self->ids, gint64, position);
+  GList *link = g_hash_table_lookup (self->cached, &id);
+  gint64 ids[PREFETCH];
+  SeRecord *records[PREFETCH];
+  SeRecord *record = NULL;
+  guint n = 0;
+
+  if (link != NULL)
+    {
+      g_queue_unlink (&self->cache, link);
+      g_queue_push_head_link (&self->cache, link);
+      return g_object_ref (link->data);
+    }
+
+  for (guint i = position; i < self->ids->len && n < PREFETCH; i++)
+    {
+      gint64 next = g_array_index (self->ids, gint64, i);
+
+      if (i > position && g_hash_table_contains (self->cached, &next))
+        break;
+      ids[n++] = next;
+    }
+
+  _se_store_lookup_many (self->store, self->record_type, ids, n, records);
+
+  /* The later ones first, so that the one asked for is the most recent. */
+  for (guint i = n; i-- > 0;)
+    {
+      if (records[i] == NULL)
+        continue;
+      cache_put (self, ids[i], records[i]);
+      if (i == 0)
+        record = records[i];
+      else
+        g_object_unref (records[i]);
     }
 
   return record;
@@ -223,11 +256,15 @@ static void
 reload (SeQueryModel *self)
 {
   guint old = self->n_items;
+  gboolean reading;
 
   g_clear_handle_id (&self->complete_source, g_source_remove);
   g_array_set_size (self->ids, 0);
+  /* The page and the count in one read, so that they agree. */
+  reading = _se_store_read_begin (self->store);
   query (self, 0, FIRST_PAGE, self->ids);
   self->n_items = self->ids->len < FIRST_PAGE ? self->ids->len : query_count (self);
+  _se_store_read_end (self->store, reading);
   if (self->n_items < self->ids->len)
     self->n_items = self->ids->len;
 
@@ -363,7 +400,7 @@ se_query_model_get_item (GListModel *model,
   SeQueryModel *self = SE_QUERY_MODEL (model);
   gint64 id = se_query_model_get_id (self, position);
 
-  return id != 0 ? cache_get (self, id) : NULL;
+  return id != 0 ? cache_get (self, position) : NULL;
 }
 
 static void

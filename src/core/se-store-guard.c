@@ -459,6 +459,31 @@ remove_stale (const char *lock_path,
     g_unlink (lock_path);
 }
 
+/* What a new lock file says about its holder. None of it changes while a
+ * process runs, and working it out (the user from NSS, the boot id and the
+ * start time from /proc) took longer than opening the database: it is
+ * worked out once per process; a forked child, with a PID of its own,
+ * works it out again. Called with the held lock. */
+static const char *
+lock_content (void)
+{
+  static char *content;
+  static pid_t content_pid;
+
+  if (content == NULL || content_pid != getpid ())
+    {
+      g_autofree char *user = dup_user_name ();
+      g_autofree char *boot = read_boot_id ();
+
+      g_free (content);
+      content_pid = getpid ();
+      content = g_strdup_printf ("pid=%ld\nuser=%s\nhost=%s\nboot=%s\nstart=%" G_GUINT64_FORMAT "\n",
+                                 (long) content_pid, user, g_get_host_name (), boot,
+                                 read_start_time (content_pid));
+    }
+  return content;
+}
+
 static SeStoreLock *lock_acquire (const char  *path,
                                   char        *lock_path_in,
                                   gboolean     exclusive,
@@ -509,18 +534,19 @@ lock_acquire (const char  *path,
       fd = g_open (lock_path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
       if (fd >= 0)
         {
-          g_autofree char *user = dup_user_name ();
-          g_autofree char *boot = read_boot_id ();
-          g_autofree char *content = NULL;
           SeStoreLock *lock;
 
           /* Before anything is written, so that nobody who finds the file
            * still empty takes it for stale. */
           flock (fd, LOCK_EX | LOCK_NB);
-          content = g_strdup_printf ("pid=%ld\nuser=%s\nhost=%s\nboot=%s\nstart=%" G_GUINT64_FORMAT "\n",
-                                     (long) getpid (), user, g_get_host_name (), boot,
-                                     read_start_time (getpid ()));
-          if (!write_all (fd, content) || fsync (fd) != 0)
+          /* On a local disk every process reads the content from the same
+           * page cache as soon as it is written, and after a power cut
+           * the boot id makes the file stale anyway. On a network drive
+           * another computer sees it only once it is on the server, and
+           * where flock() does not reach that computer the content is all
+           * that keeps it away: there it is flushed. */
+          if (!write_all (fd, lock_content ())
+              || (_se_store_path_is_on_network (lock_path) && fsync (fd) != 0))
             {
               saved = errno;
               close (fd);

@@ -22,6 +22,8 @@ typedef struct
 } SeMigration;
 
 const SeMigration *_se_store_get_migrations    (guint        *n_migrations);
+char              *_se_store_dup_bulk_sql      (const char   *table,
+                                                const char   *trigger);
 sqlite3           *_se_store_get_db            (SeStore      *self);
 void               _se_store_set_error         (SeStore      *self,
                                                 int           rc,
@@ -108,6 +110,25 @@ gboolean           _se_store_query_count       (SeStore            *self,
                                                 guint              *count,
                                                 GError            **error);
 char              *_se_store_dup_match         (const char         *search);
+void               _se_store_lookup_many       (SeStore            *self,
+                                                GType               record_type,
+                                                const gint64       *ids,
+                                                guint               n_ids,
+                                                SeRecord          **records);
+gboolean           _se_store_read_begin        (SeStore            *self);
+void               _se_store_read_end          (SeStore            *self,
+                                                gboolean            began);
+
+/* Bulk inserts (se-csv.c's import), within se_store_begin/commit */
+gboolean           _se_store_bulk_begin        (SeStore      *self,
+                                                GType         record_type,
+                                                GError      **error);
+gboolean           _se_store_bulk_insert       (SeStore      *self,
+                                                SeRecord     *record,
+                                                gboolean      keep_id,
+                                                GError      **error);
+gboolean           _se_store_bulk_end          (SeStore      *self,
+                                                GError      **error);
 
 gboolean           _se_store_restore           (SeStore      *self,
                                                 SeRecord     *record,

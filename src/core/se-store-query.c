@@ -134,6 +134,16 @@ _se_store_dup_match (const char *search)
   return match->len > 0 ? g_string_free (g_steal_pointer (&match), FALSE) : NULL;
 }
 
+static gboolean
+is_filtered (const Shape       *shape,
+             const SeQuerySpec *spec)
+{
+  return (spec->kind != NULL && shape->has_kind)
+         || (spec->status != NULL && shape->has_status)
+         || (spec->year != 0 && shape->year != NULL)
+         || (spec->organisation_id != 0 && shape->organisation != NULL);
+}
+
 /* The FROM and WHERE of a query, with its parameters ?1..?7. */
 static char *
 from_where (const Shape       *shape,
@@ -143,10 +153,7 @@ from_where (const Shape       *shape,
 {
   GString *sql = g_string_new (NULL);
   gboolean placement_fts = searching && g_str_equal (shape->table, "placement");
-  gboolean filtered = (spec->kind != NULL && shape->has_kind)
-                      || (spec->status != NULL && shape->has_status)
-                      || (spec->year != 0 && shape->year != NULL)
-                      || (spec->organisation_id != 0 && shape->organisation != NULL);
+  gboolean filtered = is_filtered (shape, spec);
 
   *fts_order = placement_fts;
 
@@ -295,6 +302,26 @@ _se_store_query_count (SeStore            *self,
     shape = plain_shape (spec->type, &plain);
   if (shape->has_search)
     match = _se_store_dup_match (spec->search);
+
+  /* The whole kind: the count the triggers keep (schema version 5). */
+  if (match == NULL && !is_filtered (shape, spec))
+    {
+      stmt = _se_store_prepare (self, "SELECT n FROM record_count WHERE record_table = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, shape->table, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *count = (guint) sqlite3_column_int64 (stmt, 0);
+          sqlite3_reset (stmt);
+          return TRUE;
+        }
+      if (rc != SQLITE_DONE)
+        return step_error (self, stmt, rc, error);
+      sqlite3_reset (stmt);
+      /* No row: counted below. */
+    }
 
   where = from_where (shape, spec, match != NULL, &fts_order);
   sql = g_strdup_printf ("SELECT count(*)%s", where);

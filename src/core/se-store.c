@@ -82,11 +82,38 @@ struct _SeStore
   GHashTable *lists;        /* GType -> SeRecordList */
   GHashTable *identities;   /* Identity -> itself */
   GHashTable *table_types;  /* table name -> GType */
+  GHashTable *select_by_id; /* GType -> the SQL that loads one record */
 
   gboolean    in_transaction;
   GArray     *pending;      /* Change */
   GPtrArray  *inserted;     /* records given an id in the open transaction */
+
+  /* A bulk insert (_se_store_bulk_begin): the rows it inserts are neither
+   * tracked one by one nor handed out as objects. */
+  GType       bulk_type;        /* 0 when none is under way */
+  const char *bulk_table;
+  sqlite3_stmt *bulk_insert;    /* a new id */
+  sqlite3_stmt *bulk_restore;   /* the id of the record */
+  GArray     *bulk_ids;         /* gint64, in the order inserted */
+  GPtrArray  *bulk_triggers;    /* char*: name, its SQL, its bulk SQL, name, ... */
+  gint64      bulk_cache_size;
+  GPtrArray  *bulk_done;        /* Bulk, ended in the open transaction */
 };
+
+typedef struct
+{
+  GType   type;
+  GArray *ids;
+} Bulk;
+
+static void
+bulk_free (gpointer data)
+{
+  Bulk *b = data;
+
+  g_array_unref (b->ids);
+  g_free (b);
+}
 
 enum {
   SIGNAL_CHANGED,
@@ -263,6 +290,24 @@ query_int (sqlite3     *db,
 
   sqlite3_finalize (stmt);
   return rc == SQLITE_OK;
+}
+
+/* Several reads as one: on its own each statement takes and drops
+ * SQLite's shared lock and looks for a hot journal (seven system calls),
+ * which costs more than reading a row. Nothing is written in between. */
+static gboolean
+read_begin (SeStore *self)
+{
+  return self->db != NULL && sqlite3_get_autocommit (self->db)
+         && sqlite3_exec (self->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+static void
+read_end (SeStore  *self,
+          gboolean  began)
+{
+  if (began && self->db != NULL && !sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
 }
 
 static char *
@@ -471,11 +516,19 @@ load_record (SeStore *self,
              GType    type,
              gint64   id)
 {
-  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
-  g_autofree char *sql = select_sql (SE_RECORD_CLASS (klass), "id = ?1");
+  const char *sql = g_hash_table_lookup (self->select_by_id, GSIZE_TO_POINTER (type));
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = prepare (self, sql, &error);
+  sqlite3_stmt *stmt;
   SeRecord *record = NULL;
+
+  if (sql == NULL)
+    {
+      g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+
+      sql = select_sql (SE_RECORD_CLASS (klass), "id = ?1");
+      g_hash_table_insert (self->select_by_id, GSIZE_TO_POINTER (type), (gpointer) sql);
+    }
+  stmt = prepare (self, sql, &error);
 
   if (stmt == NULL)
     {
@@ -556,6 +609,9 @@ update_hook (void          *user_data,
 
   if (!g_hash_table_lookup_extended (self->table_types, table, NULL, &type))
     return;
+  /* A bulk insert's own rows are reported once, after COMMIT. */
+  if (op == SQLITE_INSERT && self->bulk_type != 0 && GPOINTER_TO_SIZE (type) == self->bulk_type)
+    return;
 
   change.type = GPOINTER_TO_SIZE (type);
   change.id = rowid;
@@ -564,16 +620,52 @@ update_hook (void          *user_data,
   g_array_append_val (self->pending, change);
 }
 
+static void
+unref_nullable (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+/* The caller's own object for an inserted or updated row, if it has one. */
+static SeRecord *
+find_mine (GHashTable   *mine_by_key,
+           const Change *c)
+{
+  char key[64];
+
+  if (mine_by_key == NULL || c->kind == CHANGE_DELETE)
+    return NULL;
+  g_snprintf (key, sizeof key, "%" G_GSIZE_FORMAT ":%" G_GINT64_FORMAT, (gsize) c->type, c->id);
+  return g_hash_table_lookup (mine_by_key, key);
+}
+
+/* Whether anybody holds or lists the row of @c. */
+static gboolean
+needs_update (SeStore      *self,
+              const Change *c,
+              GHashTable   *mine_by_key)
+{
+  return g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (c->type)) != NULL
+         || identity_find (self, c->type, c->id) != NULL
+         || find_mine (mine_by_key, c) != NULL;
+}
+
 /* After COMMIT: bring the lists up to date with what the transaction did. */
 static void
 flush_changes (SeStore *self)
 {
   g_autoptr(GArray) pending = self->pending;
   g_autoptr(GPtrArray) inserted = self->inserted;
+  g_autoptr(GPtrArray) bulks = self->bulk_done;
   g_autoptr(GHashTable) mine_by_key = NULL;
+  g_autoptr(GPtrArray) bulk_records = NULL;
+  g_autoptr(GPtrArray) fresh_records = NULL;
+  gboolean reading;
 
   self->pending = g_array_new (FALSE, FALSE, sizeof (Change));
   self->inserted = g_ptr_array_new_with_free_func (g_object_unref);
+  self->bulk_done = g_ptr_array_new_with_free_func (bulk_free);
 
   /* Keyed by type and id, so that a transaction of many inserts (a CSV
    * import) does not search the inserted records once per change. */
@@ -590,23 +682,62 @@ flush_changes (SeStore *self)
         }
     }
 
+  /* First the rows are read back, in one read transaction: on its own
+   * each read takes and drops SQLite's shared lock and looks for a
+   * journal, seven system calls per record of a large import. Only then
+   * are the lists and records changed, outside it, so that a handler of
+   * their signals may write. */
+  reading = (pending->len > 1 || bulks->len > 0) && read_begin (self);
+
+  /* A bulk insert's rows: nobody holds them yet; a loaded list gets them. */
+  bulk_records = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < bulks->len; i++)
+    {
+      Bulk *b = g_ptr_array_index (bulks, i);
+      SeRecordList *list = g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (b->type));
+
+      for (guint j = 0; list != NULL && j < b->ids->len; j++)
+        {
+          gint64 id = g_array_index (b->ids, gint64, j);
+          SeRecord *record;
+
+          if (se_record_list_find (list, id, NULL) != NULL)
+            continue;
+          record = se_store_lookup (self, b->type, id);
+          if (record != NULL)
+            g_ptr_array_add (bulk_records, record);
+        }
+    }
+
+  fresh_records = g_ptr_array_new_full (pending->len, unref_nullable);
+  for (guint i = 0; i < pending->len; i++)
+    {
+      Change *c = &g_array_index (pending, Change, i);
+
+      g_ptr_array_add (fresh_records, needs_update (self, c, mine_by_key) && c->kind != CHANGE_DELETE
+                                      ? load_record (self, c->type, c->id) : NULL);
+    }
+
+  read_end (self, reading);
+
+  for (guint i = 0; i < bulk_records->len; i++)
+    {
+      SeRecord *record = g_ptr_array_index (bulk_records, i);
+      SeRecordList *list = g_hash_table_lookup (self->lists,
+                                                GSIZE_TO_POINTER (G_OBJECT_TYPE (record)));
+
+      if (list != NULL && se_record_list_find (list, se_record_get_id (record), NULL) == NULL)
+        _se_record_list_insert (list, record);
+    }
+
   for (guint i = 0; i < pending->len; i++)
     {
       Change *c = &g_array_index (pending, Change, i);
       SeRecordList *list = g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (c->type));
-      g_autoptr(SeRecord) fresh = NULL;
+      g_autoptr(SeRecord) fresh = g_steal_pointer (&g_ptr_array_index (fresh_records, i));
       SeRecord *current = identity_find (self, c->type, c->id);
-      SeRecord *mine = NULL;
+      SeRecord *mine = find_mine (mine_by_key, c);
       gboolean listed;
-
-      if (mine_by_key != NULL && c->kind != CHANGE_DELETE)
-        {
-          char key[64];
-
-          g_snprintf (key, sizeof key, "%" G_GSIZE_FORMAT ":%" G_GINT64_FORMAT,
-                      (gsize) c->type, c->id);
-          mine = g_hash_table_lookup (mine_by_key, key);
-        }
 
       /* Nobody holds the record and no list shows it: nothing to bring up
        * to date; the next lookup reads the row. */
@@ -614,7 +745,9 @@ flush_changes (SeStore *self)
         continue;
 
       listed = list != NULL && se_record_list_find (list, c->id, NULL) != NULL;
-      fresh = c->kind == CHANGE_DELETE ? NULL : load_record (self, c->type, c->id);
+      /* A handler of an earlier change may have loaded a list meanwhile. */
+      if (fresh == NULL && c->kind != CHANGE_DELETE)
+        fresh = load_record (self, c->type, c->id);
 
       if (fresh == NULL)
         {
@@ -652,15 +785,27 @@ flush_changes (SeStore *self)
 
       g_signal_emit (self, signals[SIGNAL_RECORD_CHANGED], 0, c->type, c->id, (int) c->kind);
     }
+  for (guint i = 0; i < bulks->len; i++)
+    {
+      Bulk *b = g_ptr_array_index (bulks, i);
 
-  if (pending->len > 0)
+      if (b->ids->len > 0)
+        g_signal_emit (self, signals[SIGNAL_RECORD_CHANGED], 0, b->type, (gint64) 0,
+                       (int) CHANGE_INSERT);
+    }
+
+  if (pending->len > 0 || bulks->len > 0)
     g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
+
+static void bulk_clear (SeStore *self);
 
 static void
 discard_changes (SeStore *self)
 {
   g_array_set_size (self->pending, 0);
+  bulk_clear (self);
+  g_ptr_array_set_size (self->bulk_done, 0);
 
   /* Records inserted by a rolled back transaction were never stored. */
   for (guint i = 0; i < self->inserted->len; i++)
@@ -808,6 +953,22 @@ set_constraint_error (SeStore   *self,
     }
 }
 
+/* While a bulk insert of a kind is under way, its per-row triggers are
+ * gone and its inserts go unreported: another insert of that kind would
+ * miss its audit row, its search row and its count. */
+static gboolean
+refuse_during_bulk (SeStore   *self,
+                    SeRecord  *record,
+                    GError   **error)
+{
+  if (self->bulk_type == 0 || self->bulk_type != G_OBJECT_TYPE (record))
+    return FALSE;
+  g_critical ("A %s was inserted outside the bulk insert of its kind",
+              G_OBJECT_TYPE_NAME (record));
+  set_sqlite_error (error, NULL, SQLITE_MISUSE);
+  return TRUE;
+}
+
 static char *
 write_sql (SeRecordClass *klass,
            gboolean       insert)
@@ -858,13 +1019,18 @@ save_step (SeStore  *self,
   SeRecord *record = data;
   SeRecordClass *klass = SE_RECORD_GET_CLASS (record);
   gint64 id = se_record_get_id (record);
-  g_autofree char *sql = write_sql (klass, id == 0);
-  sqlite3_stmt *stmt = prepare (self, sql, error);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
   guint n_fields;
   const SeField *fields = se_record_class_get_fields (klass, &n_fields);
   int col = 0;
   int rc;
 
+  if (id == 0 && refuse_during_bulk (self, record, error))
+    return FALSE;
+
+  sql = write_sql (klass, id == 0);
+  stmt = prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
 
@@ -1066,20 +1232,12 @@ se_store_delete (SeStore   *self,
 
 /* Restoring what a deletion took (see se-deletion.c) */
 
-static gboolean
-restore_step (SeStore  *self,
-              gpointer  data,
-              GError  **error)
+/* An INSERT that gives the id: ?1 is the id, the fields follow. */
+static char *
+restore_sql (SeRecordClass *klass)
 {
-  SeRecord *record = data;
-  SeRecordClass *klass = SE_RECORD_GET_CLASS (record);
   g_autofree char *update = write_sql (klass, TRUE);
-  g_autoptr(GString) sql = g_string_new (NULL);
-  sqlite3_stmt *stmt;
-  guint n_fields;
-  const SeField *fields = se_record_class_get_fields (klass, &n_fields);
-  int col = 1;
-  int rc;
+  GString *sql = g_string_new (NULL);
 
   /* "INSERT INTO t (a, b) VALUES (?1, ?2)" becomes
    * "INSERT INTO t (id, a, b) VALUES (?1, ?2, ?3)" */
@@ -1099,7 +1257,27 @@ restore_step (SeStore  *self,
     g_string_append (sql, ")");
   }
 
-  stmt = prepare (self, sql->str, error);
+  return g_string_free (sql, FALSE);
+}
+
+static gboolean
+restore_step (SeStore  *self,
+              gpointer  data,
+              GError  **error)
+{
+  SeRecord *record = data;
+  SeRecordClass *klass = SE_RECORD_GET_CLASS (record);
+  g_autofree char *sql = restore_sql (klass);
+  sqlite3_stmt *stmt;
+  guint n_fields;
+  const SeField *fields = se_record_class_get_fields (klass, &n_fields);
+  int col = 1;
+  int rc;
+
+  if (refuse_during_bulk (self, record, error))
+    return FALSE;
+
+  stmt = prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
 
@@ -1131,6 +1309,224 @@ _se_store_restore (SeStore   *self,
   g_return_val_if_fail (se_record_get_id (record) != 0, FALSE);
 
   return run_write (self, restore_step, record, error);
+}
+
+/* Bulk inserts
+ *
+ * An import of 200,000 placements one se_store_save () at a time spent
+ * most of its time on what each row set off: the search index and audit
+ * triggers (several statements per row), the update hook's bookkeeping,
+ * reading every row back after COMMIT and handing it out as an object.
+ * A bulk insert does the same work per transaction instead: within it the
+ * per-row insert triggers that se-store-schema.c knows a bulk counterpart
+ * for are dropped, and _se_store_bulk_end () does their work for all its
+ * rows at once and creates them again, exactly as they were. All of it
+ * is one transaction: a rollback restores the triggers with the rest,
+ * and no other connection ever sees the file without them. The rows are
+ * validated by the caller and checked by the table's constraints, row by
+ * row, as always. After COMMIT the rows are reported by one
+ * SeStore::record-changed with id 0. */
+
+static void
+bulk_clear (SeStore *self)
+{
+  if (self->bulk_type == 0)
+    return;
+  if (self->db != NULL && self->bulk_cache_size != 0)
+    {
+      g_autofree char *pragma = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT,
+                                                 self->bulk_cache_size);
+      sqlite3_exec (self->db, pragma, NULL, NULL, NULL);
+    }
+  self->bulk_type = 0;
+  self->bulk_table = NULL;
+  self->bulk_insert = NULL;
+  self->bulk_restore = NULL;
+  self->bulk_cache_size = 0;
+  g_clear_pointer (&self->bulk_ids, g_array_unref);
+  g_clear_pointer (&self->bulk_triggers, g_ptr_array_unref);
+}
+
+/**
+ * _se_store_bulk_begin:
+ * @record_type: the kind the bulk inserts
+ *
+ * Starts a bulk insert within the open transaction (se_store_begin ()).
+ * Until _se_store_bulk_end () only _se_store_bulk_insert () may insert
+ * records of @record_type; other writes go on as usual.
+ */
+gboolean
+_se_store_bulk_begin (SeStore  *self,
+                      GType     record_type,
+                      GError  **error)
+{
+  g_autoptr(GTypeClass) klass = NULL;
+  g_autofree char *insert = NULL;
+  g_autofree char *restore = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->in_transaction, FALSE);
+  g_return_val_if_fail (self->bulk_type == 0, FALSE);
+
+  klass = g_type_class_ref (record_type);
+  self->bulk_type = record_type;
+  self->bulk_table = se_record_class_get_table (SE_RECORD_CLASS (klass));
+  self->bulk_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->bulk_triggers = g_ptr_array_new_with_free_func (g_free);
+
+  /* The default cache (2 MB) is full after some thousand rows; SQLite then
+   * writes pages to the file before COMMIT and reads them again. */
+  if (!query_int (self->db, "PRAGMA cache_size", &self->bulk_cache_size, error)
+      || !exec (self, "PRAGMA cache_size = -262144", error))
+    goto fail;
+
+  insert = write_sql (SE_RECORD_CLASS (klass), TRUE);
+  restore = restore_sql (SE_RECORD_CLASS (klass));
+  if ((self->bulk_insert = prepare (self, insert, error)) == NULL
+      || (self->bulk_restore = prepare (self, restore, error)) == NULL)
+    goto fail;
+
+  stmt = prepare (self, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+                        " AND tbl_name = ?1 ORDER BY rowid", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, self->bulk_table, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+      char *bulk_sql = _se_store_dup_bulk_sql (self->bulk_table, name);
+
+      if (bulk_sql == NULL)
+        continue;
+      g_ptr_array_add (self->bulk_triggers, g_strdup (name));
+      g_ptr_array_add (self->bulk_triggers, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      g_ptr_array_add (self->bulk_triggers, bulk_sql);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc);
+      goto fail;
+    }
+
+  for (guint i = 0; i < self->bulk_triggers->len; i += 3)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP TRIGGER \"%s\"",
+                                               (char *) g_ptr_array_index (self->bulk_triggers, i));
+      if (!exec (self, drop, error))
+        goto fail;
+    }
+
+  /* Prepared again: the schema changed. */
+  if ((self->bulk_insert = prepare (self, insert, error)) == NULL
+      || (self->bulk_restore = prepare (self, restore, error)) == NULL)
+    goto fail;
+
+  return TRUE;
+
+fail:
+  /* Dropped triggers come back with the rollback. */
+  bulk_clear (self);
+  return FALSE;
+}
+
+/**
+ * _se_store_bulk_insert:
+ * @record: a record the caller has validated
+ * @keep_id: insert it under its id rather than a new one
+ *
+ * Inserts @record and sets its id. The store does not keep the object.
+ */
+gboolean
+_se_store_bulk_insert (SeStore   *self,
+                       SeRecord  *record,
+                       gboolean   keep_id,
+                       GError   **error)
+{
+  SeRecordClass *klass = SE_RECORD_GET_CLASS (record);
+  sqlite3_stmt *stmt = keep_id ? self->bulk_restore : self->bulk_insert;
+  guint n_fields;
+  const SeField *fields = se_record_class_get_fields (klass, &n_fields);
+  int col = 0;
+  gint64 id;
+  int rc;
+
+  g_return_val_if_fail (self->bulk_type == G_OBJECT_TYPE (record), FALSE);
+  g_return_val_if_fail (!keep_id || se_record_get_id (record) > 0, FALSE);
+
+  sqlite3_reset (stmt);
+  if (keep_id)
+    sqlite3_bind_int64 (stmt, ++col, se_record_get_id (record));
+  for (guint i = 0; i < n_fields; i++)
+    if (!(fields[i].flags & SE_FIELD_FLAGS_STORE_OWNED))
+      bind_field (stmt, ++col, record, &fields[i]);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_constraint_error (self, record, sqlite3_extended_errcode (self->db), error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  id = sqlite3_last_insert_rowid (self->db);
+  se_record_set_id (record, id);
+  g_array_append_val (self->bulk_ids, id);
+  return TRUE;
+}
+
+/**
+ * _se_store_bulk_end:
+ *
+ * Does what the dropped triggers would have done for each row, creates
+ * them again and ends the bulk insert; the transaction stays open. On
+ * failure, roll the transaction back.
+ */
+gboolean
+_se_store_bulk_end (SeStore  *self,
+                    GError  **error)
+{
+  Bulk *done;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->bulk_type != 0, FALSE);
+
+  if (!exec (self, "CREATE TEMP TABLE IF NOT EXISTS se_bulk_ids (n INTEGER PRIMARY KEY,"
+                   " id INTEGER NOT NULL); DELETE FROM temp.se_bulk_ids;", error))
+    return FALSE;
+  stmt = prepare (self, "INSERT INTO temp.se_bulk_ids (id) VALUES (?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < self->bulk_ids->len; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, g_array_index (self->bulk_ids, gint64, i));
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          set_sqlite_error (error, self->db, sqlite3_extended_errcode (self->db));
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      sqlite3_reset (stmt);
+    }
+
+  for (guint i = 0; i < self->bulk_triggers->len; i += 3)
+    if (!exec (self, g_ptr_array_index (self->bulk_triggers, i + 2), error)
+        || !exec (self, g_ptr_array_index (self->bulk_triggers, i + 1), error))
+      return FALSE;
+
+  if (!exec (self, "DELETE FROM temp.se_bulk_ids", error))
+    return FALSE;
+
+  done = g_new0 (Bulk, 1);
+  done->type = self->bulk_type;
+  done->ids = g_array_ref (self->bulk_ids);
+  g_ptr_array_add (self->bulk_done, done);
+  bulk_clear (self);
+  return TRUE;
 }
 
 static gboolean
@@ -1214,6 +1610,41 @@ se_store_lookup (SeStore *self,
   if (record != NULL)
     identity_add (self, record);
   return record;
+}
+
+/* For the list models: the records of @ids (a page of rows) in one read
+ * transaction; @records[i] is NULL for a row that is gone. */
+void
+_se_store_lookup_many (SeStore       *self,
+                       GType          record_type,
+                       const gint64  *ids,
+                       guint          n_ids,
+                       SeRecord     **records)
+{
+  gboolean began = FALSE;
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      SeRecord *live = identity_find (self, record_type, ids[i]);
+
+      if (live == NULL && !began)
+        began = read_begin (self);
+      records[i] = live != NULL ? g_object_ref (live) : se_store_lookup (self, record_type, ids[i]);
+    }
+  read_end (self, began);
+}
+
+gboolean
+_se_store_read_begin (SeStore *self)
+{
+  return read_begin (self);
+}
+
+void
+_se_store_read_end (SeStore  *self,
+                    gboolean  began)
+{
+  read_end (self, began);
 }
 
 /**
@@ -1622,6 +2053,7 @@ _se_store_open_with_options (const char               *path,
   GStatBuf st;
   gboolean exists, is_sqlite = FALSE;
   gint64 version = 0, page_count = 0, page_size = 0;
+  gboolean reading;
   int rc, open_flags;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -1695,6 +2127,9 @@ _se_store_open_with_options (const char               *path,
       && !exec (self, "PRAGMA locking_mode = EXCLUSIVE", error))
     return NULL;
 
+  /* The probes read the header and the schema: one read transaction. It
+   * ends before the PRAGMAs below, which do nothing within one. */
+  reading = read_begin (self);
   if (!probe (self, &version, error))
     {
       /* A file that begins like SQLite but cannot be read is ours or
@@ -1714,9 +2149,13 @@ _se_store_open_with_options (const char               *path,
       || !query_int (self->db, "PRAGMA page_size", &page_size, error)
       || !_se_store_check_size (path, page_count, page_size, error))
     return NULL;
+  read_end (self, reading);
 
+  /* temp_store: a statement that fires triggers within a longer
+   * transaction (each line of an import) keeps its statement journal in
+   * memory; on disk it was 20 writes per saved record. */
   if (!exec (self, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
-                   "PRAGMA secure_delete = ON;", error))
+                   "PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY;", error))
     return NULL;
 
   if (version < se_store_get_schema_version ())
@@ -1863,8 +2302,10 @@ se_store_finalize (GObject *object)
   g_clear_pointer (&self->lists, g_hash_table_unref);
   g_clear_pointer (&self->identities, g_hash_table_unref);
   g_clear_pointer (&self->table_types, g_hash_table_unref);
+  g_clear_pointer (&self->select_by_id, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->inserted, g_ptr_array_unref);
+  g_clear_pointer (&self->bulk_done, g_ptr_array_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->read_only_reason, g_free);
 
@@ -1898,6 +2339,8 @@ se_store_class_init (SeStoreClass *klass)
    * Emitted once per row a committed transaction touched (cascades
    * included; a row touched twice may be reported twice), after the lists
    * and the live records are up to date and before #SeStore::changed.
+   * The rows a bulk insert added (a CSV import) are reported together:
+   * once per kind, with @id 0 and %SE_STORE_CHANGE_INSERT.
    */
   signals[SIGNAL_RECORD_CHANGED] =
     g_signal_new ("record-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -1915,8 +2358,10 @@ se_store_init (SeStore *self)
   self->lists = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->identities = g_hash_table_new_full (identity_hash, identity_equal, NULL, identity_free);
   self->table_types = g_hash_table_new (g_str_hash, g_str_equal);
+  self->select_by_id = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->pending = g_array_new (FALSE, FALSE, sizeof (Change));
   self->inserted = g_ptr_array_new_with_free_func (g_object_unref);
+  self->bulk_done = g_ptr_array_new_with_free_func (bulk_free);
 
   for (guint i = 0; i < n_types; i++)
     {

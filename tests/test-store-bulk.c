@@ -1,0 +1,324 @@
+/* test-store-bulk.c
+ *
+ * Copyright 2026 The Staff Exchange authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "se-csv.h"
+#include "se-organisation.h"
+#include "se-placement.h"
+#include "se-query-model.h"
+#include "se-store.h"
+#include "se-test-util.h"
+
+/* The bulk insert of a CSV import (se-store.c) drops the per-row insert
+ * triggers for its transaction and does their work at the end. These
+ * tests read the file with plain SQL afterwards: every inserted record has
+ * its audit row, its search row and its place in the counts; the triggers
+ * are back exactly as they were, after a commit as after a rollback; the
+ * lists follow. */
+
+typedef struct
+{
+  char    *dir;
+  char    *path;
+  char    *csv;
+  SeStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = se_test_make_dir ();
+  f->path = g_build_filename (f->dir, "test.db", NULL);
+  f->csv = g_build_filename (f->dir, "import.csv", NULL);
+  f->store = se_store_open (f->path, SE_STORE_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  se_test_remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+  g_free (f->csv);
+}
+
+/* One number from the file, read by a connection of its own. */
+static gint64
+sql_int (Fixture    *f,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static char *
+sql_text (Fixture    *f,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+/* The FTS5 tables check their index against their content. */
+static void
+assert_search_intact (Fixture *f)
+{
+  const char *tables[] = { "placement", "organisation", "person", "partnership", "agreement" };
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO %1$s_search (%1$s_search)"
+                                              " VALUES ('integrity-check')", tables[i]);
+      g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  sqlite3_close (db);
+}
+
+#define TRIGGERS "SELECT group_concat (name || ':' || sql, '|') FROM" \
+                 " (SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name)"
+
+static void
+write_placements (Fixture  *f,
+                  guint     n,
+                  gboolean  bad_last)
+{
+  g_autoptr(GString) csv = g_string_new ("kind,title,start-date,end-date,format,location,status\n");
+  g_autoptr(GError) error = NULL;
+
+  /* Start dates out of the order of the ids, as in real files. */
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (csv, "job-swap,Bulk %u%s,20%02u-03-%02u,2031-01-01,on-site,Ortzz,proposed\n",
+                            i, i == 7 ? " Quokka" : "", (i * 7) % 30, 1 + i % 28);
+  if (bad_last)
+    g_string_append (csv, "job-swap,Bad,2024-02-30,2031-01-01,on-site,,proposed\n");
+  g_file_set_contents (f->csv, csv->str, (gssize) csv->len, &error);
+  g_assert_no_error (error);
+}
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *n_items)
+{
+  /* Applied to what the listener knew: the length must come out right. */
+  g_assert_cmpuint (position + removed, <=, *n_items);
+  *n_items = *n_items - removed + added;
+}
+
+static guint
+search_count (SeStore    *store,
+              const char *text)
+{
+  g_autoptr(SeQueryModel) model = se_query_model_new (store, SE_TYPE_PLACEMENT);
+
+  se_query_model_set_search (model, text);
+  return g_list_model_get_n_items (G_LIST_MODEL (model));
+}
+
+static void
+test_import (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(SePlacement) first = g_object_new (SE_TYPE_PLACEMENT, NULL);
+  g_autoptr(SePlacement) last = g_object_new (SE_TYPE_PLACEMENT, NULL);
+  g_autoptr(SeQueryModel) model = NULL;
+  g_autofree char *triggers = NULL;
+  g_autofree char *triggers_after = NULL;
+  guint n = 0, seen;
+
+  se_record_set_string (SE_RECORD (first), "title", "Before");
+  se_record_set_string (SE_RECORD (first), "start-date", "2020-01-01");
+  se_record_set_string (SE_RECORD (first), "end-date", "2020-01-02");
+  se_store_save (f->store, SE_RECORD (first), NULL, &error);
+  g_assert_no_error (error);
+
+  model = se_query_model_new (f->store, SE_TYPE_PLACEMENT);
+  seen = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpuint (seen, ==, 1);
+  g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), &seen);
+  triggers = sql_text (f, TRIGGERS);
+
+  write_placements (f, 500, FALSE);
+  g_assert_true (se_csv_import_file (f->store, SE_TYPE_PLACEMENT, f->csv, &n, &problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 500);
+
+  /* The list followed, and was told so. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 501);
+  g_assert_cmpuint (seen, ==, 501);
+
+  triggers_after = sql_text (f, TRIGGERS);
+  g_assert_cmpstr (triggers_after, ==, triggers);
+
+  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM placement"), ==, 501);
+  g_assert_cmpint (sql_int (f, "SELECT n FROM record_count WHERE record_table = 'placement'"),
+                   ==, 501);
+  g_assert_cmpuint (se_store_count (f->store, SE_TYPE_PLACEMENT), ==, 501);
+  /* One audit row per record, each naming it. */
+  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM audit_log WHERE record_table = 'placement'"
+                               " AND action = 'insert'"), ==, 501);
+  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM placement WHERE id NOT IN (SELECT record_id"
+                               " FROM audit_log WHERE record_table = 'placement'"
+                               " AND action = 'insert')"), ==, 0);
+  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM placement_search"), ==, 501);
+  assert_search_intact (f);
+
+  g_assert_cmpuint (search_count (f->store, "quokka"), ==, 1);
+  g_assert_cmpuint (search_count (f->store, "bulk ortzz"), ==, 500);
+
+  /* The triggers work again for the next record. */
+  se_record_set_string (SE_RECORD (last), "title", "After Wombat");
+  se_record_set_string (SE_RECORD (last), "start-date", "2021-01-01");
+  se_record_set_string (SE_RECORD (last), "end-date", "2021-01-02");
+  se_store_save (f->store, SE_RECORD (last), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen, ==, 502);
+  g_assert_cmpint (sql_int (f, "SELECT n FROM record_count WHERE record_table = 'placement'"),
+                   ==, 502);
+  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM audit_log WHERE record_table = 'placement'"
+                               " AND action = 'insert'"), ==, 502);
+  g_assert_cmpuint (search_count (f->store, "wombat"), ==, 1);
+
+  se_store_delete (f->store, SE_RECORD (last), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (f, "SELECT n FROM record_count WHERE record_table = 'placement'"),
+                   ==, 501);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 501);
+  assert_search_intact (f);
+}
+
+/* A bad line: nothing of the bulk stays, the triggers neither go nor
+ * double, and the next import works. */
+static void
+test_rollback (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *triggers = sql_text (f, TRIGGERS);
+  g_autofree char *triggers_after = NULL;
+  gint64 audit = sql_int (f, "SELECT count(*) FROM audit_log");
+  guint n = 0;
+
+  write_placements (f, 300, TRUE);
+  g_assert_false (se_csv_import_file (f->store, SE_TYPE_PLACEMENT, f->csv, &n, &problems, &error));
+  g_assert_error (error, SE_CSV_ERROR, SE_CSV_ERROR_INVALID);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpuint (((SeCsvProblem *) g_ptr_array_index (problems, 0))->line, ==, 302);
+  g_clear_error (&error);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  triggers_after = sql_text (f, TRIGGERS);
+  g_assert_cmpstr (triggers_after, ==, triggers);
+  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM placement"), ==, 0);
+  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM placement_search"), ==, 0);
+  g_assert_cmpint (sql_int (f, "SELECT n FROM record_count WHERE record_table = 'placement'"),
+                   ==, 0);
+  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM audit_log"), ==, audit);
+  g_assert_cmpuint (se_store_count (f->store, SE_TYPE_PLACEMENT), ==, 0);
+
+  write_placements (f, 300, FALSE);
+  g_assert_true (se_csv_import_file (f->store, SE_TYPE_PLACEMENT, f->csv, &n, &problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 300);
+  g_assert_cmpint (sql_int (f, "SELECT n FROM record_count WHERE record_table = 'placement'"),
+                   ==, 300);
+  g_assert_cmpuint (search_count (f->store, "quokka"), ==, 1);
+  assert_search_intact (f);
+}
+
+/* Given ids, references to records further down (stored at the end as
+ * updates of the bulk's rows) and a list that is loaded. */
+static void
+test_ids_and_references (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  GListModel *list = se_store_get_list (f->store, SE_TYPE_ORGANISATION);
+  g_autoptr(SeRecord) child = NULL;
+  guint n = 0;
+  const char *csv =
+    "id,name,country,parent-id\n"
+    "10,Kreis Kind,DE,20\n"
+    "20,Land Eltern,DE,\n"
+    ",Stadt Ohne,DE,20\n";
+
+  g_file_set_contents (f->csv, csv, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (se_csv_import_file (f->store, SE_TYPE_ORGANISATION, f->csv, &n, &problems,
+                                     &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 3);
+
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
+  child = se_store_lookup (f->store, SE_TYPE_ORGANISATION, 10);
+  g_assert_nonnull (child);
+  g_assert_cmpint (se_record_get_reference (child, "parent-id"), ==, 20);
+  g_assert_cmpint (sql_int (f, "SELECT parent_id FROM organisation WHERE name = 'Stadt Ohne'"),
+                   ==, 20);
+  g_assert_cmpint (sql_int (f, "SELECT n FROM record_count WHERE record_table = 'organisation'"),
+                   ==, 3);
+  /* Every insert is logged before the update that stored the reference. */
+  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM audit_log WHERE record_table = 'organisation'"
+                               " AND action = 'insert'"), ==, 3);
+  g_assert_cmpint (sql_int (f, "SELECT min(id) FROM audit_log WHERE record_table = 'organisation'"
+                               " AND action = 'update' AND record_id = 10"),
+                   >, sql_int (f, "SELECT max(id) FROM audit_log WHERE action = 'insert'"));
+  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM organisation_search"
+                               " WHERE organisation_search MATCH 'kind'"), ==, 1);
+  assert_search_intact (f);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/store-bulk/import", Fixture, NULL, fixture_set_up, test_import,
+              fixture_tear_down);
+  g_test_add ("/store-bulk/rollback", Fixture, NULL, fixture_set_up, test_rollback,
+              fixture_tear_down);
+  g_test_add ("/store-bulk/ids-and-references", Fixture, NULL, fixture_set_up,
+              test_ids_and_references, fixture_tear_down);
+
+  return g_test_run ();
+}
