@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "se-calendar-page.h"
+#include "se-lazy-refresh.h"
 #include "se-date.h"
 #include "se-describe.h"
 #include "se-enums.h"
@@ -32,8 +33,7 @@ struct _SeCalendarPage
   GtkBox          parent_instance;
 
   SeStore        *store;
-  guint           refresh_id;
-  gboolean        stale;
+  SeLazyRefresh   lazy;
   gboolean        folded;
   int             year;
   int             month;
@@ -758,47 +758,22 @@ se_calendar_page_refresh (SeCalendarPage *self)
 {
   g_return_if_fail (SE_IS_CALENDAR_PAGE (self));
 
-  self->stale = FALSE;
-
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  se_lazy_refresh_begin (&self->lazy);
   fill_month (self);
   fill_timeline (self);
   fill_export_menu (self);
 }
 
-static gboolean
-refresh_idle (gpointer user_data)
+static void
+refresh_cb (GtkWidget *page)
 {
-  SeCalendarPage *self = user_data;
-
-  self->refresh_id = 0;
-  se_calendar_page_refresh (self);
-  return G_SOURCE_REMOVE;
+  se_calendar_page_refresh (SE_CALENDAR_PAGE (page));
 }
 
 static void
 queue_refresh (SeCalendarPage *self)
 {
-  /* Work only for what is seen: a hidden page is brought up to date when
-   * it is shown, so that a large database opens fast. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add_full (G_PRIORITY_LOW, refresh_idle, self, NULL);
-}
-
-static void
-on_map (SeCalendarPage *self)
-{
-  if (self->stale)
-    {
-      self->stale = FALSE;
-      queue_refresh (self);
-    }
+  se_lazy_refresh_queue (&self->lazy, FALSE);
 }
 
 /**
@@ -1007,7 +982,7 @@ se_calendar_page_dispose (GObject *object)
 {
   SeCalendarPage *self = SE_CALENDAR_PAGE (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  se_lazy_refresh_clear (&self->lazy);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -1072,7 +1047,7 @@ se_calendar_page_new (SeStore *store)
 
   self->store = g_object_ref (store);
   g_signal_connect_swapped (store, "changed", G_CALLBACK (queue_refresh), self);
-  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+  se_lazy_refresh_init (&self->lazy, GTK_WIDGET (self), refresh_cb);
   queue_refresh (self);
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),

@@ -13,6 +13,7 @@
 #include "se-describe.h"
 #include "se-enums.h"
 #include "se-checks-page.h"
+#include "se-lazy-refresh.h"
 #include "se-placement.h"
 #include "se-store-checks.h"
 
@@ -33,8 +34,7 @@ struct _SeChecksPage
   GSettings  *settings;
   char       *today;
   GPtrArray  *findings;
-  guint       refresh_id;
-  gboolean        stale;
+  SeLazyRefresh   lazy;
   gboolean        has_run;
   gboolean    folded;
 
@@ -410,9 +410,7 @@ se_checks_page_refresh (SeChecksPage *self)
 
   self->has_run = TRUE;
 
-  self->stale = FALSE;
-
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  se_lazy_refresh_begin (&self->lazy);
   before = self->findings != NULL ? self->findings->len : G_MAXUINT;
   days = g_settings_get_int (self->settings, "expiry-warning-days");
   findings = se_checks_run (self->store, self->today, days, &error);
@@ -450,47 +448,19 @@ se_checks_page_refresh (SeChecksPage *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FINDINGS]);
 }
 
-static gboolean
-refresh_idle (gpointer user_data)
+static void
+refresh_cb (GtkWidget *page)
 {
-  SeChecksPage *self = user_data;
-
-  self->refresh_id = 0;
-  se_checks_page_refresh (self);
-  return G_SOURCE_REMOVE;
+  se_checks_page_refresh (SE_CHECKS_PAGE (page));
 }
 
 static void
 queue_refresh (SeChecksPage *self)
 {
-  /* Work only for what is seen: a hidden page is brought up to date when
-   * it is shown, so that a large database opens fast. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      /* The sidebar shows the number of findings, so a database small
-       * enough to check in a moment is checked while the page is hidden. */
-      if (se_store_count (self->store, SE_TYPE_PLACEMENT) <= CHEAP_PLACEMENTS)
-        {
-          if (self->refresh_id == 0)
-            self->refresh_id = g_idle_add_full (G_PRIORITY_LOW, refresh_idle, self, NULL);
-          return;
-        }
-      self->stale = TRUE;
-      return;
-    }
-
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add_full (G_PRIORITY_LOW, refresh_idle, self, NULL);
-}
-
-static void
-on_map (SeChecksPage *self)
-{
-  if (self->stale)
-    {
-      self->stale = FALSE;
-      queue_refresh (self);
-    }
+  /* The sidebar shows the number of findings, so a database small enough
+   * to check in a moment is checked while the page is hidden too. */
+  se_lazy_refresh_queue (&self->lazy,
+                         se_store_count (self->store, SE_TYPE_PLACEMENT) <= CHEAP_PLACEMENTS);
 }
 
 static void
@@ -625,7 +595,7 @@ se_checks_page_dispose (GObject *object)
 {
   SeChecksPage *self = SE_CHECKS_PAGE (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  se_lazy_refresh_clear (&self->lazy);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -696,7 +666,7 @@ se_checks_page_new (SeStore *store)
   g_signal_connect_swapped (store, "changed", G_CALLBACK (queue_refresh), self);
   g_signal_connect_swapped (self->settings, "changed::expiry-warning-days",
                             G_CALLBACK (queue_refresh), self);
-  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+  se_lazy_refresh_init (&self->lazy, GTK_WIDGET (self), refresh_cb);
   queue_refresh (self);
   return self;
 }

@@ -11,6 +11,7 @@
 
 #include "se-save-dialog.h"
 #include "se-statistics-page.h"
+#include "se-lazy-refresh.h"
 
 /* The Statistics page: placements and placement-days per year,
  * partnership, kind or direction, as two bar charts and a table, with CSV
@@ -25,8 +26,7 @@ struct _SeStatisticsPage
   SeStore              *store;
   SeStatistics         *stats;
   SeStatisticsGrouping  grouping;
-  guint                 refresh_id;
-  gboolean        stale;
+  SeLazyRefresh   lazy;
   gboolean              folded;
 
   GtkWidget            *header;
@@ -367,47 +367,22 @@ se_statistics_page_refresh (SeStatisticsPage *self)
 {
   g_return_if_fail (SE_IS_STATISTICS_PAGE (self));
 
-  self->stale = FALSE;
-
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  se_lazy_refresh_begin (&self->lazy);
   g_clear_pointer (&self->stats, se_statistics_free);
   self->stats = se_statistics_compute (self->store);
   update_view (self);
 }
 
-static gboolean
-refresh_idle (gpointer user_data)
+static void
+refresh_cb (GtkWidget *page)
 {
-  SeStatisticsPage *self = user_data;
-
-  self->refresh_id = 0;
-  se_statistics_page_refresh (self);
-  return G_SOURCE_REMOVE;
+  se_statistics_page_refresh (SE_STATISTICS_PAGE (page));
 }
 
 static void
 queue_refresh (SeStatisticsPage *self)
 {
-  /* Work only for what is seen: a hidden page is brought up to date when
-   * it is shown, so that a large database opens fast. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add_full (G_PRIORITY_LOW, refresh_idle, self, NULL);
-}
-
-static void
-on_map (SeStatisticsPage *self)
-{
-  if (self->stale)
-    {
-      self->stale = FALSE;
-      queue_refresh (self);
-    }
+  se_lazy_refresh_queue (&self->lazy, FALSE);
 }
 
 
@@ -823,7 +798,7 @@ se_statistics_page_dispose (GObject *object)
 {
   SeStatisticsPage *self = SE_STATISTICS_PAGE (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  se_lazy_refresh_clear (&self->lazy);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -879,7 +854,7 @@ se_statistics_page_new (SeStore *store)
 
   self->store = g_object_ref (store);
   g_signal_connect_swapped (store, "changed", G_CALLBACK (queue_refresh), self);
-  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+  se_lazy_refresh_init (&self->lazy, GTK_WIDGET (self), refresh_cb);
   queue_refresh (self);
   return self;
 }
