@@ -48,6 +48,10 @@ typedef SeStoreChange ChangeKind;
 #define CHANGE_UPDATE SE_STORE_CHANGE_UPDATE
 #define CHANGE_DELETE SE_STORE_CHANGE_DELETE
 
+/* A bulk insert keeps the indexes of its table up to date for at least
+ * this many rows (see _se_store_bulk_begin ()). */
+#define BULK_DROP_INDEXES_MIN 5000
+
 /* The identity map: one live object per stored record, whoever loaded it
  * (a lookup, a list, a list model's page). The store holds it weakly, so
  * that a record nobody shows costs nothing; a weak reference callback
@@ -97,6 +101,10 @@ struct _SeStore
   GArray     *bulk_ids;         /* gint64, in the order inserted */
   GPtrArray  *bulk_triggers;    /* char*: name, its SQL, its bulk SQL, name, ... */
   gint64      bulk_cache_size;
+  GPtrArray  *bulk_indexes;     /* char*: name, its SQL, name, ... */
+  gint64      bulk_drop_at;     /* rows inserted when they are dropped */
+  gboolean    bulk_dropped;
+  guint       bulk_n_dropped;   /* of bulk_indexes' entries */
   GPtrArray  *bulk_done;        /* Bulk, ended in the open transaction */
 };
 
@@ -1320,8 +1328,10 @@ _se_store_restore (SeStore   *self,
  * A bulk insert does the same work per transaction instead: within it the
  * per-row insert triggers that se-store-schema.c knows a bulk counterpart
  * for are dropped, and _se_store_bulk_end () does their work for all its
- * rows at once and creates them again, exactly as they were. All of it
- * is one transaction: a rollback restores the triggers with the rest,
+ * rows at once and creates them again, exactly as they were; a large
+ * bulk drops the table's indexes too and builds them again at its end.
+ * All of it is one transaction: a rollback restores the triggers and
+ * indexes with the rest,
  * and no other connection ever sees the file without them. The rows are
  * validated by the caller and checked by the table's constraints, row by
  * row, as always. After COMMIT the rows are reported by one
@@ -1345,6 +1355,10 @@ bulk_clear (SeStore *self)
   self->bulk_cache_size = 0;
   g_clear_pointer (&self->bulk_ids, g_array_unref);
   g_clear_pointer (&self->bulk_triggers, g_ptr_array_unref);
+  g_clear_pointer (&self->bulk_indexes, g_ptr_array_unref);
+  self->bulk_drop_at = 0;
+  self->bulk_dropped = FALSE;
+  self->bulk_n_dropped = 0;
 }
 
 /**
@@ -1424,6 +1438,43 @@ _se_store_bulk_begin (SeStore  *self,
       || (self->bulk_restore = prepare (self, restore, error)) == NULL)
     goto fail;
 
+  /* Each new row goes into every index of the table at a random place,
+   * which costs several times what building the index anew from the
+   * sorted rows costs per row. Once the bulk has inserted half as many
+   * rows as the table had, the indexes are dropped and built again at the
+   * end (unique ones stay: they reject a line while it is inserted). */
+  self->bulk_indexes = g_ptr_array_new_with_free_func (g_free);
+  stmt = prepare (self, "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                        " AND tbl_name = ?1 AND sql IS NOT NULL"
+                        " AND sql NOT LIKE 'CREATE UNIQUE %' ORDER BY rowid", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, self->bulk_table, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (self->bulk_indexes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (self->bulk_indexes, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc);
+      goto fail;
+    }
+  stmt = prepare (self, "SELECT n FROM record_count WHERE record_table = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, self->bulk_table, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  self->bulk_drop_at = MAX (BULK_DROP_INDEXES_MIN,
+                            rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) / 2 : 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc);
+      goto fail;
+    }
+
   return TRUE;
 
 fail:
@@ -1455,6 +1506,22 @@ _se_store_bulk_insert (SeStore   *self,
 
   g_return_val_if_fail (self->bulk_type == G_OBJECT_TYPE (record), FALSE);
   g_return_val_if_fail (!keep_id || se_record_get_id (record) > 0, FALSE);
+
+  if (!self->bulk_dropped && self->bulk_ids->len >= (guint64) self->bulk_drop_at
+      && self->bulk_indexes->len > 0)
+    {
+      /* Dropping is only quicker: an index that cannot be dropped (a
+       * reader of the table is under way) stays and is kept up to date. */
+      self->bulk_dropped = TRUE;
+      for (guint i = 0; i < self->bulk_indexes->len; i += 2)
+        {
+          g_autofree char *drop = g_strdup_printf ("DROP INDEX \"%s\"",
+                                                   (char *) g_ptr_array_index (self->bulk_indexes, i));
+          if (sqlite3_exec (self->db, drop, NULL, NULL, NULL) != SQLITE_OK)
+            break;
+          self->bulk_n_dropped = i + 2;
+        }
+    }
 
   sqlite3_reset (stmt);
   if (keep_id)
@@ -1494,6 +1561,10 @@ _se_store_bulk_end (SeStore  *self,
 
   g_return_val_if_fail (SE_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->bulk_type != 0, FALSE);
+
+  for (guint i = 1; i < self->bulk_n_dropped; i += 2)
+      if (!exec (self, g_ptr_array_index (self->bulk_indexes, i), error))
+        return FALSE;
 
   if (!exec (self, "CREATE TEMP TABLE IF NOT EXISTS se_bulk_ids (n INTEGER PRIMARY KEY,"
                    " id INTEGER NOT NULL); DELETE FROM temp.se_bulk_ids;", error))
