@@ -180,6 +180,39 @@ bench_b2 (const char *path)
   g_print ("RESULT b2-worst-ms %.2f ms\n", worst);
 }
 
+/* sqlite3's own .import of @csv (header skipped) into a new database @name
+ * in @dir made with @schema; the time from starting sqlite3 to its end. */
+static double
+sqlite3_import (const char *dir,
+                const char *name,
+                const char *csv,
+                const char *schema)
+{
+  g_autofree char *db = g_build_filename (dir, name, NULL);
+  g_autofree char *script = g_strdup_printf ("PRAGMA synchronous = FULL;\n"
+                                             "PRAGMA cache_size = -262144;\n%s\n"
+                                             ".import --csv --skip 1 '%s' placement\n",
+                                             schema, csv);
+  const char *args[] = { "sqlite3", db, NULL };
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GBytes) in = g_bytes_new (script, strlen (script));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) err = NULL;
+  double t0, t;
+
+  t0 = now_ms ();
+  proc = g_subprocess_newv (args, G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE
+                                  | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate (proc, in, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+  t = now_ms () - t0;
+  /* A line the constraints reject is reported, not imported: none may be. */
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+  g_assert_cmpuint (g_bytes_get_size (err), ==, 0);
+  return t;
+}
+
 /* B5: the placements of the large database as a CSV file (field names in
  * the header, no references, so that an empty database takes them). */
 static void
@@ -188,7 +221,6 @@ bench_b5 (const char *path)
   g_autofree char *dir = se_test_make_dir ();
   g_autofree char *csv = g_build_filename (dir, "placements.csv", NULL);
   g_autofree char *ours_db = g_build_filename (dir, "import.db", NULL);
-  g_autofree char *raw_db = g_build_filename (dir, "raw.db", NULL);
   g_autoptr(GString) out = g_string_new ("kind,title,start-date,end-date,format,location,status\n");
   g_autoptr(GError) error = NULL;
   g_autoptr(SeStore) store = NULL;
@@ -196,10 +228,7 @@ bench_b5 (const char *path)
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   guint n = 0;
-  double t0, ours, raw;
-  g_autofree char *script = NULL;
-  const char *args[] = { "sqlite3", raw_db, NULL };
-  int status = 0;
+  double t0, ours, equivalent, bare;
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT kind, title, start_date, end_date, format,"
@@ -229,34 +258,43 @@ bench_b5 (const char *path)
   g_print ("b5: the app imported %u placements in %.0f ms\n", n, ours);
   g_clear_object (&store);
 
-  /* The same columns (the rowid is the id), the same durability
-   * (synchronous FULL; .import writes in one transaction), no triggers, no
-   * search index, no audit trail: what SQLite alone needs. */
-  script = g_strdup_printf (
-    "PRAGMA synchronous = FULL;\n"
+  /* sqlite3's .import of the same file into a table equivalent to the
+   * app's: the same columns (the rowid is the id), the same constraints
+   * (as in se-store-schema.c) and the same indexes over them, the same
+   * durability (synchronous FULL; .import writes in one transaction) and
+ * the same page cache as the app's bulk insert (256 MB).
+   * What the app does on top is its own work: building and validating a
+   * record per line, the search index, the audit trail. For reference,
+   * also into a bare table with one index. */
+  equivalent = sqlite3_import (
+    dir, "equivalent.db", csv,
+    "CREATE TABLE placement ("
+    "  kind TEXT NOT NULL DEFAULT 'hospitation' CHECK (kind IN ('hospitation', 'job-swap',"
+    "    'virtual', 'secondment', 'delegation-visit', 'working-meeting')),"
+    "  title TEXT NOT NULL CHECK (coalesce(length(trim(title)), 0) > 0),"
+    "  start_date TEXT NOT NULL CHECK (start_date IS NULL OR date(start_date, '+0 days') IS start_date),"
+    "  end_date TEXT NOT NULL CHECK (end_date IS NULL OR date(end_date, '+0 days') IS end_date),"
+    "  format TEXT NOT NULL DEFAULT 'on-site' CHECK (format IN ('on-site', 'virtual', 'hybrid')),"
+    "  location TEXT,"
+    "  status TEXT NOT NULL DEFAULT 'proposed' CHECK (status IN ('proposed', 'approved',"
+    "    'completed', 'cancelled')),"
+    "  CHECK (end_date >= start_date));"
+    "CREATE INDEX placement_start ON placement (start_date);"
+    "CREATE INDEX placement_kind ON placement (kind, start_date);"
+    "CREATE INDEX placement_status ON placement (status, start_date);"
+    "CREATE INDEX placement_end ON placement (end_date);");
+  bare = sqlite3_import (
+    dir, "bare.db", csv,
     "CREATE TABLE placement (kind TEXT NOT NULL, title TEXT NOT NULL,"
     " start_date TEXT NOT NULL, end_date TEXT NOT NULL, format TEXT NOT NULL, location TEXT,"
-    " status TEXT NOT NULL, CHECK (end_date >= start_date));\n"
-    "CREATE INDEX placement_start ON placement (start_date);\n"
-    ".import --csv --skip 1 '%s' placement\n", csv);
-  {
-    g_autoptr(GSubprocess) proc = NULL;
-    g_autoptr(GBytes) in = g_bytes_new (script, strlen (script));
-
-    t0 = now_ms ();
-    proc = g_subprocess_newv (args, G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE,
-                              &error);
-    g_assert_no_error (error);
-    g_subprocess_communicate (proc, in, NULL, NULL, NULL, &error);
-    g_assert_no_error (error);
-    raw = now_ms () - t0;
-    status = g_subprocess_get_exit_status (proc);
-    g_assert_cmpint (status, ==, 0);
-  }
+    " status TEXT NOT NULL, CHECK (end_date >= start_date));"
+    "CREATE INDEX placement_start ON placement (start_date);");
 
   g_print ("RESULT b5-app-ms %.0f ms\n", ours);
-  g_print ("RESULT b5-sqlite3-ms %.0f ms\n", raw);
-  g_print ("RESULT b5-ratio %.2f x\n", ours / raw);
+  g_print ("RESULT b5-sqlite3-ms %.0f ms\n", equivalent);
+  g_print ("RESULT b5-ratio %.2f x\n", ours / equivalent);
+  g_print ("RESULT b5-bare-ms %.0f ms\n", bare);
+  g_print ("RESULT b5-bare-ratio %.2f x\n", ours / bare);
   se_test_remove_dir (dir);
 }
 
