@@ -405,6 +405,77 @@ test_round_trip_field_names (Fixture       *f,
   round_trip (f, SE_CSV_FLAGS_FIELD_NAMES | SE_CSV_FLAGS_COMMA);
 }
 
+/* Cells a spreadsheet would run as formulas are written as text, and come
+ * back from an import exactly as they were. */
+static void
+test_formulas (Fixture       *f,
+               gconstpointer  data)
+{
+  const struct { const char *value; const char *cell; } cases[] = {
+    { "=HYPERLINK(\"http://example.org\")", "\"'=HYPERLINK(\"\"http://example.org\"\")\"" },
+    { "+49 30 1234", "'+49 30 1234" },
+    { "-", "'-" },
+    { "@SUM(A1)", "'@SUM(A1)" },
+    { "'=already", "''=already" },
+    { "''+twice", "'''+twice" },
+    { "'s-Hertogenbosch", "'s-Hertogenbosch" },
+    { "Hamburg - Kiel", "Hamburg - Kiel" },
+  };
+  g_autofree char *path = g_build_filename (f->dir, "formulas.db", NULL);
+  g_autofree char *copy_path = g_build_filename (f->dir, "formulas-copy.db", NULL);
+  g_autoptr(SeStore) store = NULL;
+  g_autoptr(SeStore) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GInputStream) in = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *text = NULL;
+  GListModel *list;
+  guint n = 0;
+
+  store = se_store_open (path, SE_STORE_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(SeRecord) p = g_object_new (SE_TYPE_PLACEMENT, NULL);
+
+      se_record_set_string (p, "title", cases[i].value);
+      se_record_set_string (p, "location", cases[i].value);
+      se_record_set_string (p, "start-date", "2024-05-06");
+      se_record_set_string (p, "end-date", "2024-05-07");
+      se_store_save (store, p, NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  bytes = export_to_bytes (store, SE_TYPE_PLACEMENT, SE_CSV_FLAGS_NONE);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *cell = g_strdup_printf (";%s;", cases[i].cell);
+
+      g_test_message ("%s", cases[i].value);
+      g_assert_nonnull (strstr (text, cell));
+    }
+  /* No cell starts a formula. */
+  for (const char *c = text; (c = strpbrk (c, ";\n")) != NULL; c++)
+    g_assert_true (c[1] == '\0' || strchr ("=+-@", c[1]) == NULL);
+
+  copy = se_store_open (copy_path, SE_STORE_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  in = g_memory_input_stream_new_from_bytes (bytes);
+  se_csv_import (copy, SE_TYPE_PLACEMENT, in, &n, &problems, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (cases));
+  list = se_store_get_list (copy, SE_TYPE_PLACEMENT);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(SeRecord) p = g_list_model_get_item (list, i);
+
+      g_assert_cmpstr (se_record_get_string (p, "title"), ==, cases[i].value);
+      g_assert_cmpstr (se_record_get_string (p, "location"), ==, cases[i].value);
+    }
+}
+
 static void
 test_kinds (void)
 {
@@ -477,6 +548,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/csv/ids", Fixture, "example", fixture_set_up, test_ids, fixture_tear_down);
   g_test_add ("/csv/round-trip", Fixture, "example", fixture_set_up, test_round_trip,
+              fixture_tear_down);
+  g_test_add ("/csv/formulas", Fixture, "example", fixture_set_up, test_formulas,
               fixture_tear_down);
   g_test_add ("/csv/round-trip-field-names", Fixture, "example", fixture_set_up,
               test_round_trip_field_names, fixture_tear_down);

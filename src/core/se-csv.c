@@ -173,6 +173,29 @@ no_label (void)
 
 /* Export */
 
+/* A spreadsheet runs a cell that starts with = + - or @ as a formula (and
+ * some read a tab or carriage return before one the same way): a title
+ * such as "=HYPERLINK(...)" typed into the app would become a live link
+ * or command in the office's spreadsheet. Free text is therefore written
+ * with an apostrophe before it, which spreadsheets show as text and hide;
+ * an import takes exactly one apostrophe off again. A value that already
+ * starts with apostrophes before such a character gets one more, so that
+ * every value comes back as it was. */
+static gboolean
+looks_like_formula (const char *value)
+{
+  while (*value == '\'')
+    value++;
+  return *value != '\0' && strchr ("=+-@\t\r", *value) != NULL;
+}
+
+static gboolean
+is_free_text (const SeField *field)
+{
+  return field->type == SE_FIELD_TEXT || field->type == SE_FIELD_LONG_TEXT
+         || field->type == SE_FIELD_EMAIL || field->type == SE_FIELD_WEBSITE;
+}
+
 static void
 append_cell (GString    *out,
              const char *value,
@@ -305,8 +328,16 @@ se_csv_export (SeStore        *store,
       g_string_append_printf (out, "%" G_GINT64_FORMAT, se_record_get_id (record));
       for (guint i = 0; i < fields->len; i++)
         {
-          g_autofree char *value = format_value (record, g_ptr_array_index (fields, i));
+          const SeField *f = g_ptr_array_index (fields, i);
+          g_autofree char *value = format_value (record, f);
 
+          if (value != NULL && is_free_text (f) && looks_like_formula (value))
+            {
+              char *escaped = g_strconcat ("'", value, NULL);
+
+              g_free (value);
+              value = escaped;
+            }
           g_string_append_c (out, delim);
           append_cell (out, value, delim);
         }
@@ -818,6 +849,10 @@ set_value (Import        *im,
 {
   const char *label = se_field_get_label (f);
   g_autofree char *value = NULL;
+
+  /* What the export escaped (see looks_like_formula ()). */
+  if (is_free_text (f) && text[0] == '\'' && looks_like_formula (text + 1))
+    text++;
 
   switch (f->type)
     {
