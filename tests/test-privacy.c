@@ -378,7 +378,8 @@ file_contains (const char *path,
   return FALSE;
 }
 
-/* secure_delete: the old name is overwritten, not left in free space. */
+/* secure_delete and merged search indexes: the old name is overwritten,
+ * not left in free space nor as search words. */
 static void
 test_secure_delete (Fixture       *f,
                     gconstpointer  data)
@@ -388,6 +389,7 @@ test_secure_delete (Fixture       *f,
   g_autoptr(SeRecord) b = save_new (f, SE_TYPE_ORGANISATION, "name", "Stadt B", NULL);
   g_autoptr(SeRecord) person = person_with_placement (f, a, b, name, "2020-06-15");
   g_autoptr(SeRecord) placement = NULL;
+  g_autoptr(SeRecord) erased = NULL;
   g_autoptr(GError) error = NULL;
   const char *suffixes[] = { "", "-journal", "-wal", "-shm" };
 
@@ -410,7 +412,16 @@ test_secure_delete (Fixture       *f,
 
   f->store = se_store_open (f->path, SE_STORE_OPEN_FLAGS_NONE, &error);
   g_assert_no_error (error);
+  erased = save_new (f, SE_TYPE_PERSON, "given-name", "Ottilie", "family-name", "Quappenschwanz",
+                     NULL);
+  g_clear_object (&f->store);
+  g_assert_true (file_contains (f->path, "quappenschwanz"));
+
+  f->store = se_store_open (f->path, SE_STORE_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
   se_privacy_anonymise_person (f->store, se_record_get_id (person), &error);
+  g_assert_no_error (error);
+  se_privacy_erase_person (f->store, se_record_get_id (erased), &error);
   g_assert_no_error (error);
   g_clear_object (&f->store);
 
@@ -418,6 +429,11 @@ test_secure_delete (Fixture       *f,
     {
       g_autofree char *path = g_strconcat (f->path, suffixes[i], NULL);
       g_assert_false (file_contains (path, name));
+      /* Nor as the words of the search indexes (folded to lower case). */
+      g_assert_false (file_contains (path, "zwetschgenbaum"));
+      g_assert_false (file_contains (path, "quirinius"));
+      g_assert_false (file_contains (path, "Quappenschwanz"));
+      g_assert_false (file_contains (path, "quappenschwanz"));
     }
 }
 

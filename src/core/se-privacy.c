@@ -347,6 +347,7 @@ anonymise (SeStore  *store,
          && clear_copies (store, SE_TYPE_APPROVAL, id, error);
 }
 
+
 /**
  * se_privacy_anonymise_person:
  * @store: a store
@@ -375,7 +376,7 @@ se_privacy_anonymise_person (SeStore  *store,
   own = !se_store_in_transaction (store);
   if (own && !se_store_begin (store, error))
     return FALSE;
-  if (!anonymise (store, person, error))
+  if (!anonymise (store, person, error) || !se_store_compact_search (store, error))
     {
       if (own)
         se_store_rollback (store);
@@ -405,6 +406,7 @@ se_privacy_erase_person (SeStore  *store,
   g_autoptr(GPtrArray) signatures = NULL;
   g_autoptr(GPtrArray) approvals = NULL;
   g_autofree char *name = NULL;
+  gboolean own;
 
   g_return_val_if_fail (SE_IS_STORE (store), FALSE);
 
@@ -441,7 +443,16 @@ se_privacy_erase_person (SeStore  *store,
       return FALSE;
     }
 
-  return se_store_delete (store, person, error);
+  own = !se_store_in_transaction (store);
+  if (own && !se_store_begin (store, error))
+    return FALSE;
+  if (!se_store_delete (store, person, error) || !se_store_compact_search (store, error))
+    {
+      if (own)
+        se_store_rollback (store);
+      return FALSE;
+    }
+  return own ? se_store_commit (store, error) : TRUE;
 }
 
 /* Retention */
@@ -667,6 +678,11 @@ se_privacy_delete_due (SeStore     *store,
         se_store_rollback (store);
         return FALSE;
       }
+  if (!se_store_compact_search (store, error))
+    {
+      se_store_rollback (store);
+      return FALSE;
+    }
   if (!se_store_commit (store, error))
     return FALSE;
 

@@ -78,6 +78,8 @@ gboolean     se_store_commit            (SeStore           *self,
                                          GError           **error);
 void         se_store_rollback          (SeStore           *self);
 gboolean     se_store_in_transaction    (SeStore           *self);
+gboolean     se_store_compact_search    (SeStore           *self,
+                                         GError           **error);
 
 gboolean     se_store_attach_document   (SeStore           *self,
                                          gint64             agreement_id,
