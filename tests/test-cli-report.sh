@@ -40,9 +40,9 @@ check "a summary by id exits 0" [ $status -eq 0 ]
 check "a summary by id is the same agreement" grep -q "Personalhospitationen" <(pdftotext "$dir/pdf/by-id.pdf" -)
 
 run --database "$db" --export-certificate "Hospitation im Jobcenter Landkreis Cham" \
-  --participant "Kristin Penther" --output "$dir/pdf/certificate.pdf"
+  --participant "Erika Mustermann" --output "$dir/pdf/certificate.pdf"
 check "a certificate exits 0" [ $status -eq 0 ]
-check "the certificate names the participant" grep -q "Kristin Penther" <(pdftotext "$dir/pdf/certificate.pdf" -)
+check "the certificate names the participant" grep -q "Erika Mustermann" <(pdftotext "$dir/pdf/certificate.pdf" -)
 rm -f "$dir"/pdf/*
 
 run --database "$db" --export-summary XY-404 --output "$dir/pdf/x.pdf"
@@ -74,12 +74,12 @@ run --database "$db" --export-certificate "Hospitation im Jobcenter Landkreis Ch
   --output "$dir/pdf/x.pdf"
 check "a certificate without --participant exits 2" [ $status -eq 2 ]
 
-run --database "$db" --export-certificate "Keine solche Hospitation" --participant "Kristin Penther" \
+run --database "$db" --export-certificate "Keine solche Hospitation" --participant "Erika Mustermann" \
   --output "$dir/pdf/x.pdf"
 check "an unknown placement exits 2" [ $status -eq 2 ]
 
 run --database "$db" --export-certificate "Hospitation im Jobcenter Landkreis Cham" \
-  --participant "Erika Mustermann" --output "$dir/pdf/x.pdf"
+  --participant "Max Nirgendwo" --output "$dir/pdf/x.pdf"
 check "an unknown person exits 2" [ $status -eq 2 ]
 check "nothing was written by any refused export" no_pdfs
 

@@ -38,7 +38,7 @@ static const struct
 } expected[] = {
   { se_organisation_get_type, 11 },
   { se_unit_get_type, 8 },
-  { se_person_get_type, 25 },
+  { se_person_get_type, 26 },
   { se_topic_get_type, 19 },
   { se_partnership_get_type, 5 },
   { se_agreement_get_type, 2 },

@@ -185,7 +185,7 @@ test_summary_cham_bautzen (Fixture       *f,
     "Jobcenter Cham → Jobcenter Bautzen", "Jobcenter Bautzen → Jobcenter Cham",
     "0 of 4", "1 of 4", "5 of 20",
     "Placements covered", "Hospitation im Jobcenter Landkreis Cham", "Hospitation",
-    "Kristin Penther", "Markt und Integration", "2027-04-12", "2027-04-16", "Proposed",
+    "Erika Mustermann", "Markt und Integration", "2027-04-12", "2027-04-16", "Proposed",
     "Terms", "Sozialgeheimnis (§ 35 SGB I)", "zum Jahresende gekündigt werden.",
     "Printed on 2026-03-02",
   };
@@ -358,7 +358,7 @@ test_certificate (Fixture       *f,
 {
   g_autoptr(SeRecord) placement = find_by (f->store, SE_TYPE_PLACEMENT, "title",
                                            "Hospitation im Jobcenter Landkreis Cham");
-  g_autoptr(SeRecord) person = find_by (f->store, SE_TYPE_PERSON, "family-name", "Penther");
+  g_autoptr(SeRecord) person = find_by (f->store, SE_TYPE_PERSON, "family-name", "Mustermann");
   g_autoptr(SeRecord) other = find_by (f->store, SE_TYPE_PERSON, "family-name", "Beer");
   g_autoptr(GError) error = NULL;
   g_autoptr(SeReport) report = se_report_new_certificate (f->store, placement, person, &error);
@@ -366,8 +366,8 @@ test_certificate (Fixture       *f,
   g_autoptr(GPtrArray) pages = NULL;
   g_autofree char *all = NULL;
   const char *expected[] = {
-    "Certificate of Participation", "This is to certify that", "Kristin Penther",
-    "Führungskraft, Jobcenter Landkreis Bautzen", "has taken part in the following exchange:",
+    "Certificate of Participation", "This is to certify that", "Erika Mustermann",
+    "Sachbearbeiterin, Jobcenter Landkreis Bautzen", "has taken part in the following exchange:",
     "Hospitation im Jobcenter Landkreis Cham", "Hospitation", "Guest",
     "2027-04-12 – 2027-04-16", "5 calendar days", "On site", "Cham",
     "Host organisation", "Jobcenter Landkreis Cham", "Markt und Integration",
@@ -541,7 +541,7 @@ test_summary_german (Fixture       *f,
 
       placement = find_by (f->store, SE_TYPE_PLACEMENT, "title",
                            "Hospitation im Jobcenter Landkreis Cham");
-      person = find_by (f->store, SE_TYPE_PERSON, "family-name", "Penther");
+      person = find_by (f->store, SE_TYPE_PERSON, "family-name", "Mustermann");
       certificate = se_report_new_certificate (f->store, placement, person, NULL);
       cert_pages = export (f, certificate, "de-certificate.pdf");
       cert = join_pages (cert_pages);

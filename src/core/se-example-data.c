@@ -656,7 +656,7 @@ add_cham_bautzen (Loader *l)
     TOPIC_VIDEO_COUNSELLING, TOPIC_E_FILE,
   };
   gint64 district_cham, district_bautzen, jc_cham, jc_bautzen, integration;
-  gint64 beer, bielich, loeffler, harig;
+  gint64 beer, bielich, loeffler, harig, trainee;
   gint64 cham_ids[G_N_ELEMENTS (cham_leaders)];
   gint64 bautzen_ids[G_N_ELEMENTS (bautzen_leaders)];
   gint64 district_partnership, cooperation, agreement, meeting, hospitation;
@@ -852,7 +852,11 @@ add_cham_bautzen (Loader *l)
   add_programme (l, meeting, fourth_programme, G_N_ELEMENTS (fourth_programme));
   add_topics (l, meeting, fourth_topics, G_N_ELEMENTS (fourth_topics));
 
-  /* A hospitation under the agreement, still to be approved. */
+  /* A hospitation under the agreement, still to be approved. It is
+   * invented, to show a planned placement, and so is its participant:
+   * "Erika Mustermann" is the German specimen name, so that no real
+   * person of the sources is said to have a placement they do not. */
+  trainee = add_person (l, jc_bautzen, 0, "Erika", "Mustermann", "Sachbearbeiterin");
   hospitation = add (l, SE_TYPE_PLACEMENT,
                      "kind", SE_PLACEMENT_KIND_HOSPITATION,
                      "title", "Hospitation im Jobcenter Landkreis Cham",
@@ -868,7 +872,7 @@ add_cham_bautzen (Loader *l)
                      "Einblick in die Arbeit des Bereichs Markt und Integration: Einsatz der "
                      "Videoberatung und Arbeit mit der elektronischen Akte.",
                      NULL);
-  add_participant (l, hospitation, bautzen_ids[0], SE_PARTICIPANT_ROLE_GUEST,
+  add_participant (l, hospitation, trainee, SE_PARTICIPANT_ROLE_GUEST,
                    jc_bautzen, jc_cham, integration);
   add (l, SE_TYPE_PREREQUISITE,
        "placement-id", hospitation,
