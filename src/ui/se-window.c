@@ -144,6 +144,7 @@ struct _SeWindow
   GtkLabel        *count_labels[N_SECTIONS];
   GtkStack        *section_pages[N_SECTIONS];
   GtkSingleSelection *selections[N_SECTIONS];
+  GtkListView     *views[N_SECTIONS];
   SeQueryModel    *models[N_SECTIONS];
   FilterState      filter_state[N_SECTIONS];
   char            *search_text;
@@ -713,7 +714,12 @@ build_section_page (SeWindow *self,
   g_signal_connect (selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
   self->selections[index] = selection;
 
-  view = gtk_list_view_new (GTK_SELECTION_MODEL (selection), factory);
+  /* Without its model until the section is first shown: GTK 4.8's list
+   * view builds and binds rows for the first 200 items as soon as it has
+   * one, and a stack measures its hidden pages too. Five lists of 200 rows
+   * were most of a large database's start. */
+  view = gtk_list_view_new (NULL, factory);
+  self->views[index] = GTK_LIST_VIEW (view);
   gtk_widget_add_css_class (view, "navigation-sidebar");
   gtk_widget_set_name (view, section->name);
   g_signal_connect (view, "activate", G_CALLBACK (on_list_activate), self);
@@ -991,6 +997,8 @@ se_window_show_section (SeWindow   *self,
 
   leave_tool (self);
   self->current = (guint) i;
+  if (gtk_list_view_get_model (self->views[i]) == NULL)
+    gtk_list_view_set_model (self->views[i], GTK_SELECTION_MODEL (self->selections[i]));
   gtk_list_box_select_row (self->section_list,
                            gtk_list_box_get_row_at_index (self->section_list, i));
   gtk_stack_set_visible_child_name (self->section_stack, sections[i].name);
@@ -1632,6 +1640,9 @@ se_window_dispose (GObject *object)
     g_clear_object (&self->models[i]);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SE_TYPE_WINDOW);
+  /* After the list views, which may hold them too */
+  for (guint i = 0; i < N_SECTIONS; i++)
+    g_clear_object (&self->selections[i]);
 
   G_OBJECT_CLASS (se_window_parent_class)->dispose (object);
 }
