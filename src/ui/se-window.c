@@ -160,6 +160,9 @@ G_DEFINE_FINAL_TYPE (SeWindow, se_window, ADW_TYPE_APPLICATION_WINDOW)
 
 /* Search and filters */
 
+static SeQueryModel *section_model (SeWindow *self,
+                                    guint     index);
+
 /* Searching and filtering are done by the section's query model, in SQL
  * on indexes and on the full-text index: the window holds only what the
  * user set. */
@@ -588,6 +591,7 @@ select_in_list (SeWindow *self,
       if (G_OBJECT_TYPE (record) != sections[s].type ())
         continue;
 
+      section_model (self, s);
       model = G_LIST_MODEL (self->selections[s]);
       n = g_list_model_get_n_items (model);
       self->selecting = TRUE;
@@ -688,31 +692,44 @@ update_counts (SeWindow *self)
                                  && !se_store_is_read_only (self->store));
 }
 
+/* A section's list, read when the section is first shown or asked for:
+ * the first page of a list sorted on an expression (partnerships,
+ * agreements) costs milliseconds that the start need not spend on lists
+ * not shown. Rows come from an SQL query that holds ids and builds the
+ * records shown: sorted, searched and filtered in SQL. */
+static SeQueryModel *
+section_model (SeWindow *self,
+               guint     index)
+{
+  GtkSingleSelection *selection;
+
+  if (self->models[index] != NULL)
+    return self->models[index];
+
+  self->models[index] = se_query_model_new (self->store, sections[index].type ());
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->models[index])));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect (selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
+  self->selections[index] = selection;
+  return self->models[index];
+}
+
 static GtkWidget *
 build_section_page (SeWindow *self,
                     guint     index)
 {
   const Section *section = &sections[index];
   GtkStack *stack = GTK_STACK (gtk_stack_new ());
-  /* Rows come from an SQL query that holds ids and builds the records
-   * shown: sorted, searched and filtered in SQL. */
-  SeQueryModel *model = se_query_model_new (self->store, section->type ());
-  GtkSingleSelection *selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (model)));
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkWidget *view, *scrolled, *empty, *button;
 
-  self->models[index] = model;
   self->filter_state[index] = (FilterState) { -1, -1, 0, 0 };
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
-
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
-  g_signal_connect (selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
-  self->selections[index] = selection;
 
   /* Without its model until the section is first shown: GTK 4.8's list
    * view builds and binds rows for the first 200 items as soon as it has
@@ -997,6 +1014,7 @@ se_window_show_section (SeWindow   *self,
 
   leave_tool (self);
   self->current = (guint) i;
+  section_model (self, (guint) i);
   if (gtk_list_view_get_model (self->views[i]) == NULL)
     gtk_list_view_set_model (self->views[i], GTK_SELECTION_MODEL (self->selections[i]));
   gtk_list_box_select_row (self->section_list,
@@ -1382,8 +1400,13 @@ se_window_export_listed_ics (SeWindow    *self,
                              GError     **error)
 {
   ListedJob job = { self->store, NULL };
-  GListModel *model = G_LIST_MODEL (self->models[find_section ("placements")]);
+  GListModel *model;
   gboolean ok;
+
+  g_return_val_if_fail (SE_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  model = G_LIST_MODEL (section_model (self, find_section ("placements")));
 
   job.placements = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -1399,11 +1422,12 @@ export_listed_ics_activated (GtkWidget  *widget,
                              GVariant   *parameter)
 {
   SeWindow *self = SE_WINDOW (widget);
-  GListModel *model = G_LIST_MODEL (self->models[find_section ("placements")]);
   ListedJob *job;
+  GListModel *model;
 
-  if (self->tool >= 0 || model == NULL)
+  if (self->tool >= 0 || self->store == NULL)
     return;
+  model = G_LIST_MODEL (section_model (self, find_section ("placements")));
 
   job = g_new0 (ListedJob, 1);
   job->store = g_object_ref (self->store);
@@ -1839,6 +1863,9 @@ se_window_get_visible_list (SeWindow *self)
 {
   g_return_val_if_fail (SE_IS_WINDOW (self), NULL);
 
+  if (self->store == NULL)
+    return NULL;
+  section_model (self, self->current);
   return G_LIST_MODEL (self->selections[self->current]);
 }
 
