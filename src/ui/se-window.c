@@ -450,7 +450,8 @@ setup_row (GtkSignalListItemFactory *factory,
   /* Inscriptions, not labels: a list view keeps 200 rows bound and
    * measures them all, and a label lays out and shapes its whole text to
    * be measured, an inscription only to be drawn. On the large database
-   * that was a fifth of the start. 40 characters wide, as the titles are. */
+   * that was a fifth of the start. Their natural width: 40 characters,
+   * about a title's. */
   GtkWidget *title = gtk_inscription_new (NULL);
   GtkWidget *subtitle = gtk_inscription_new (NULL);
   GtkWidget *status = gtk_label_new (NULL);
