@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "se-audit-entry.h"
+#include "se-backup.h"
 #include "se-csv.h"
 #include "se-example-data.h"
 #include "se-history-page.h"
@@ -449,6 +450,46 @@ test_history (void)
   close_window (window);
 }
 
+/* The day's automatic backup: made in the background once the window has
+ * drawn its first frame, not before, and while it stays open. */
+static void
+test_automatic_backup (void)
+{
+  g_autofree char *path = new_database (TRUE);
+  SeWindow *window = se_window_new (NULL, path);
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 end;
+
+  se_test_wait_for_idle ();
+  backups = se_store_list_backups (path);
+  g_assert_cmpuint (backups->len, ==, 0);
+  g_clear_pointer (&backups, g_ptr_array_unref);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (TRUE)
+    {
+      backups = se_store_list_backups (path);
+      if (backups->len > 0 || g_get_monotonic_time () > end)
+        break;
+      g_clear_pointer (&backups, g_ptr_array_unref);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  g_assert_true (se_store_verify_backup (g_ptr_array_index (backups, 0), &error));
+  g_assert_no_error (error);
+
+  /* Not due again when the window closes */
+  close_window (window);
+  g_clear_pointer (&backups, g_ptr_array_unref);
+  backups = se_store_list_backups (path);
+  g_assert_cmpuint (backups->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -466,6 +507,7 @@ main (int   argc,
   g_test_add_func ("/ui/data/erase-refused", test_erase_refused);
   g_test_add_func ("/ui/data/retention", test_retention);
   g_test_add_func ("/ui/data/history", test_history);
+  g_test_add_func ("/ui/data/automatic-backup", test_automatic_backup);
 
   status = g_test_run ();
   se_test_remove_dir (dir);

@@ -148,14 +148,77 @@ backup_done (GObject      *source,
     }
 }
 
+static void
+start_backup (const char      *path,
+              AdwToastOverlay *overlay)
+{
+  GWeakRef *weak = g_new0 (GWeakRef, 1);
+  g_autoptr(GTask) task = NULL;
+
+  /* The callback owns the weak reference to the overlay. */
+  g_weak_ref_init (weak, overlay);
+  task = g_task_new (NULL, NULL, backup_done, weak);
+  g_task_set_source_tag (task, se_window_safety_backup_if_due);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, backup_thread);
+}
+
+/* A backup waiting for the window's first frame */
+typedef struct
+{
+  GWeakRef overlay;
+  char    *path;
+} PendingBackup;
+
+static void
+pending_backup_clear (gpointer data)
+{
+  PendingBackup *pending = data;
+
+  g_weak_ref_clear (&pending->overlay);
+  g_free (pending->path);
+}
+
+static void
+pending_backup_release (gpointer data)
+{
+  g_rc_box_release_full (data, pending_backup_clear);
+}
+
+static gboolean
+start_pending_backup (gpointer data)
+{
+  PendingBackup *pending = data;
+  g_autoptr(AdwToastOverlay) overlay = g_weak_ref_get (&pending->overlay);
+
+  /* A window closed by now made the backup as it closed. */
+  if (overlay != NULL)
+    start_backup (pending->path, overlay);
+  return G_SOURCE_REMOVE;
+}
+
+/* The first frame's update phase: what follows in it is the layout and
+ * the drawing, so the backup starts in an idle after them. */
+static gboolean
+on_first_tick (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  g_idle_add_full (G_PRIORITY_LOW, start_pending_backup, g_rc_box_acquire (data),
+                   pending_backup_release);
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * se_window_safety_backup_if_due:
  * @overlay: (nullable): where to say that it failed
  *
  * When the window opens or closes the store. When it opens (@overlay
- * given), the backup is made in the background and the window appears at
- * once; when it closes (no @overlay), before this returns. A failure does
- * not stop the user, but is told.
+ * given), the backup is made in the background once the window has drawn
+ * its first frame: copying and checking a large file competes with the
+ * start for the processors and the disk. When it closes (no @overlay),
+ * before this returns; a window closed before its first frame makes it
+ * then. A failure does not stop the user, but is told.
  */
 void
 se_window_safety_backup_if_due (SeStore         *store,
@@ -168,15 +231,12 @@ se_window_safety_backup_if_due (SeStore         *store,
 
   if (overlay != NULL)
     {
-      GWeakRef *weak = g_new0 (GWeakRef, 1);
-      g_autoptr(GTask) task = NULL;
+      PendingBackup *pending = g_rc_box_new0 (PendingBackup);
 
-      /* The callback owns the weak reference to the overlay. */
-      g_weak_ref_init (weak, overlay);
-      task = g_task_new (NULL, NULL, backup_done, weak);
-      g_task_set_source_tag (task, se_window_safety_backup_if_due);
-      g_task_set_task_data (task, g_strdup (se_store_get_path (store)), g_free);
-      g_task_run_in_thread (task, backup_thread);
+      g_weak_ref_init (&pending->overlay, overlay);
+      pending->path = g_strdup (se_store_get_path (store));
+      gtk_widget_add_tick_callback (GTK_WIDGET (overlay), on_first_tick, pending,
+                                    pending_backup_release);
       return;
     }
 

@@ -144,6 +144,7 @@ struct _SeWindow
   GtkLabel        *count_labels[N_SECTIONS];
   GtkStack        *section_pages[N_SECTIONS];
   GtkSingleSelection *selections[N_SECTIONS];
+  GtkListView     *views[N_SECTIONS];
   SeQueryModel    *models[N_SECTIONS];
   FilterState      filter_state[N_SECTIONS];
   char            *search_text;
@@ -158,6 +159,9 @@ struct _SeWindow
 G_DEFINE_FINAL_TYPE (SeWindow, se_window, ADW_TYPE_APPLICATION_WINDOW)
 
 /* Search and filters */
+
+static SeQueryModel *section_model (SeWindow *self,
+                                    guint     index);
 
 /* Searching and filtering are done by the section's query model, in SQL
  * on indexes and on the full-text index: the window holds only what the
@@ -426,8 +430,12 @@ update_row (GtkListItem *item)
 
   t = se_describe_title (self->store, record);
   s = se_describe_subtitle (self->store, record);
-  gtk_label_set_text (GTK_LABEL (title), t);
-  gtk_label_set_text (GTK_LABEL (subtitle), s);
+  gtk_inscription_set_text (GTK_INSCRIPTION (title), t);
+  gtk_inscription_set_text (GTK_INSCRIPTION (subtitle), s);
+  /* Said by a screen reader as a label's text would be */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL, t, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (subtitle), GTK_ACCESSIBLE_PROPERTY_LABEL, s,
+                                  -1);
   gtk_widget_set_visible (subtitle, *s != '\0');
   update_status (status, record);
 }
@@ -439,8 +447,13 @@ setup_row (GtkSignalListItemFactory *factory,
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
+  /* Inscriptions, not labels: a list view keeps 200 rows bound and
+   * measures them all, and a label lays out and shapes its whole text to
+   * be measured, an inscription only to be drawn. On the large database
+   * that was a fifth of the start. Their natural width: 40 characters,
+   * about a title's. */
+  GtkWidget *title = gtk_inscription_new (NULL);
+  GtkWidget *subtitle = gtk_inscription_new (NULL);
   GtkWidget *status = gtk_label_new (NULL);
 
   gtk_widget_add_css_class (row, "record-row");
@@ -449,10 +462,12 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (status, "caption");
   gtk_widget_set_valign (status, GTK_ALIGN_CENTER);
   gtk_widget_set_visible (status, FALSE);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (title),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (title), 40);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (subtitle),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (subtitle), 40);
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_box_append (GTK_BOX (box), title);
@@ -587,6 +602,7 @@ select_in_list (SeWindow *self,
       if (G_OBJECT_TYPE (record) != sections[s].type ())
         continue;
 
+      section_model (self, s);
       model = G_LIST_MODEL (self->selections[s]);
       n = g_list_model_get_n_items (model);
       self->selecting = TRUE;
@@ -687,33 +703,51 @@ update_counts (SeWindow *self)
                                  && !se_store_is_read_only (self->store));
 }
 
+/* A section's list, read when the section is first shown or asked for:
+ * the first page of a list sorted on an expression (partnerships,
+ * agreements) costs milliseconds that the start need not spend on lists
+ * not shown. Rows come from an SQL query that holds ids and builds the
+ * records shown: sorted, searched and filtered in SQL. */
+static SeQueryModel *
+section_model (SeWindow *self,
+               guint     index)
+{
+  GtkSingleSelection *selection;
+
+  if (self->models[index] != NULL)
+    return self->models[index];
+
+  self->models[index] = se_query_model_new (self->store, sections[index].type ());
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->models[index])));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect (selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
+  self->selections[index] = selection;
+  return self->models[index];
+}
+
 static GtkWidget *
 build_section_page (SeWindow *self,
                     guint     index)
 {
   const Section *section = &sections[index];
   GtkStack *stack = GTK_STACK (gtk_stack_new ());
-  /* Rows come from an SQL query that holds ids and builds the records
-   * shown: sorted, searched and filtered in SQL. */
-  SeQueryModel *model = se_query_model_new (self->store, section->type ());
-  GtkSingleSelection *selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (model)));
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkWidget *view, *scrolled, *empty, *button;
 
-  self->models[index] = model;
   self->filter_state[index] = (FilterState) { -1, -1, 0, 0 };
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
 
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
-  g_signal_connect (selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
-  self->selections[index] = selection;
-
-  view = gtk_list_view_new (GTK_SELECTION_MODEL (selection), factory);
+  /* Without its model until the section is first shown: GTK 4.8's list
+   * view builds and binds rows for the first 200 items as soon as it has
+   * one, and a stack measures its hidden pages too. Five lists of 200 rows
+   * were most of a large database's start. */
+  view = gtk_list_view_new (NULL, factory);
+  self->views[index] = GTK_LIST_VIEW (view);
   gtk_widget_add_css_class (view, "navigation-sidebar");
   gtk_widget_set_name (view, section->name);
   g_signal_connect (view, "activate", G_CALLBACK (on_list_activate), self);
@@ -991,6 +1025,9 @@ se_window_show_section (SeWindow   *self,
 
   leave_tool (self);
   self->current = (guint) i;
+  section_model (self, (guint) i);
+  if (gtk_list_view_get_model (self->views[i]) == NULL)
+    gtk_list_view_set_model (self->views[i], GTK_SELECTION_MODEL (self->selections[i]));
   gtk_list_box_select_row (self->section_list,
                            gtk_list_box_get_row_at_index (self->section_list, i));
   gtk_stack_set_visible_child_name (self->section_stack, sections[i].name);
@@ -1374,8 +1411,13 @@ se_window_export_listed_ics (SeWindow    *self,
                              GError     **error)
 {
   ListedJob job = { self->store, NULL };
-  GListModel *model = G_LIST_MODEL (self->models[find_section ("placements")]);
+  GListModel *model;
   gboolean ok;
+
+  g_return_val_if_fail (SE_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  model = G_LIST_MODEL (section_model (self, find_section ("placements")));
 
   job.placements = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -1391,11 +1433,12 @@ export_listed_ics_activated (GtkWidget  *widget,
                              GVariant   *parameter)
 {
   SeWindow *self = SE_WINDOW (widget);
-  GListModel *model = G_LIST_MODEL (self->models[find_section ("placements")]);
   ListedJob *job;
+  GListModel *model;
 
-  if (self->tool >= 0 || model == NULL)
+  if (self->tool >= 0 || self->store == NULL)
     return;
+  model = G_LIST_MODEL (section_model (self, find_section ("placements")));
 
   job = g_new0 (ListedJob, 1);
   job->store = g_object_ref (self->store);
@@ -1632,6 +1675,9 @@ se_window_dispose (GObject *object)
     g_clear_object (&self->models[i]);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SE_TYPE_WINDOW);
+  /* After the list views, which may hold them too */
+  for (guint i = 0; i < N_SECTIONS; i++)
+    g_clear_object (&self->selections[i]);
 
   G_OBJECT_CLASS (se_window_parent_class)->dispose (object);
 }
@@ -1828,6 +1874,9 @@ se_window_get_visible_list (SeWindow *self)
 {
   g_return_val_if_fail (SE_IS_WINDOW (self), NULL);
 
+  if (self->store == NULL)
+    return NULL;
+  section_model (self, self->current);
   return G_LIST_MODEL (self->selections[self->current]);
 }
 
