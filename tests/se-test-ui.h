@@ -53,18 +53,22 @@ se_test_find_type (GtkWidget *root,
   return NULL;
 }
 
-/* A mapped label showing @text (or containing it, unless @exact). */
+/* A mapped label showing @text (or containing it, unless @exact); list
+ * rows show their texts in inscriptions. */
 static inline gboolean
 se_test_has_label (GtkWidget  *root,
                    const char *text,
                    gboolean    exact)
 {
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root))
-    {
-      const char *t = gtk_label_get_text (GTK_LABEL (root));
-      if (exact ? g_strcmp0 (t, text) == 0 : strstr (t, text) != NULL)
-        return TRUE;
-    }
+  const char *t = NULL;
+
+  if (GTK_IS_LABEL (root))
+    t = gtk_label_get_text (GTK_LABEL (root));
+  else if (GTK_IS_INSCRIPTION (root))
+    t = gtk_inscription_get_text (GTK_INSCRIPTION (root));
+  if (t != NULL && gtk_widget_get_mapped (root)
+      && (exact ? g_strcmp0 (t, text) == 0 : strstr (t, text) != NULL))
+    return TRUE;
   for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
     if (se_test_has_label (c, text, exact))
       return TRUE;

@@ -392,6 +392,7 @@ update_status (GtkWidget *label,
 {
   const SeField *field = se_record_class_find_field (SE_RECORD_GET_CLASS (record), "status");
   const char *styles[] = { "status-good", "status-open", "status-over" };
+  const char *style;
   int value;
 
   if (field == NULL)
@@ -400,10 +401,14 @@ update_status (GtkWidget *label,
       return;
     }
 
+  /* A rebound row often shows the same status as before: touching its
+   * classes or text anyway would restyle and lay out the pill again. */
   value = se_record_get_int (record, "status");
+  style = status_style (se_enum_get_nick (field->target (), value));
   for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
-    gtk_widget_remove_css_class (label, styles[i]);
-  gtk_widget_add_css_class (label, status_style (se_enum_get_nick (field->target (), value)));
+    if (!g_str_equal (styles[i], style))
+      gtk_widget_remove_css_class (label, styles[i]);
+  gtk_widget_add_css_class (label, style);
   gtk_label_set_text (GTK_LABEL (label), se_enum_get_label (field->target (), value));
   gtk_widget_set_visible (label, TRUE);
 }
@@ -426,8 +431,8 @@ update_row (GtkListItem *item)
 
   t = se_describe_title (self->store, record);
   s = se_describe_subtitle (self->store, record);
-  gtk_label_set_text (GTK_LABEL (title), t);
-  gtk_label_set_text (GTK_LABEL (subtitle), s);
+  gtk_inscription_set_text (GTK_INSCRIPTION (title), t);
+  gtk_inscription_set_text (GTK_INSCRIPTION (subtitle), s);
   gtk_widget_set_visible (subtitle, *s != '\0');
   update_status (status, record);
 }
@@ -439,8 +444,12 @@ setup_row (GtkSignalListItemFactory *factory,
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
+  /* Inscriptions, not labels: a label measures its text, so each of the
+   * 200 rows a list view keeps would be shaped several times whenever a
+   * jump of the scroll bar rebinds them; an inscription takes its size from
+   * the font and lays out its text once, when it is drawn. */
+  GtkWidget *title = gtk_inscription_new (NULL);
+  GtkWidget *subtitle = gtk_inscription_new (NULL);
   GtkWidget *status = gtk_label_new (NULL);
 
   gtk_widget_add_css_class (row, "record-row");
@@ -449,10 +458,10 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (status, "caption");
   gtk_widget_set_valign (status, GTK_ALIGN_CENTER);
   gtk_widget_set_visible (status, FALSE);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (title),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (subtitle),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_box_append (GTK_BOX (box), title);
