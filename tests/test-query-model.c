@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "se-query-model.h"
+#include "se-store-private.h"
 #include "se-test-planning.h"
 #include "se-test-util.h"
 #include "se-topic.h"
@@ -557,6 +558,119 @@ test_identity (Fixture       *f,
   }
 }
 
+/* Reading ahead: rows asked for in bursts a steady distance apart, as a
+ * list view asks for them while its scroll bar is dragged. Between the
+ * bursts the idle callbacks read the next one's records, so that it runs
+ * no statement itself; the rows stay the store's records of the right
+ * ids, also when a change or a deletion comes while reading ahead. */
+
+static int
+count_statement (unsigned  type,
+                 void     *data,
+                 void     *p,
+                 void     *x)
+{
+  (*(guint *) data)++;
+  return 0;
+}
+
+static void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+assert_burst (SeQueryModel *model,
+              SeStore      *store,
+              guint         first,
+              guint         n)
+{
+  for (guint i = first; i < first + n; i++)
+    {
+      g_autoptr(SeRecord) r = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_autoptr(SeRecord) same = se_store_lookup (store, SE_TYPE_PLACEMENT,
+                                                  se_query_model_get_id (model, i));
+
+      g_assert_nonnull (r);
+      g_assert_true (r == same);
+    }
+}
+
+static void
+test_read_ahead (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(SeQueryModel) model = se_query_model_new (f->store, SE_TYPE_PLACEMENT);
+  Watch w = { g_array_new (FALSE, FALSE, sizeof (gint64)), g_array_new (FALSE, FALSE, sizeof (guint)) };
+  g_autoptr(GError) error = NULL;
+  const guint stride = 150, burst = 200;
+  guint n, statements = 0, bursts = 0, first;
+  gint64 moved, gone;
+
+  drain ();
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 row = se_query_model_get_id (model, i);
+      g_array_append_val (w.copy, row);
+    }
+  g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), &w);
+  sqlite3_trace_v2 (_se_store_get_db (f->store), SQLITE_TRACE_STMT, count_statement, &statements);
+
+  /* Down the list, then back up it. */
+  for (first = 0; first + burst <= n; first += stride, bursts++)
+    {
+      statements = 0;
+      assert_burst (model, f->store, first, burst);
+      /* The first two bursts set the pace; the others were read ahead. */
+      if (bursts >= 2)
+        g_assert_cmpuint (statements, ==, 0);
+      drain ();
+    }
+  bursts = 0;
+  for (first = n - burst; first >= stride; first -= stride, bursts++)
+    {
+      statements = 0;
+      assert_burst (model, f->store, first, burst);
+      if (bursts >= 2)
+        g_assert_cmpuint (statements, ==, 0);
+      drain ();
+    }
+  sqlite3_trace_v2 (_se_store_get_db (f->store), 0, NULL, NULL);
+
+  /* A change while reading ahead: the rows move, nothing stale is shown. */
+  assert_burst (model, f->store, 0, burst);
+  assert_burst (model, f->store, stride, burst);
+  moved = se_query_model_get_id (model, 2 * stride + 5);
+  se_test_update (f->store, SE_TYPE_PLACEMENT, moved, "end-date", "2039-01-03", 0);
+  assert_signals (&w, 1, 2 * stride + 5, 1, 1);
+  se_test_update (f->store, SE_TYPE_PLACEMENT, moved, "start-date", "2039-01-01", 0);
+  assert_signals (&w, 1, 0, 2 * stride + 6, 2 * stride + 6);
+  assert_in_step (model, &w, f->db);
+  drain ();
+  assert_burst (model, f->store, 2 * stride, burst);
+
+  /* A row read ahead, then deleted: gone from the list and its rows. */
+  assert_burst (model, f->store, 3 * stride, burst);
+  drain ();
+  gone = se_query_model_get_id (model, 4 * stride + 10);
+  {
+    g_autoptr(SeRecord) r = se_store_lookup (f->store, SE_TYPE_PLACEMENT, gone);
+    se_store_delete (f->store, r, &error);
+    g_assert_no_error (error);
+  }
+  assert_signals (&w, 1, 4 * stride + 10, 1, 0);
+  assert_in_step (model, &w, f->db);
+  assert_burst (model, f->store, 4 * stride, burst);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    g_assert_cmpint (se_query_model_get_id (model, i), !=, gone);
+
+  g_array_unref (w.copy);
+  g_array_unref (w.signals);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -569,6 +683,8 @@ main (int   argc,
   g_test_add ("/query-model/search-follows", Fixture, NULL, fixture_set_up, test_search_follows,
               fixture_tear_down);
   g_test_add ("/query-model/identity", Fixture, NULL, fixture_set_up, test_identity,
+              fixture_tear_down);
+  g_test_add ("/query-model/read-ahead", Fixture, NULL, fixture_set_up, test_read_ahead,
               fixture_tear_down);
 
   return g_test_run ();

@@ -33,14 +33,24 @@
  * After a committed change to its kind (or to one that feeds its search),
  * the model reads its ids again and reports what changed as exact
  * positions: the rows between the unchanged beginning and end, and each
- * changed record that kept its place, so that its row is drawn again. */
+ * changed record that kept its place, so that its row is drawn again.
+ *
+ * A list view asks for its rows in bursts, one per frame that scrolls. When
+ * a burst lies a steady distance after the one before (a scroll bar
+ * dragged, a page key held, a wheel turned), the rows of the next burst
+ * are read ahead in idle callbacks, between frames, so that the next frame
+ * finds them in the cache instead of reading them itself. */
 
 /* More than a list view asks for at once: GTK 4.8's binds the rows of
  * the first 201 items when it gets its model, and item 201 beyond the
  * first page would read all the other ids before the window is drawn. */
 #define FIRST_PAGE 256
-#define CACHE_SIZE 256
+#define CACHE_SIZE 512
 #define PREFETCH   50
+/* At most this many rows read ahead of a scroll: a list view asks for
+ * about 200 at a time (GTK 4.8 keeps 200 rows bound). */
+#define AHEAD_MAX  256
+#define AHEAD_SLACK 4
 
 struct _SeQueryModel
 {
@@ -60,6 +70,15 @@ struct _SeQueryModel
 
   GQueue       cache;        /* SeRecord, most recently used first */
   GHashTable  *cached;       /* id -> GList link in cache */
+
+  /* Reading ahead: the positions asked for since the last idle, the first
+   * one of the burst before, and the positions still to read ahead. */
+  guint        burst_first, burst_end;
+  guint        burst_source;
+  gboolean     have_last;
+  guint        last_first;
+  guint        ahead_pos, ahead_end;
+  guint        ahead_source;
 
   gboolean     touched;      /* a change since the last refresh concerns us */
   GHashTable  *updated;      /* ids of our kind updated in that change */
@@ -112,26 +131,15 @@ cache_put (SeQueryModel *self,
     }
 }
 
-/* The record at @position. A row not in the cache brings the rows after it
- * that are not either (a list view asks for a screenful, one row after
- * the other): their records are read in one go. */
-static SeRecord *
-cache_get (SeQueryModel *self,
-           guint         position)
+/* Reads the records of the rows from @position on that are not cached,
+ * at most PREFETCH of them and up to the first one that is, in one go. */
+static void
+cache_fill (SeQueryModel *self,
+            guint         position)
 {
-  gint64 id = g_array_index (self->ids, gint64, position);
-  GList *link = g_hash_table_lookup (self->cached, &id);
-  gint64 ids[PREFETCH];
-  SeRecord *records[PREFETCH];
-  SeRecord *record = NULL;
+  gint64 ids[PREFETCH] = { 0 };
+  SeRecord *records[PREFETCH] = { NULL };
   guint n = 0;
-
-  if (link != NULL)
-    {
-      g_queue_unlink (&self->cache, link);
-      g_queue_push_head_link (&self->cache, link);
-      return g_object_ref (link->data);
-    }
 
   for (guint i = position; i < self->ids->len && n < PREFETCH; i++)
     {
@@ -144,19 +152,118 @@ cache_get (SeQueryModel *self,
 
   _se_store_lookup_many (self->store, self->record_type, ids, n, records);
 
-  /* The later ones first, so that the one asked for is the most recent. */
+  /* The later ones first, so that the first is the most recent. */
   for (guint i = n; i-- > 0;)
     {
       if (records[i] == NULL)
         continue;
       cache_put (self, ids[i], records[i]);
-      if (i == 0)
-        record = records[i];
-      else
-        g_object_unref (records[i]);
+      g_object_unref (records[i]);
+    }
+}
+
+static gboolean burst_done_cb (gpointer data);
+
+/* The record at @position. A row not in the cache brings the rows after it
+ * that are not either (a list view asks for a screenful, one row after
+ * the other): their records are read in one go. */
+static SeRecord *
+cache_get (SeQueryModel *self,
+           guint         position)
+{
+  gint64 id = g_array_index (self->ids, gint64, position);
+  GList *link;
+
+  if (self->burst_source == 0)
+    {
+      self->burst_first = position;
+      self->burst_end = position + 1;
+      self->burst_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, burst_done_cb, self, NULL);
+    }
+  else
+    {
+      self->burst_first = MIN (self->burst_first, position);
+      self->burst_end = MAX (self->burst_end, position + 1);
     }
 
-  return record;
+  link = g_hash_table_lookup (self->cached, &id);
+  if (link == NULL)
+    {
+      cache_fill (self, position);
+      link = g_hash_table_lookup (self->cached, &id);
+      if (link == NULL)
+        return NULL;
+    }
+
+  g_queue_unlink (&self->cache, link);
+  g_queue_push_head_link (&self->cache, link);
+  return g_object_ref (link->data);
+}
+
+/* Reading ahead */
+
+static void
+ahead_stop (SeQueryModel *self)
+{
+  g_clear_handle_id (&self->burst_source, g_source_remove);
+  g_clear_handle_id (&self->ahead_source, g_source_remove);
+  self->have_last = FALSE;
+  self->ahead_pos = self->ahead_end = 0;
+}
+
+/* One block of the rows ahead per idle callback, so that a frame that
+ * falls due meanwhile waits for one block at most. */
+static gboolean
+ahead_cb (gpointer data)
+{
+  SeQueryModel *self = data;
+
+  while (self->ahead_pos < self->ahead_end)
+    {
+      guint position = self->ahead_pos;
+      gint64 id = g_array_index (self->ids, gint64, position);
+
+      self->ahead_pos++;
+      if (!g_hash_table_contains (self->cached, &id))
+        {
+          cache_fill (self, position);
+          return G_SOURCE_CONTINUE;
+        }
+    }
+
+  self->ahead_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* After a burst of rows asked for: if it moved on from the one before,
+ * the rows as far on again are read ahead. */
+static gboolean
+burst_done_cb (gpointer data)
+{
+  SeQueryModel *self = data;
+  gint64 stride, first, end;
+
+  self->burst_source = 0;
+  stride = self->have_last ? (gint64) self->burst_first - self->last_first : 0;
+  self->have_last = TRUE;
+  self->last_first = self->burst_first;
+  if (stride == 0)
+    return G_SOURCE_REMOVE;
+
+  /* A few rows more on either side: a scroll bar dragged at a steady
+   * speed moves by a fractional number of rows. */
+  first = (gint64) self->burst_first + stride - AHEAD_SLACK;
+  end = MIN ((gint64) self->burst_end + stride + AHEAD_SLACK, first + AHEAD_MAX);
+  first = CLAMP (first, 0, (gint64) self->ids->len);
+  end = CLAMP (end, first, (gint64) self->ids->len);
+  if (first == end)
+    return G_SOURCE_REMOVE;
+
+  self->ahead_pos = first;
+  self->ahead_end = end;
+  if (self->ahead_source == 0)
+    self->ahead_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, ahead_cb, self, NULL);
+  return G_SOURCE_REMOVE;
 }
 
 /* Queries */
@@ -262,6 +369,7 @@ reload (SeQueryModel *self)
   gboolean reading;
 
   g_clear_handle_id (&self->complete_source, g_source_remove);
+  ahead_stop (self);
   g_array_set_size (self->ids, 0);
   /* The page and the count in one read, so that they agree. */
   reading = _se_store_read_begin (self->store);
@@ -291,6 +399,7 @@ refresh (SeQueryModel *self)
   gpointer key;
 
   g_clear_handle_id (&self->complete_source, g_source_remove);
+  ahead_stop (self);
   self->updated = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   query (self, 0, 0, self->ids);
@@ -420,6 +529,7 @@ se_query_model_dispose (GObject *object)
   SeQueryModel *self = SE_QUERY_MODEL (object);
 
   g_clear_handle_id (&self->complete_source, g_source_remove);
+  ahead_stop (self);
   g_clear_signal_handler (&self->record_changed_id, self->store);
   g_clear_signal_handler (&self->changed_id, self->store);
   cache_clear (self);

@@ -12,6 +12,7 @@
 
 #include "se-date.h"
 #include "se-error.h"
+#include "se-record-private.h"
 #include "se-record.h"
 
 /* SeRecord is the base of every kind of record. A subclass describes its
@@ -51,10 +52,8 @@ ensure_values (SeRecord *self)
       priv->values = g_new0 (GValue, MAX (klass->n_fields, 1));
       for (guint i = 0; i < klass->n_fields; i++)
         {
-          GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass),
-                                                            klass->fields[i].name);
-          g_value_init (&priv->values[i], G_PARAM_SPEC_VALUE_TYPE (pspec));
-          g_param_value_set_default (pspec, &priv->values[i]);
+          g_value_init (&priv->values[i], G_PARAM_SPEC_VALUE_TYPE (klass->pspecs[i]));
+          g_param_value_set_default (klass->pspecs[i], &priv->values[i]);
         }
     }
 
@@ -156,12 +155,17 @@ se_record_class_install_fields (SeRecordClass *klass,
   klass->kind_label = kind_label;
   klass->fields = fields;
   klass->n_fields = n_fields;
+  /* Kept, so that making a record does not look its properties up by name */
+  klass->pspecs = g_new0 (GParamSpec *, MAX (n_fields, 1));
 
   object_class->get_property = field_get_property;
   object_class->set_property = field_set_property;
 
   for (guint i = 0; i < n_fields; i++)
-    g_object_class_install_property (object_class, i + 1, field_param_spec (&fields[i]));
+    {
+      klass->pspecs[i] = field_param_spec (&fields[i]);
+      g_object_class_install_property (object_class, i + 1, klass->pspecs[i]);
+    }
 }
 
 const SeField *
@@ -356,6 +360,16 @@ field_value (SeRecord   *self,
       }
 
   return NULL;
+}
+
+/* For the store, filling a record it has just made and nobody else holds:
+ * the values in field order, to set in place without notifications. */
+GValue *
+_se_record_get_values (SeRecord *self)
+{
+  g_return_val_if_fail (SE_IS_RECORD (self), NULL);
+
+  return ensure_values (self);
 }
 
 /**

@@ -71,6 +71,7 @@ struct _SeRecordClass
   const char    *kind_label;
   const SeField *fields;
   guint          n_fields;
+  GParamSpec   **pspecs;       /* one per field, in the same order */
 
   /*< public >*/
   gboolean  (*validate)  (SeRecord    *self,

@@ -27,6 +27,7 @@
 #include "se-placement-topic.h"
 #include "se-placement.h"
 #include "se-prerequisite.h"
+#include "se-record-private.h"
 #include "se-programme-item.h"
 #include "se-signatory.h"
 #include "se-store-private.h"
@@ -326,6 +327,11 @@ column_name (const char *field)
 
 /* Rows and records */
 
+/* Fills @record, just made and not yet handed out, from a row. Its values
+ * are set in place: through its properties, with their look-ups by name,
+ * checks and queued notifications that nobody can receive yet, making a
+ * record cost more than reading its row (a list view reads 200 rows when
+ * the scroll bar jumps). */
 static void
 read_row (SeRecord     *record,
           sqlite3_stmt *stmt)
@@ -333,34 +339,45 @@ read_row (SeRecord     *record,
   SeRecordClass *klass = SE_RECORD_GET_CLASS (record);
   guint n_fields;
   const SeField *fields = se_record_class_get_fields (klass, &n_fields);
+  GValue *values = _se_record_get_values (record);
 
   se_record_set_id (record, sqlite3_column_int64 (stmt, 0));
 
-  g_object_freeze_notify (G_OBJECT (record));
   for (guint i = 0; i < n_fields; i++)
     {
       const SeField *f = &fields[i];
+      GValue *value = &values[i];
       int col = (int) i + 1;
 
       switch (f->type)
         {
         case SE_FIELD_INT:
+          g_value_set_int (value, sqlite3_column_int (stmt, col));
+          break;
         case SE_FIELD_BOOLEAN:
-          se_record_set_int (record, f->name, sqlite3_column_int (stmt, col));
+          g_value_set_boolean (value, sqlite3_column_int (stmt, col) != 0);
           break;
         case SE_FIELD_ENUM:
           {
-            int value;
+            int v;
             const char *nick = (const char *) sqlite3_column_text (stmt, col);
-            if (se_enum_from_nick (f->target (), nick, &value))
-              se_record_set_int (record, f->name, value);
+            if (se_enum_from_nick (f->target (), nick, &v))
+              g_value_set_enum (value, v);
             else
               g_warning ("Unknown value “%s” in %s.%s", nick ? nick : "(null)",
                          se_record_class_get_table (klass), f->name);
           }
           break;
         case SE_FIELD_REFERENCE:
-          se_record_set_reference (record, f->name, sqlite3_column_int64 (stmt, col));
+          {
+            gint64 id = sqlite3_column_int64 (stmt, col);
+            /* The property's range: a damaged file may hold anything. */
+            if (id >= 0)
+              g_value_set_int64 (value, id);
+            else
+              g_warning ("Invalid reference %" G_GINT64_FORMAT " in %s.%s", id,
+                         se_record_class_get_table (klass), f->name);
+          }
           break;
         case SE_FIELD_TEXT:
         case SE_FIELD_LONG_TEXT:
@@ -371,11 +388,14 @@ read_row (SeRecord     *record,
         case SE_FIELD_COUNTRY:
         case SE_FIELD_WEBSITE:
         default:
-          se_record_set_string (record, f->name, (const char *) sqlite3_column_text (stmt, col));
+          {
+            /* An empty text is no text, as the property setter has it. */
+            const char *text = (const char *) sqlite3_column_text (stmt, col);
+            g_value_set_string (value, text != NULL && *text != '\0' ? text : NULL);
+          }
           break;
         }
     }
-  g_object_thaw_notify (G_OBJECT (record));
 }
 
 static void

@@ -396,6 +396,7 @@ update_status (GtkWidget *label,
 {
   const SeField *field = se_record_class_find_field (SE_RECORD_GET_CLASS (record), "status");
   const char *styles[] = { "status-good", "status-open", "status-over" };
+  const char *style;
   int value;
 
   if (field == NULL)
@@ -404,10 +405,14 @@ update_status (GtkWidget *label,
       return;
     }
 
+  /* A rebound row often shows the same status as before: touching its
+   * classes or text anyway would restyle and lay out the pill again. */
   value = se_record_get_int (record, "status");
+  style = status_style (se_enum_get_nick (field->target (), value));
   for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
-    gtk_widget_remove_css_class (label, styles[i]);
-  gtk_widget_add_css_class (label, status_style (se_enum_get_nick (field->target (), value)));
+    if (!g_str_equal (styles[i], style))
+      gtk_widget_remove_css_class (label, styles[i]);
+  gtk_widget_add_css_class (label, style);
   gtk_label_set_text (GTK_LABEL (label), se_enum_get_label (field->target (), value));
   gtk_widget_set_visible (label, TRUE);
 }
@@ -449,9 +454,10 @@ setup_row (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   /* Inscriptions, not labels: a list view keeps 200 rows bound and
    * measures them all, and a label lays out and shapes its whole text to
-   * be measured, an inscription only to be drawn. On the large database
-   * that was a fifth of the start. Their natural width: 40 characters,
-   * about a title's. */
+   * be measured (several times whenever a jump of the scroll bar rebinds
+   * the rows), an inscription only once, to be drawn. On the large
+   * database that was a fifth of the start. Their natural width: 40
+   * characters, about a title's. */
   GtkWidget *title = gtk_inscription_new (NULL);
   GtkWidget *subtitle = gtk_inscription_new (NULL);
   GtkWidget *status = gtk_label_new (NULL);
