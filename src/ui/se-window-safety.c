@@ -101,6 +101,38 @@ backup_failure_text (const GError *error)
   return g_strdup_printf (_("No automatic backup could be made: %s"), error->message);
 }
 
+/* The files whose backup a worker is making (path -> how many), so that a
+ * window closing meanwhile does not make a second one. Main thread only. */
+static GHashTable *backups_under_way;
+
+static gboolean
+backup_under_way (const char *path)
+{
+  return backups_under_way != NULL && g_hash_table_contains (backups_under_way, path);
+}
+
+static void
+backup_begins (const char *path)
+{
+  guint n;
+
+  if (backups_under_way == NULL)
+    backups_under_way = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (backups_under_way, path));
+  g_hash_table_insert (backups_under_way, g_strdup (path), GUINT_TO_POINTER (n + 1));
+}
+
+static void
+backup_ends (const char *path)
+{
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (backups_under_way, path));
+
+  if (n > 1)
+    g_hash_table_insert (backups_under_way, g_strdup (path), GUINT_TO_POINTER (n - 1));
+  else
+    g_hash_table_remove (backups_under_way, path);
+}
+
 /* In a worker thread, on a connection of its own (same process: the lock
  * is shared), so that a large database's backup does not hold up the
  * window. SQLite keeps the two connections apart. */
@@ -129,9 +161,13 @@ backup_done (GObject      *source,
   GWeakRef *weak = user_data;
   g_autoptr(AdwToastOverlay) overlay = g_weak_ref_get (weak);
   g_autoptr(GError) error = NULL;
+  GApplication *app = g_application_get_default ();
 
   g_weak_ref_clear (weak);
   g_free (weak);
+  backup_ends (g_task_get_task_data (G_TASK (result)));
+  if (app != NULL)
+    g_application_release (app);
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -160,6 +196,11 @@ start_backup (const char      *path,
   task = g_task_new (NULL, NULL, backup_done, weak);
   g_task_set_source_tag (task, se_window_safety_backup_if_due);
   g_task_set_task_data (task, g_strdup (path), g_free);
+  /* The app stays until the backup is complete, even when its last window
+   * closes meanwhile. */
+  backup_begins (path);
+  if (g_application_get_default () != NULL)
+    g_application_hold (g_application_get_default ());
   g_task_run_in_thread (task, backup_thread);
 }
 
@@ -217,8 +258,9 @@ on_first_tick (GtkWidget     *widget,
  * given), the backup is made in the background once the window has drawn
  * its first frame: copying and checking a large file competes with the
  * start for the processors and the disk. When it closes (no @overlay),
- * before this returns; a window closed before its first frame makes it
- * then. A failure does not stop the user, but is told.
+ * before this returns, unless the one from its start is still being made;
+ * a window closed before its first frame makes it then. A failure does not
+ * stop the user, but is told.
  */
 void
 se_window_safety_backup_if_due (SeStore         *store,
@@ -240,6 +282,8 @@ se_window_safety_backup_if_due (SeStore         *store,
       return;
     }
 
+  if (backup_under_way (se_store_get_path (store)))
+    return;
   if (!se_store_backup_if_due (store, SE_BACKUP_DEFAULT_INTERVAL, NULL, &error))
     {
       g_autofree char *text = backup_failure_text (error);
