@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 
 #include "se-calendar-page.h"
-#include "se-lazy-refresh.h"
 #include "se-date.h"
 #include "se-describe.h"
 #include "se-enums.h"
@@ -30,16 +29,11 @@
 
 struct _SeCalendarPage
 {
-  GtkBox          parent_instance;
+  SeToolPage      parent_instance;
 
-  SeStore        *store;
-  SeLazyRefresh   lazy;
-  gboolean        folded;
   int             year;
   int             month;
 
-  GtkWidget      *header;
-  GtkWidget      *back_button;
   GtkWidget      *export_button;
   AdwViewStack   *views;
   GtkWidget      *month_title;
@@ -51,24 +45,7 @@ struct _SeCalendarPage
   guint           n_days;
 };
 
-G_DEFINE_FINAL_TYPE (SeCalendarPage, se_calendar_page, GTK_TYPE_BOX)
-
-enum
-{
-  PROP_0,
-  PROP_FOLDED,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-enum
-{
-  SIGNAL_OPEN_RECORD,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (SeCalendarPage, se_calendar_page, SE_TYPE_TOOL_PAGE)
 
 /* The Adwaita palette, one colour a kind of placement */
 static const char *kind_colours[] = {
@@ -113,7 +90,8 @@ compare_by_start (gconstpointer a,
 static GPtrArray *
 dated_placements (SeCalendarPage *self)
 {
-  GListModel *list = se_store_get_list (self->store, SE_TYPE_PLACEMENT);
+  SeStore *store = se_tool_page_get_store (SE_TOOL_PAGE (self));
+  GListModel *list = se_store_get_list (store, SE_TYPE_PLACEMENT);
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
@@ -162,14 +140,15 @@ on_placement_clicked (GtkButton      *button,
 {
   SeRecord *record = g_object_get_data (G_OBJECT (button), "se-record");
 
-  g_signal_emit (self, signals[SIGNAL_OPEN_RECORD], 0, record);
+  se_tool_page_open_record (SE_TOOL_PAGE (self), record);
 }
 
 static char *
 placement_tooltip (SeCalendarPage *self,
                    SeRecord       *p)
 {
-  g_autofree char *title = se_describe_title (self->store, p);
+  SeStore *store = se_tool_page_get_store (SE_TOOL_PAGE (self));
+  g_autofree char *title = se_describe_title (store, p);
   g_autofree char *start = se_date_format (se_record_get_string (p, "start-date"));
   g_autofree char *end = se_date_format (se_record_get_string (p, "end-date"));
 
@@ -189,6 +168,7 @@ day_cell (SeCalendarPage *self,
           gboolean        other_month,
           gboolean        today)
 {
+  SeStore *store = se_tool_page_get_store (SE_TOOL_PAGE (self));
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   char iso[11];
   char number[4];
@@ -228,7 +208,7 @@ day_cell (SeCalendarPage *self,
           continue;
         }
 
-      title = se_describe_title (self->store, p);
+      title = se_describe_title (store, p);
       tooltip = placement_tooltip (self, p);
       text = gtk_label_new (title);
       gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
@@ -464,6 +444,7 @@ draw_timeline (GtkDrawingArea *area,
                gpointer        user_data)
 {
   SeCalendarPage *self = user_data;
+  SeStore *store = se_tool_page_get_store (SE_TOOL_PAGE (self));
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), NULL);
   double offset = gtk_adjustment_get_value (self->hadjustment);
   double header = timeline_header_height (layout);
@@ -528,7 +509,7 @@ draw_timeline (GtkDrawingArea *area,
       SeRecord *p = g_ptr_array_index (self->rows, i);
       GDate s, e;
       double x, w, y = header + i * ROW_HEIGHT;
-      g_autofree char *title = se_describe_title (self->store, p);
+      g_autofree char *title = se_describe_title (store, p);
       gboolean cancelled = se_record_get_int (p, "status") == SE_PLACEMENT_STATUS_CANCELLED;
       GdkRGBA colour;
 
@@ -578,7 +559,7 @@ on_timeline_pressed (GtkGestureClick *gesture,
   SeRecord *record = timeline_placement_at (self, y);
 
   if (record != NULL)
-    g_signal_emit (self, signals[SIGNAL_OPEN_RECORD], 0, record);
+    se_tool_page_open_record (SE_TOOL_PAGE (self), record);
 }
 
 static gboolean
@@ -634,7 +615,7 @@ se_calendar_page_export_all (SeCalendarPage  *self,
 {
   g_return_val_if_fail (SE_IS_CALENDAR_PAGE (self), FALSE);
 
-  return se_ical_export_all (self->store, path, error);
+  return se_ical_export_all (se_tool_page_get_store (SE_TOOL_PAGE (self)), path, error);
 }
 
 gboolean
@@ -645,7 +626,8 @@ se_calendar_page_export_partnership (SeCalendarPage  *self,
 {
   g_return_val_if_fail (SE_IS_CALENDAR_PAGE (self), FALSE);
 
-  return se_ical_export_partnership (self->store, partnership_id, path, error);
+  return se_ical_export_partnership (se_tool_page_get_store (SE_TOOL_PAGE (self)),
+                                     partnership_id, path, error);
 }
 
 typedef struct
@@ -700,6 +682,7 @@ export_activated (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   SeCalendarPage *self = SE_CALENDAR_PAGE (widget);
+  SeStore *store = se_tool_page_get_store (SE_TOOL_PAGE (self));
   ExportJob *job = g_new0 (ExportJob, 1);
   g_autofree char *name = NULL;
 
@@ -707,9 +690,8 @@ export_activated (GtkWidget  *widget,
   job->partnership = g_variant_get_int64 (parameter);
   if (job->partnership > 0)
     {
-      g_autoptr(SeRecord) p = se_store_lookup (self->store, SE_TYPE_PARTNERSHIP,
-                                               job->partnership);
-      g_autofree char *title = p != NULL ? se_describe_title (self->store, p) : NULL;
+      g_autoptr(SeRecord) p = se_store_lookup (store, SE_TYPE_PARTNERSHIP, job->partnership);
+      g_autofree char *title = p != NULL ? se_describe_title (store, p) : NULL;
       name = file_name_for (title != NULL ? title : "placements");
     }
   else
@@ -723,9 +705,10 @@ export_activated (GtkWidget  *widget,
 static void
 fill_export_menu (SeCalendarPage *self)
 {
+  SeStore *store = se_tool_page_get_store (SE_TOOL_PAGE (self));
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) partnerships = g_menu_new ();
-  GListModel *list = se_store_get_list (self->store, SE_TYPE_PARTNERSHIP);
+  GListModel *list = se_store_get_list (store, SE_TYPE_PARTNERSHIP);
 
   {
     g_autoptr(GMenuItem) all = g_menu_item_new (_("All _Placements…"), NULL);
@@ -735,7 +718,7 @@ fill_export_menu (SeCalendarPage *self)
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
       g_autoptr(SeRecord) p = g_list_model_get_item (list, i);
-      g_autofree char *title = se_describe_title (self->store, p);
+      g_autofree char *title = se_describe_title (store, p);
       g_autofree char *label = g_strdup_printf ("%s…", title);
       g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
 
@@ -758,22 +741,17 @@ se_calendar_page_refresh (SeCalendarPage *self)
 {
   g_return_if_fail (SE_IS_CALENDAR_PAGE (self));
 
-  se_lazy_refresh_begin (&self->lazy);
+  se_tool_page_refresh (SE_TOOL_PAGE (self));
+}
+
+static void
+se_calendar_page_real_refresh (SeToolPage *page)
+{
+  SeCalendarPage *self = SE_CALENDAR_PAGE (page);
+
   fill_month (self);
   fill_timeline (self);
   fill_export_menu (self);
-}
-
-static void
-refresh_cb (GtkWidget *page)
-{
-  se_calendar_page_refresh (SE_CALENDAR_PAGE (page));
-}
-
-static void
-queue_refresh (SeCalendarPage *self)
-{
-  se_lazy_refresh_queue (&self->lazy, FALSE);
 }
 
 /**
@@ -900,6 +878,7 @@ build (SeCalendarPage *self)
 {
   GtkWidget *switcher_title = adw_view_switcher_title_new ();
   GtkWidget *switcher_bar = adw_view_switcher_bar_new ();
+  AdwHeaderBar *header = se_tool_page_get_header_bar (SE_TOOL_PAGE (self));
   AdwViewStackPage *page;
 
   self->views = ADW_VIEW_STACK (adw_view_stack_new ());
@@ -917,64 +896,17 @@ build (SeCalendarPage *self)
   g_object_bind_property (switcher_title, "title-visible", switcher_bar, "reveal",
                           G_BINDING_SYNC_CREATE);
 
-  self->header = adw_header_bar_new ();
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (self->header), switcher_title);
-  self->back_button = gtk_button_new_from_icon_name ("go-previous-symbolic");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->back_button), "win.show-sections");
-  gtk_widget_set_tooltip_text (self->back_button, _("Sections"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->back_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sections"), -1);
-  gtk_widget_set_visible (self->back_button, FALSE);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (self->header), self->back_button);
+  adw_header_bar_set_title_widget (header, switcher_title);
 
   self->export_button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->export_button), "document-save-symbolic");
   gtk_widget_set_tooltip_text (self->export_button, _("Export to Calendar"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->export_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Export to Calendar"), -1);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (self->header), self->export_button);
+  adw_header_bar_pack_end (header, self->export_button);
 
-  gtk_box_append (GTK_BOX (self), self->header);
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->views));
   gtk_box_append (GTK_BOX (self), switcher_bar);
-}
-
-static void
-se_calendar_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  SeCalendarPage *self = SE_CALENDAR_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_FOLDED:
-      g_value_set_boolean (value, self->folded);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-se_calendar_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  SeCalendarPage *self = SE_CALENDAR_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_FOLDED:
-      self->folded = g_value_get_boolean (value);
-      gtk_widget_set_visible (self->back_button, self->folded);
-      adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (self->header), self->folded);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -982,10 +914,6 @@ se_calendar_page_dispose (GObject *object)
 {
   SeCalendarPage *self = SE_CALENDAR_PAGE (object);
 
-  se_lazy_refresh_clear (&self->lazy);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->hadjustment);
 
@@ -997,23 +925,10 @@ se_calendar_page_class_init (SeCalendarPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SeToolPageClass *page_class = SE_TOOL_PAGE_CLASS (klass);
 
-  object_class->get_property = se_calendar_page_get_property;
-  object_class->set_property = se_calendar_page_set_property;
   object_class->dispose = se_calendar_page_dispose;
-
-  properties[PROP_FOLDED] =
-    g_param_spec_boolean ("folded", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * SeCalendarPage::open-record:
-   * @record: the placement clicked
-   */
-  signals[SIGNAL_OPEN_RECORD] =
-    g_signal_new ("open-record", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                  NULL, G_TYPE_NONE, 1, SE_TYPE_RECORD);
+  page_class->refresh = se_calendar_page_real_refresh;
 
   /* The partnership's id, 0 for all placements */
   gtk_widget_class_install_action (widget_class, "calendar.export", "x", export_activated);
@@ -1024,7 +939,6 @@ se_calendar_page_init (SeCalendarPage *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   self->year = g_date_time_get_year (now);
   self->month = g_date_time_get_month (now);
   self->rows = g_ptr_array_new ();
@@ -1041,14 +955,10 @@ se_calendar_page_init (SeCalendarPage *self)
 SeCalendarPage *
 se_calendar_page_new (SeStore *store)
 {
-  SeCalendarPage *self = g_object_new (SE_TYPE_CALENDAR_PAGE, NULL);
+  SeCalendarPage *self = g_object_new (SE_TYPE_CALENDAR_PAGE, "store", store, NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   GDate today;
 
-  self->store = g_object_ref (store);
-  g_signal_connect_swapped (store, "changed", G_CALLBACK (queue_refresh), self);
-  se_lazy_refresh_init (&self->lazy, GTK_WIDGET (self), refresh_cb);
-  queue_refresh (self);
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                   g_date_time_get_year (now));

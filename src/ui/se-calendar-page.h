@@ -9,13 +9,13 @@
 
 #include <adwaita.h>
 
-#include "se-store.h"
+#include "se-tool-page.h"
 
 G_BEGIN_DECLS
 
 #define SE_TYPE_CALENDAR_PAGE (se_calendar_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (SeCalendarPage, se_calendar_page, SE, CALENDAR_PAGE, GtkBox)
+G_DECLARE_FINAL_TYPE (SeCalendarPage, se_calendar_page, SE, CALENDAR_PAGE, SeToolPage)
 
 SeCalendarPage *se_calendar_page_new                (SeStore         *store);
 void            se_calendar_page_refresh            (SeCalendarPage  *self);

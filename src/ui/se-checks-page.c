@@ -13,7 +13,6 @@
 #include "se-describe.h"
 #include "se-enums.h"
 #include "se-checks-page.h"
-#include "se-lazy-refresh.h"
 #include "se-placement.h"
 #include "se-store-checks.h"
 
@@ -28,18 +27,13 @@
 
 struct _SeChecksPage
 {
-  GtkBox      parent_instance;
+  SeToolPage  parent_instance;
 
-  SeStore    *store;
   GSettings  *settings;
   char       *today;
   GPtrArray  *findings;
-  SeLazyRefresh   lazy;
-  gboolean        has_run;
-  gboolean    folded;
+  gboolean    has_run;
 
-  GtkWidget  *header;
-  GtkWidget  *back_button;
   GtkWidget  *dismissed_button;
   GtkStack   *stack;
   GtkWidget  *summary;
@@ -48,36 +42,28 @@ struct _SeChecksPage
   GtkListBox *dismissed_list;
 };
 
-G_DEFINE_FINAL_TYPE (SeChecksPage, se_checks_page, GTK_TYPE_BOX)
+G_DEFINE_FINAL_TYPE (SeChecksPage, se_checks_page, SE_TYPE_TOOL_PAGE)
 
 enum
 {
   PROP_0,
   PROP_N_FINDINGS,
-  PROP_FOLDED,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-enum
-{
-  SIGNAL_OPEN_RECORD,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 static void
 open_record (SeChecksPage *self,
              GType         type,
              gint64        id)
 {
-  g_autoptr(SeRecord) record = se_store_lookup (self->store, type, id);
+  g_autoptr(SeRecord) record = se_store_lookup (se_tool_page_get_store (SE_TOOL_PAGE (self)),
+                                                type, id);
 
   if (record == NULL)
     return;
-  g_signal_emit (self, signals[SIGNAL_OPEN_RECORD], 0, record);
+  se_tool_page_open_record (SE_TOOL_PAGE (self), record);
 }
 
 static void
@@ -110,9 +96,10 @@ static void
 on_undo_dismiss (AdwToast  *toast,
                  Dismissal *d)
 {
+  SeStore *store = se_tool_page_get_store (SE_TOOL_PAGE (d->self));
   g_autoptr(GError) error = NULL;
 
-  if (!se_store_undismiss (d->self->store, d->rule, d->type, d->id, &error))
+  if (!se_store_undismiss (store, d->rule, d->type, d->id, &error))
     {
       g_warning ("%s", error->message);
       return;
@@ -218,13 +205,14 @@ static GtkWidget *
 finding_row (SeChecksPage *self,
              SeFinding    *finding)
 {
+  SeStore *store = se_tool_page_get_store (SE_TOOL_PAGE (self));
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name (severity_icon (se_finding_get_severity (finding)));
   GtkWidget *open = gtk_button_new_from_icon_name ("go-next-symbolic");
   GtkWidget *dismiss = gtk_button_new_with_mnemonic (_("_Dismiss"));
-  g_autoptr(SeRecord) record = se_store_lookup (self->store, se_finding_get_record_type (finding),
+  g_autoptr(SeRecord) record = se_store_lookup (store, se_finding_get_record_type (finding),
                                                 se_finding_get_record_id (finding));
-  g_autofree char *title = record != NULL ? se_describe_title (self->store, record)
+  g_autofree char *title = record != NULL ? se_describe_title (store, record)
                                           : g_strdup ("");
   g_autofree char *open_label = NULL;
   g_autofree char *dismiss_label = NULL;
@@ -253,17 +241,16 @@ finding_row (SeChecksPage *self,
   g_object_set_data_full (G_OBJECT (dismiss), "se-finding", g_object_ref (finding),
                           g_object_unref);
   g_signal_connect (dismiss, "clicked", G_CALLBACK (on_dismiss_clicked), self);
-  gtk_widget_set_sensitive (dismiss, !se_store_is_read_only (self->store));
+  gtk_widget_set_sensitive (dismiss, !se_store_is_read_only (store));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), dismiss);
 
   if (se_finding_get_related_id (finding) != 0)
     {
-      g_autoptr(SeRecord) related = se_store_lookup (self->store,
-                                                     se_finding_get_related_type (finding),
+      g_autoptr(SeRecord) related = se_store_lookup (store, se_finding_get_related_type (finding),
                                                      se_finding_get_related_id (finding));
       if (related != NULL)
         {
-          g_autofree char *rt = se_describe_title (self->store, related);
+          g_autofree char *rt = se_describe_title (store, related);
           GtkWidget *other = gtk_button_new_from_icon_name ("insert-link-symbolic");
           /* Translators: %s names the second record a finding concerns */
           g_autofree char *other_label = g_strdup_printf (_("Open “%s”"), rt);
@@ -319,10 +306,11 @@ static void
 on_restore_clicked (GtkButton    *button,
                     SeChecksPage *self)
 {
+  SeStore *store = se_tool_page_get_store (SE_TOOL_PAGE (self));
   Dismissal *d = g_object_get_data (G_OBJECT (button), "se-dismissal");
   g_autoptr(GError) error = NULL;
 
-  if (!se_store_undismiss (self->store, d->rule, d->type, d->id, &error))
+  if (!se_store_undismiss (store, d->rule, d->type, d->id, &error))
     {
       AdwToast *t = adw_toast_new (error->message);
       adw_toast_set_timeout (t, 0);
@@ -335,6 +323,7 @@ on_restore_clicked (GtkButton    *button,
 static void
 fill_dismissed (SeChecksPage *self)
 {
+  SeStore *store = se_tool_page_get_store (SE_TOOL_PAGE (self));
   g_autoptr(GHashTable) keys = NULL;
   g_autoptr(GList) list = NULL;
   GtkWidget *child;
@@ -344,7 +333,7 @@ fill_dismissed (SeChecksPage *self)
     gtk_list_box_remove (self->dismissed_list, child);
 
   if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->dismissed_button)))
-    keys = se_store_get_dismissals (self->store, NULL);
+    keys = se_store_get_dismissals (store, NULL);
   if (keys != NULL)
     list = g_list_sort (g_hash_table_get_keys (keys), (GCompareFunc) g_strcmp0);
 
@@ -363,9 +352,9 @@ fill_dismissed (SeChecksPage *self)
         continue;
       type = type_of_table (parts[1]);
       id = g_ascii_strtoll (parts[2], NULL, 10);
-      if (type == G_TYPE_INVALID || (record = se_store_lookup (self->store, type, id)) == NULL)
+      if (type == G_TYPE_INVALID || (record = se_store_lookup (store, type, id)) == NULL)
         continue;
-      title = se_describe_title (self->store, record);
+      title = se_describe_title (store, record);
 
       row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -375,7 +364,7 @@ fill_dismissed (SeChecksPage *self)
       gtk_widget_set_valign (restore, GTK_ALIGN_CENTER);
       gtk_widget_set_name (restore, "restore");
       gtk_widget_set_tooltip_text (restore, _("Show this finding again"));
-      gtk_widget_set_sensitive (restore, !se_store_is_read_only (self->store));
+      gtk_widget_set_sensitive (restore, !se_store_is_read_only (store));
       d = g_new0 (Dismissal, 1);
       d->self = g_object_ref (self);
       d->rule = rule;
@@ -400,20 +389,27 @@ fill_dismissed (SeChecksPage *self)
 void
 se_checks_page_refresh (SeChecksPage *self)
 {
+  g_return_if_fail (SE_IS_CHECKS_PAGE (self));
+
+  se_tool_page_refresh (SE_TOOL_PAGE (self));
+}
+
+static void
+se_checks_page_real_refresh (SeToolPage *page)
+{
+  SeChecksPage *self = SE_CHECKS_PAGE (page);
+  SeStore *store = se_tool_page_get_store (page);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) findings = NULL;
   GtkWidget *child;
   guint before;
   int days;
 
-  g_return_if_fail (SE_IS_CHECKS_PAGE (self));
-
   self->has_run = TRUE;
 
-  se_lazy_refresh_begin (&self->lazy);
   before = self->findings != NULL ? self->findings->len : G_MAXUINT;
   days = g_settings_get_int (self->settings, "expiry-warning-days");
-  findings = se_checks_run (self->store, self->today, days, &error);
+  findings = se_checks_run (store, self->today, days, &error);
   if (findings == NULL)
     {
       g_warning ("Checks failed: %s", error->message);
@@ -448,19 +444,12 @@ se_checks_page_refresh (SeChecksPage *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FINDINGS]);
 }
 
-static void
-refresh_cb (GtkWidget *page)
+/* The sidebar shows the number of findings, so a database small enough
+ * to check in a moment is checked while the page is hidden too. */
+static gboolean
+se_checks_page_refresh_hidden (SeToolPage *page)
 {
-  se_checks_page_refresh (SE_CHECKS_PAGE (page));
-}
-
-static void
-queue_refresh (SeChecksPage *self)
-{
-  /* The sidebar shows the number of findings, so a database small enough
-   * to check in a moment is checked while the page is hidden too. */
-  se_lazy_refresh_queue (&self->lazy,
-                         se_store_count (self->store, SE_TYPE_PLACEMENT) <= CHEAP_PLACEMENTS);
+  return se_store_count (se_tool_page_get_store (page), SE_TYPE_PLACEMENT) <= CHEAP_PLACEMENTS;
 }
 
 static void
@@ -473,21 +462,12 @@ on_dismissed_toggled (GtkToggleButton *button,
 static void
 build (SeChecksPage *self)
 {
-  GtkWidget *title = adw_window_title_new (_("Checks"), NULL);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *empty = adw_status_page_new ();
 
-  self->header = adw_header_bar_new ();
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (self->header), title);
-  self->back_button = gtk_button_new_from_icon_name ("go-previous-symbolic");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->back_button), "win.show-sections");
-  gtk_widget_set_tooltip_text (self->back_button, _("Sections"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->back_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sections"), -1);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (self->header), self->back_button);
-
+  g_object_set (self, "title", _("Checks"), NULL);
   self->dismissed_button = gtk_toggle_button_new ();
   gtk_button_set_icon_name (GTK_BUTTON (self->dismissed_button), "view-reveal-symbolic");
   gtk_widget_set_name (self->dismissed_button, "show-dismissed");
@@ -495,8 +475,8 @@ build (SeChecksPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->dismissed_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show Dismissed Findings"), -1);
   g_signal_connect (self->dismissed_button, "toggled", G_CALLBACK (on_dismissed_toggled), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (self->header), self->dismissed_button);
-  gtk_box_append (GTK_BOX (self), self->header);
+  adw_header_bar_pack_end (se_tool_page_get_header_bar (SE_TOOL_PAGE (self)),
+                           self->dismissed_button);
 
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
@@ -562,29 +542,6 @@ se_checks_page_get_property (GObject    *object,
     case PROP_N_FINDINGS:
       g_value_set_uint (value, se_checks_page_get_n_findings (self));
       break;
-    case PROP_FOLDED:
-      g_value_set_boolean (value, self->folded);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-se_checks_page_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  SeChecksPage *self = SE_CHECKS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_FOLDED:
-      self->folded = g_value_get_boolean (value);
-      gtk_widget_set_visible (self->back_button, self->folded);
-      adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (self->header), self->folded);
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -595,10 +552,6 @@ se_checks_page_dispose (GObject *object)
 {
   SeChecksPage *self = SE_CHECKS_PAGE (object);
 
-  se_lazy_refresh_clear (&self->lazy);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
 
@@ -619,36 +572,25 @@ static void
 se_checks_page_class_init (SeChecksPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  SeToolPageClass *page_class = SE_TOOL_PAGE_CLASS (klass);
 
   object_class->get_property = se_checks_page_get_property;
-  object_class->set_property = se_checks_page_set_property;
   object_class->dispose = se_checks_page_dispose;
   object_class->finalize = se_checks_page_finalize;
+  page_class->refresh = se_checks_page_real_refresh;
+  page_class->refresh_hidden = se_checks_page_refresh_hidden;
 
   properties[PROP_N_FINDINGS] =
     g_param_spec_uint ("n-findings", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_FOLDED] =
-    g_param_spec_boolean ("folded", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * SeChecksPage::open-record:
-   * @record: the record a finding is about
-   */
-  signals[SIGNAL_OPEN_RECORD] =
-    g_signal_new ("open-record", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                  NULL, G_TYPE_NONE, 1, SE_TYPE_RECORD);
 }
 
 static void
 se_checks_page_init (SeChecksPage *self)
 {
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   self->settings = g_settings_new (APP_ID);
   build (self);
-  gtk_widget_set_visible (self->back_button, FALSE);
 }
 
 /**
@@ -660,14 +602,10 @@ se_checks_page_init (SeChecksPage *self)
 SeChecksPage *
 se_checks_page_new (SeStore *store)
 {
-  SeChecksPage *self = g_object_new (SE_TYPE_CHECKS_PAGE, NULL);
+  SeChecksPage *self = g_object_new (SE_TYPE_CHECKS_PAGE, "store", store, NULL);
 
-  self->store = g_object_ref (store);
-  g_signal_connect_swapped (store, "changed", G_CALLBACK (queue_refresh), self);
   g_signal_connect_swapped (self->settings, "changed::expiry-warning-days",
-                            G_CALLBACK (queue_refresh), self);
-  se_lazy_refresh_init (&self->lazy, GTK_WIDGET (self), refresh_cb);
-  queue_refresh (self);
+                            G_CALLBACK (se_tool_page_queue_refresh), self);
   return self;
 }
 
@@ -742,7 +680,8 @@ se_checks_page_dismiss (SeChecksPage *self,
   g_return_val_if_fail (SE_IS_CHECKS_PAGE (self), FALSE);
   g_return_val_if_fail (index < self->findings->len, FALSE);
 
-  if (!se_checks_dismiss (self->store, g_ptr_array_index (self->findings, index), error))
+  if (!se_checks_dismiss (se_tool_page_get_store (SE_TOOL_PAGE (self)),
+                          g_ptr_array_index (self->findings, index), error))
     return FALSE;
   se_checks_page_refresh (self);
   return TRUE;

@@ -9,13 +9,13 @@
 
 #include <adwaita.h>
 
-#include "se-store.h"
+#include "se-tool-page.h"
 
 G_BEGIN_DECLS
 
 #define SE_TYPE_CHECKS_PAGE (se_checks_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (SeChecksPage, se_checks_page, SE, CHECKS_PAGE, GtkBox)
+G_DECLARE_FINAL_TYPE (SeChecksPage, se_checks_page, SE, CHECKS_PAGE, SeToolPage)
 
 SeChecksPage *se_checks_page_new            (SeStore      *store);
 void          se_checks_page_refresh        (SeChecksPage *self);

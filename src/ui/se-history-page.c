@@ -25,39 +25,16 @@
 
 struct _SeHistoryPage
 {
-  GtkBox          parent_instance;
+  SeToolPage      parent_instance;
 
-  SeStore        *store;
-  gboolean        folded;
-  GtkWidget      *header;
-  GtkWidget      *back_button;
-  AdwWindowTitle *title;
   GtkStack       *stack;
   GtkListBox     *list;
   GtkWidget      *more_button;
   guint           n_shown;
   gint64          oldest_id;
-  gboolean        dirty;
-  guint           refresh_id;
 };
 
-G_DEFINE_FINAL_TYPE (SeHistoryPage, se_history_page, GTK_TYPE_BOX)
-
-enum
-{
-  PROP_0,
-  PROP_FOLDED,
-  N_PROPS
-};
-
-enum
-{
-  SIGNAL_OPEN_RECORD,
-  N_SIGNALS
-};
-
-static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (SeHistoryPage, se_history_page, SE_TYPE_TOOL_PAGE)
 
 static const char *
 action_icon (SeAuditAction action)
@@ -78,6 +55,7 @@ static GtkWidget *
 build_row (SeHistoryPage *self,
            SeAuditEntry  *entry)
 {
+  SeStore *store = se_tool_page_get_store (SE_TOOL_PAGE (self));
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name (action_icon (se_audit_entry_get_action (entry)));
   g_autoptr(GDateTime) local = g_date_time_to_local (se_audit_entry_get_at (entry));
@@ -88,10 +66,9 @@ build_row (SeHistoryPage *self,
    * as everywhere else in the app, with the year in full */
   g_autofree char *when = g_strconcat (date, " ", time, NULL);
   g_autofree char *summary = se_audit_entry_dup_summary (entry);
-  g_autoptr(SeRecord) record = se_store_lookup (self->store,
-                                                se_audit_entry_get_record_type (entry),
+  g_autoptr(SeRecord) record = se_store_lookup (store, se_audit_entry_get_record_type (entry),
                                                 se_audit_entry_get_record_id (entry));
-  g_autofree char *record_title = record != NULL ? se_describe_title (self->store, record) : NULL;
+  g_autofree char *record_title = record != NULL ? se_describe_title (store, record) : NULL;
   g_autofree char *subtitle = NULL;
 
   if (record_title != NULL && *record_title != '\0')
@@ -129,12 +106,13 @@ build_row (SeHistoryPage *self,
 static void
 update_state (SeHistoryPage *self)
 {
-  guint total = se_store_count_audit_log (self->store);
+  SeStore *store = se_tool_page_get_store (SE_TOOL_PAGE (self));
+  guint total = se_store_count_audit_log (store);
   g_autofree char *subtitle = NULL;
 
   /* Translators: the History page's subtitle; %'u groups the digits */
   subtitle = g_strdup_printf (ngettext ("%'u change", "%'u changes", total), total);
-  adw_window_title_set_subtitle (self->title, subtitle);
+  g_object_set (self, "subtitle", subtitle, NULL);
   gtk_stack_set_visible_child_name (self->stack, total > 0 ? "list" : "empty");
   gtk_widget_set_visible (self->more_button, self->n_shown < total);
 }
@@ -144,13 +122,14 @@ static void
 load (SeHistoryPage *self,
       guint          limit)
 {
+  SeStore *store = se_tool_page_get_store (SE_TOOL_PAGE (self));
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) entries = NULL;
   guint n;
 
   /* By the oldest id shown rather than the offset alone: entries written
    * since the page was filled would otherwise shift the next page. */
-  entries = se_store_get_audit_log (self->store, self->n_shown, limit, &error);
+  entries = se_store_get_audit_log (store, self->n_shown, limit, &error);
   if (entries == NULL)
     {
       g_warning ("%s", error->message);
@@ -178,13 +157,18 @@ load (SeHistoryPage *self,
 void
 se_history_page_refresh (SeHistoryPage *self)
 {
+  g_return_if_fail (SE_IS_HISTORY_PAGE (self));
+
+  se_tool_page_refresh (SE_TOOL_PAGE (self));
+}
+
+static void
+se_history_page_real_refresh (SeToolPage *page)
+{
+  SeHistoryPage *self = SE_HISTORY_PAGE (page);
   guint n = MAX (self->n_shown, PAGE_SIZE);
   GtkWidget *child;
 
-  g_return_if_fail (SE_IS_HISTORY_PAGE (self));
-
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  self->dirty = FALSE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
   self->n_shown = 0;
@@ -203,7 +187,7 @@ se_history_page_show_more (SeHistoryPage *self)
 {
   g_return_if_fail (SE_IS_HISTORY_PAGE (self));
 
-  if (self->dirty)
+  if (se_tool_page_get_refresh_queued (SE_TOOL_PAGE (self)))
     se_history_page_refresh (self);
   load (self, PAGE_SIZE);
   update_state (self);
@@ -230,47 +214,21 @@ se_history_page_get_list (SeHistoryPage *self)
   return self->list;
 }
 
-static gboolean
-refresh_idle (gpointer data)
-{
-  SeHistoryPage *self = data;
-
-  self->refresh_id = 0;
-  se_history_page_refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* While the page is hidden a change only marks it: a large import would
- * otherwise read the trail again for nothing. */
-static void
-on_store_changed (SeHistoryPage *self)
-{
-  self->dirty = TRUE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->refresh_id == 0)
-    self->refresh_id = g_idle_add (refresh_idle, self);
-}
-
-static void
-on_map (SeHistoryPage *self)
-{
-  if (self->dirty)
-    se_history_page_refresh (self);
-}
-
 static void
 on_row_activated (GtkListBox    *list,
                   GtkListBoxRow *row,
                   SeHistoryPage *self)
 {
+  SeStore *store = se_tool_page_get_store (SE_TOOL_PAGE (self));
   SeAuditEntry *entry = g_object_get_data (G_OBJECT (row), "se-entry");
   g_autoptr(SeRecord) record = NULL;
 
   if (entry == NULL)
     return;
-  record = se_store_lookup (self->store, se_audit_entry_get_record_type (entry),
+  record = se_store_lookup (store, se_audit_entry_get_record_type (entry),
                             se_audit_entry_get_record_id (entry));
   if (record != NULL)
-    g_signal_emit (self, signals[SIGNAL_OPEN_RECORD], 0, record);
+    se_tool_page_open_record (SE_TOOL_PAGE (self), record);
 }
 
 static void
@@ -278,17 +236,7 @@ build (SeHistoryPage *self)
 {
   GtkWidget *scrolled, *clamp, *box, *empty;
 
-  self->header = adw_header_bar_new ();
-  self->title = ADW_WINDOW_TITLE (adw_window_title_new (_("History"), NULL));
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (self->header), GTK_WIDGET (self->title));
-  self->back_button = gtk_button_new_from_icon_name ("go-previous-symbolic");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->back_button), "win.show-sections");
-  gtk_widget_set_tooltip_text (self->back_button, _("Sections"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->back_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sections"), -1);
-  gtk_widget_set_visible (self->back_button, FALSE);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (self->header), self->back_button);
-  gtk_box_append (GTK_BOX (self), self->header);
+  g_object_set (self, "title", _("History"), NULL);
 
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
@@ -337,83 +285,16 @@ build (SeHistoryPage *self)
 }
 
 static void
-se_history_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  SeHistoryPage *self = SE_HISTORY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_FOLDED:
-      g_value_set_boolean (value, self->folded);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-se_history_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  SeHistoryPage *self = SE_HISTORY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_FOLDED:
-      self->folded = g_value_get_boolean (value);
-      gtk_widget_set_visible (self->back_button, self->folded);
-      adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (self->header), self->folded);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-se_history_page_dispose (GObject *object)
-{
-  SeHistoryPage *self = SE_HISTORY_PAGE (object);
-
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_clear_object (&self->store);
-
-  G_OBJECT_CLASS (se_history_page_parent_class)->dispose (object);
-}
-
-static void
 se_history_page_class_init (SeHistoryPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  SeToolPageClass *page_class = SE_TOOL_PAGE_CLASS (klass);
 
-  object_class->get_property = se_history_page_get_property;
-  object_class->set_property = se_history_page_set_property;
-  object_class->dispose = se_history_page_dispose;
-
-  properties[PROP_FOLDED] =
-    g_param_spec_boolean ("folded", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * SeHistoryPage::open-record:
-   * @record: the record of the entry chosen, as it is now
-   */
-  signals[SIGNAL_OPEN_RECORD] =
-    g_signal_new ("open-record", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                  NULL, G_TYPE_NONE, 1, SE_TYPE_RECORD);
+  page_class->refresh = se_history_page_real_refresh;
 }
 
 static void
 se_history_page_init (SeHistoryPage *self)
 {
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   build (self);
 }
 
@@ -426,13 +307,7 @@ se_history_page_init (SeHistoryPage *self)
 SeHistoryPage *
 se_history_page_new (SeStore *store)
 {
-  SeHistoryPage *self = g_object_new (SE_TYPE_HISTORY_PAGE, NULL);
-
-  self->store = g_object_ref (store);
-  self->dirty = TRUE;
-  g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
   /* Not even counted until then: counting a trail of 800,000 entries
    * reads 40 MB, which held up the window's start. */
-  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
-  return self;
+  return g_object_new (SE_TYPE_HISTORY_PAGE, "store", store, NULL);
 }

@@ -9,13 +9,13 @@
 
 #include <adwaita.h>
 
-#include "se-store.h"
+#include "se-tool-page.h"
 
 G_BEGIN_DECLS
 
 #define SE_TYPE_HISTORY_PAGE (se_history_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (SeHistoryPage, se_history_page, SE, HISTORY_PAGE, GtkBox)
+G_DECLARE_FINAL_TYPE (SeHistoryPage, se_history_page, SE, HISTORY_PAGE, SeToolPage)
 
 SeHistoryPage *se_history_page_new          (SeStore       *store);
 void           se_history_page_refresh      (SeHistoryPage *self);

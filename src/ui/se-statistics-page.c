@@ -11,7 +11,6 @@
 
 #include "se-save-dialog.h"
 #include "se-statistics-page.h"
-#include "se-lazy-refresh.h"
 
 /* The Statistics page: placements and placement-days per year,
  * partnership, kind or direction, as two bar charts and a table, with CSV
@@ -21,16 +20,11 @@
 
 struct _SeStatisticsPage
 {
-  GtkBox                parent_instance;
+  SeToolPage            parent_instance;
 
-  SeStore              *store;
   SeStatistics         *stats;
   SeStatisticsGrouping  grouping;
-  SeLazyRefresh   lazy;
-  gboolean              folded;
 
-  GtkWidget            *header;
-  GtkWidget            *back_button;
   GtkWidget            *grouping_button;
   GtkWidget            *summary;
   GtkWidget            *chart;
@@ -38,12 +32,11 @@ struct _SeStatisticsPage
   GtkStack             *stack;
 };
 
-G_DEFINE_FINAL_TYPE (SeStatisticsPage, se_statistics_page, GTK_TYPE_BOX)
+G_DEFINE_FINAL_TYPE (SeStatisticsPage, se_statistics_page, SE_TYPE_TOOL_PAGE)
 
 enum
 {
   PROP_0,
-  PROP_FOLDED,
   PROP_GROUPING,
   N_PROPS
 };
@@ -367,22 +360,17 @@ se_statistics_page_refresh (SeStatisticsPage *self)
 {
   g_return_if_fail (SE_IS_STATISTICS_PAGE (self));
 
-  se_lazy_refresh_begin (&self->lazy);
+  se_tool_page_refresh (SE_TOOL_PAGE (self));
+}
+
+static void
+se_statistics_page_real_refresh (SeToolPage *page)
+{
+  SeStatisticsPage *self = SE_STATISTICS_PAGE (page);
+
   g_clear_pointer (&self->stats, se_statistics_free);
-  self->stats = se_statistics_compute (self->store);
+  self->stats = se_statistics_compute (se_tool_page_get_store (page));
   update_view (self);
-}
-
-static void
-refresh_cb (GtkWidget *page)
-{
-  se_statistics_page_refresh (SE_STATISTICS_PAGE (page));
-}
-
-static void
-queue_refresh (SeStatisticsPage *self)
-{
-  se_lazy_refresh_queue (&self->lazy, FALSE);
 }
 
 
@@ -631,7 +619,6 @@ print_activated (GtkWidget  *widget,
 static void
 build (SeStatisticsPage *self)
 {
-  GtkWidget *title = adw_window_title_new (_("Statistics"), NULL);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
@@ -643,17 +630,9 @@ build (SeStatisticsPage *self)
   g_autoptr(GMenu) menu = g_menu_new ();
   GtkWidget *frame = gtk_frame_new (NULL);
   GtkWidget *empty = adw_status_page_new ();
+  AdwHeaderBar *header = se_tool_page_get_header_bar (SE_TOOL_PAGE (self));
 
-  self->header = adw_header_bar_new ();
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (self->header), title);
-  self->back_button = gtk_button_new_from_icon_name ("go-previous-symbolic");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->back_button), "win.show-sections");
-  gtk_widget_set_tooltip_text (self->back_button, _("Sections"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->back_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sections"), -1);
-  gtk_widget_set_visible (self->back_button, FALSE);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (self->header), self->back_button);
-
+  g_object_set (self, "title", _("Statistics"), NULL);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (print), "statistics.print");
   gtk_widget_set_tooltip_text (print, _("Print…"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (print), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -665,9 +644,8 @@ build (SeStatisticsPage *self)
   gtk_widget_set_tooltip_text (export, _("Export"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (export), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Export"), -1);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (self->header), export);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (self->header), print);
-  gtk_box_append (GTK_BOX (self), self->header);
+  adw_header_bar_pack_end (header, export);
+  adw_header_bar_pack_end (header, print);
 
   /* A menu of radio items rather than a drop-down: no search entry
    * hidden in the page, and the choice reads as "Group by: Year". */
@@ -751,9 +729,6 @@ se_statistics_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_FOLDED:
-      g_value_set_boolean (value, self->folded);
-      break;
     case PROP_GROUPING:
       g_value_set_int (value, (int) self->grouping);
       break;
@@ -772,11 +747,6 @@ se_statistics_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_FOLDED:
-      self->folded = g_value_get_boolean (value);
-      gtk_widget_set_visible (self->back_button, self->folded);
-      adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (self->header), self->folded);
-      break;
     case PROP_GROUPING:
       if ((SeStatisticsGrouping) g_value_get_int (value) != self->grouping)
         {
@@ -798,10 +768,6 @@ se_statistics_page_dispose (GObject *object)
 {
   SeStatisticsPage *self = SE_STATISTICS_PAGE (object);
 
-  se_lazy_refresh_clear (&self->lazy);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->stats, se_statistics_free);
 
   G_OBJECT_CLASS (se_statistics_page_parent_class)->dispose (object);
@@ -812,14 +778,13 @@ se_statistics_page_class_init (SeStatisticsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SeToolPageClass *page_class = SE_TOOL_PAGE_CLASS (klass);
 
   object_class->get_property = se_statistics_page_get_property;
   object_class->set_property = se_statistics_page_set_property;
   object_class->dispose = se_statistics_page_dispose;
+  page_class->refresh = se_statistics_page_real_refresh;
 
-  properties[PROP_FOLDED] =
-    g_param_spec_boolean ("folded", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   properties[PROP_GROUPING] =
     g_param_spec_int ("grouping", NULL, NULL, 0, SE_STATISTICS_N_GROUPINGS - 1, 0,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -836,7 +801,6 @@ se_statistics_page_class_init (SeStatisticsPageClass *klass)
 static void
 se_statistics_page_init (SeStatisticsPage *self)
 {
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   build (self);
 }
 
@@ -850,13 +814,7 @@ se_statistics_page_init (SeStatisticsPage *self)
 SeStatisticsPage *
 se_statistics_page_new (SeStore *store)
 {
-  SeStatisticsPage *self = g_object_new (SE_TYPE_STATISTICS_PAGE, NULL);
-
-  self->store = g_object_ref (store);
-  g_signal_connect_swapped (store, "changed", G_CALLBACK (queue_refresh), self);
-  se_lazy_refresh_init (&self->lazy, GTK_WIDGET (self), refresh_cb);
-  queue_refresh (self);
-  return self;
+  return g_object_new (SE_TYPE_STATISTICS_PAGE, "store", store, NULL);
 }
 
 void

@@ -10,13 +10,13 @@
 #include <adwaita.h>
 
 #include "se-statistics.h"
-#include "se-store.h"
+#include "se-tool-page.h"
 
 G_BEGIN_DECLS
 
 #define SE_TYPE_STATISTICS_PAGE (se_statistics_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (SeStatisticsPage, se_statistics_page, SE, STATISTICS_PAGE, GtkBox)
+G_DECLARE_FINAL_TYPE (SeStatisticsPage, se_statistics_page, SE, STATISTICS_PAGE, SeToolPage)
 
 SeStatisticsPage     *se_statistics_page_new          (SeStore              *store);
 void                  se_statistics_page_refresh      (SeStatisticsPage     *self);
