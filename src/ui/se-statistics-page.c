@@ -150,14 +150,14 @@ draw_chart (cairo_t               *cr,
 
   for (guint i = 0; i < n_rows; i++)
     {
-      g_autofree char *v = g_strdup_printf ("%u", row_value (&rows[i], column));
+      g_autofree char *v = g_strdup_printf ("%'u", row_value (&rows[i], column));
       label_w = MAX (label_w, text_width (layout, rows[i].label));
       max = MAX (max, row_value (&rows[i], column));
     }
   label_w = MIN (label_w, width * 0.4);
   axis = nice_ceiling (max);
   {
-    g_autofree char *v = g_strdup_printf ("%u", axis);
+    g_autofree char *v = g_strdup_printf ("%'u", axis);
     value_w = text_width (layout, v) + lh;
   }
   x0 = x + label_w + lh * 0.6;
@@ -175,7 +175,7 @@ draw_chart (cairo_t               *cr,
   for (guint k = 0; k <= 4; k++)
     {
       double gx = x0 + bar_w * k / 4.0;
-      g_autofree char *tick = g_strdup_printf ("%u", axis * k / 4);
+      g_autofree char *tick = g_strdup_printf ("%'u", axis * k / 4);
       int tw;
 
       if (k > 0 && axis % 4 != 0 && (axis * k) % 4 != 0)
@@ -197,7 +197,7 @@ draw_chart (cairo_t               *cr,
       double ry = top + i * row_h;
       guint value = row_value (&rows[i], column);
       double w = bar_w * value / (double) axis;
-      g_autofree char *v = g_strdup_printf ("%u", value);
+      g_autofree char *v = g_strdup_printf ("%'u", value);
 
       gdk_cairo_set_source_rgba (cr, fg);
       pango_layout_set_text (layout, rows[i].label, -1);
@@ -304,7 +304,7 @@ fill_table (SeStatisticsPage *self)
       gtk_grid_attach (self->table, cell (rows[i].label, FALSE, FALSE), 0, (int) i + 1, 1, 1);
       for (guint c = 1; c < N_COLUMNS; c++)
         {
-          g_autofree char *v = g_strdup_printf ("%u", row_value (&rows[i], c));
+          g_autofree char *v = g_strdup_printf ("%'u", row_value (&rows[i], c));
           gtk_grid_attach (self->table, cell (v, TRUE, FALSE), (int) c, (int) i + 1, 1, 1);
         }
     }
@@ -313,7 +313,7 @@ fill_table (SeStatisticsPage *self)
   gtk_grid_attach (self->table, cell (total->label, FALSE, TRUE), 0, (int) n + 1, 1, 1);
   for (guint c = 1; c < N_COLUMNS; c++)
     {
-      g_autofree char *v = g_strdup_printf ("%u", row_value (total, c));
+      g_autofree char *v = g_strdup_printf ("%'u", row_value (total, c));
       gtk_grid_attach (self->table, cell (v, TRUE, TRUE), (int) c, (int) n + 1, 1, 1);
     }
 }
@@ -481,7 +481,7 @@ on_draw_page (GtkPrintOperation *operation,
       print_text (cr, layout, MARGIN, y, col_w * 3 - 6, row->label, PANGO_ALIGN_LEFT);
       for (guint c = 1; c < N_COLUMNS; c++)
         {
-          g_autofree char *v = g_strdup_printf ("%u", row_value (row, c));
+          g_autofree char *v = g_strdup_printf ("%'u", row_value (row, c));
           print_text (cr, layout, MARGIN + col_w * (c + 2), y, col_w, v, PANGO_ALIGN_RIGHT);
         }
       y += lh * 1.4;
