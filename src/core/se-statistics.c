@@ -16,19 +16,19 @@
 #include <glib/gstdio.h>
 #include <xlsxwriter.h>
 
-#include "se-agreement.h"
 #include "se-date.h"
 #include "se-describe.h"
 #include "se-enums.h"
 #include "se-organisation.h"
-#include "se-participant.h"
 #include "se-partnership.h"
 #include "se-placement.h"
 #include "se-statistics.h"
+#include "se-store-statistics.h"
 
-/* What is counted is described in se-statistics.h. The numbers are made in
- * one pass over the placements with the participants indexed by placement;
- * the files are written to a temporary name and renamed, so that a failed
+/* What is counted is described in se-statistics.h. The sums are made by
+ * SQL (se-store-statistics.c), grouped as the rows are, so that even
+ * 200,000 placements are counted without loading them; here they get
+ * their labels. The files are written to a temporary name and renamed, so that a failed
  * export never leaves half a file under the user's name. */
 
 G_DEFINE_QUARK (se-statistics-error-quark, se_statistics_error)
@@ -78,130 +78,43 @@ row_for (GHashTable *rows,
   return row;
 }
 
-static void
-count (SeStatisticsRow *row,
-       guint            days,
-       guint            guests)
-{
-  row->placements++;
-  row->days += days;
-  row->guests += guests;
-  row->guest_days += days * guests;
-}
-
-static char *
-short_name (SeStore *store,
-            gint64   organisation_id)
-{
-  g_autoptr(SeRecord) org = se_store_lookup (store, SE_TYPE_ORGANISATION, organisation_id);
-  const char *name;
-
-  if (org == NULL)
-    return g_strdup ("?");
-  name = se_record_get_string (org, "short-name");
-  return g_strdup (name != NULL ? name : se_record_get_string (org, "name"));
-}
-
-static char *
-direction_label (SeStore *store,
-                 gint64   from,
-                 gint64   to)
-{
-  g_autofree char *a = short_name (store, from);
-  g_autofree char *b = short_name (store, to);
-
-  /* Translators: a direction of exchange, from one organisation to another */
-  return g_strdup_printf (C_("direction", "%s → %s"), a, b);
-}
-
+/* A row being sorted, with its label's collation key: made once per row,
+ * as g_utf8_collate () would make two for every comparison, and a
+ * database of 200,000 placements has as many directions. */
 typedef struct
 {
-  gint64 home;
-  gint64 host;
-  guint  guests;
-} Direction;
-
-/* The directions a placement's guests travel in, with their numbers. */
-static GArray *
-directions_of (SeStore    *store,
-               SeRecord   *placement,
-               GPtrArray  *participants)
-{
-  GArray *dirs = g_array_new (FALSE, TRUE, sizeof (Direction));
-
-  for (guint i = 0; participants != NULL && i < participants->len; i++)
-    {
-      SeRecord *p = g_ptr_array_index (participants, i);
-      Direction d = { se_record_get_reference (p, "home-organisation-id"),
-                      se_record_get_reference (p, "host-organisation-id"), 1 };
-      gboolean found = FALSE;
-
-      if (se_record_get_int (p, "role") != SE_PARTICIPANT_ROLE_GUEST)
-        continue;
-      for (guint j = 0; j < dirs->len && !found; j++)
-        {
-          Direction *e = &g_array_index (dirs, Direction, j);
-          if (e->home == d.home && e->host == d.host)
-            {
-              e->guests++;
-              found = TRUE;
-            }
-        }
-      if (!found)
-        g_array_append_val (dirs, d);
-    }
-
-  if (dirs->len == 0)
-    {
-      g_autoptr(SeRecord) agreement = se_store_lookup (store, SE_TYPE_AGREEMENT,
-                                                       se_record_get_reference (placement,
-                                                                                "agreement-id"));
-      g_autoptr(SeRecord) partnership = se_store_lookup (store, SE_TYPE_PARTNERSHIP,
-                                                         se_record_get_reference (placement,
-                                                                                  "partnership-id"));
-      Direction d = { 0, 0, 0 };
-
-      if (agreement != NULL)
-        {
-          d.home = se_record_get_reference (agreement, "party-a-id");
-          d.host = se_record_get_reference (agreement, "party-b-id");
-        }
-      else if (partnership != NULL)
-        {
-          d.home = se_record_get_reference (partnership, "organisation-a-id");
-          d.host = se_record_get_reference (partnership, "organisation-b-id");
-        }
-      g_array_append_val (dirs, d);
-    }
-
-  return dirs;
-}
+  SeStatisticsRow *row;
+  char            *collation_key;
+} Sorted;
 
 static int
 compare_by_key (gconstpointer a,
                 gconstpointer b)
 {
-  const SeStatisticsRow *x = a, *y = b;
+  const Sorted *x = a, *y = b;
 
-  if (x->key != y->key)
-    return x->key < y->key ? -1 : 1;
-  return g_utf8_collate (x->label, y->label);
+  if (x->row->key != y->row->key)
+    return x->row->key < y->row->key ? -1 : 1;
+  return strcmp (x->collation_key, y->collation_key);
 }
 
 static int
 compare_by_label (gconstpointer a,
                   gconstpointer b)
 {
-  const SeStatisticsRow *x = a, *y = b;
+  const Sorted *x = a, *y = b;
 
-  return g_utf8_collate (x->label, y->label);
+  return strcmp (x->collation_key, y->collation_key);
 }
 
 static GArray *
 finish (GHashTable   *rows,
         GCompareFunc  compare)
 {
-  GArray *array = g_array_new (FALSE, TRUE, sizeof (SeStatisticsRow));
+  GArray *array = g_array_sized_new (FALSE, TRUE, sizeof (SeStatisticsRow),
+                                     g_hash_table_size (rows));
+  g_autofree Sorted *sorted = g_new (Sorted, g_hash_table_size (rows));
+  guint n = 0;
   GHashTableIter iter;
   gpointer value;
 
@@ -209,112 +122,179 @@ finish (GHashTable   *rows,
   g_hash_table_iter_init (&iter, rows);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
-      /* The array takes over the label. */
-      g_array_append_vals (array, value, 1);
-      g_hash_table_iter_steal (&iter);
-      g_free (value);
+      SeStatisticsRow *row = value;
+
+      sorted[n].row = row;
+      sorted[n].collation_key = g_utf8_collate_key (row->label, -1);
+      n++;
     }
-  g_array_sort (array, compare);
+  qsort (sorted, n, sizeof *sorted, compare);
+
+  /* The array takes over the labels. */
+  g_hash_table_steal_all (rows);
+  for (guint i = 0; i < n; i++)
+    {
+      g_array_append_vals (array, sorted[i].row, 1);
+      g_free (sorted[i].row);
+      g_free (sorted[i].collation_key);
+    }
   return array;
+}
+
+/* Adds the sums of one group of SQL's to the row of @label: groups that
+ * read alike (two directions between organisations of the same short
+ * name) make one row, as one bar would show them. */
+static void
+add_sum (GHashTable       *rows,
+         const char       *label,
+         gint64            key,
+         const SeStoreSum *sum)
+{
+  SeStatisticsRow *row = row_for (rows, label, key);
+
+  row->placements += sum->placements;
+  row->days += sum->days;
+  row->guests += sum->guests;
+  row->guest_days += sum->guest_days;
+}
+
+static char *
+short_name (SeStore    *store,
+            GHashTable *names,
+            gint64      organisation_id)
+{
+  const char *name = g_hash_table_lookup (names, GSIZE_TO_POINTER ((gsize) organisation_id));
+
+  if (name == NULL)
+    {
+      g_autoptr(SeRecord) org = se_store_lookup (store, SE_TYPE_ORGANISATION, organisation_id);
+
+      if (org == NULL)
+        name = "?";
+      else if (se_record_get_string (org, "short-name") != NULL)
+        name = se_record_get_string (org, "short-name");
+      else
+        name = se_record_get_string (org, "name");
+      g_hash_table_insert (names, GSIZE_TO_POINTER ((gsize) organisation_id), g_strdup (name));
+      name = g_hash_table_lookup (names, GSIZE_TO_POINTER ((gsize) organisation_id));
+    }
+  return g_strdup (name);
+}
+
+/* Labels made once per id, for the many groups that share them */
+typedef struct
+{
+  SeStore    *store;
+  GHashTable *names;         /* organisation id -> short name */
+  GHashTable *partnerships;  /* partnership id -> label */
+} Labels;
+
+static const char *
+partnership_label (Labels *l,
+                   gint64  id)
+{
+  char *label = g_hash_table_lookup (l->partnerships, GSIZE_TO_POINTER ((gsize) id));
+
+  if (label == NULL)
+    {
+      g_autoptr(SeRecord) partnership = NULL;
+
+      if (id == 0)
+        label = g_strdup (C_("statistics", "No partnership"));
+      else if ((partnership = se_store_lookup (l->store, SE_TYPE_PARTNERSHIP, id)) != NULL)
+        label = se_describe_title (l->store, partnership);
+      else
+        label = g_strdup ("");
+      g_hash_table_insert (l->partnerships, GSIZE_TO_POINTER ((gsize) id), label);
+    }
+  return label;
+}
+
+static const char *
+kind_label (const char *nick,
+            gint64     *value)
+{
+  g_autoptr(GEnumClass) kinds = g_type_class_ref (SE_TYPE_PLACEMENT_KIND);
+  GEnumValue *v = g_enum_get_value_by_nick (kinds, nick != NULL ? nick : "");
+
+  *value = v != NULL ? v->value : 0;
+  return se_enum_get_label (SE_TYPE_PLACEMENT_KIND, (int) *value);
+}
+
+static char *
+direction_label (Labels           *l,
+                 const SeStoreSum *sum)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  if (sum->id_a == 0)
+    return g_strdup (C_("statistics", "Not recorded"));
+  a = short_name (l->store, l->names, sum->id_a);
+  b = short_name (l->store, l->names, sum->id_b);
+  /* Translators: a direction of exchange, from one organisation to another */
+  return g_strdup_printf (C_("direction", "%s → %s"), a, b);
 }
 
 /**
  * se_statistics_compute:
  * @store: an open store
  *
- * Returns: (transfer full): the numbers, as described in se-statistics.h
+ * Returns: (transfer full): the numbers, as described in se-statistics.h;
+ *   all zero if the database could not be read
  */
 SeStatistics *
 se_statistics_compute (SeStore *store)
 {
   SeStatistics *self = g_new0 (SeStatistics, 1);
-  GListModel *placements, *participants;
-  g_autoptr(GHashTable) by_placement = NULL;
-  GHashTable *groups[SE_STATISTICS_N_GROUPINGS];
+  g_autoptr(GHashTable) names = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GHashTable) partnerships = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  Labels l = { store, names, partnerships };
+  g_autoptr(GArray) sums = NULL;
+  g_autoptr(GArray) directions = NULL;
+  GHashTable *rows[SE_STATISTICS_N_GROUPINGS];
 
   g_return_val_if_fail (SE_IS_STORE (store), self);
 
   /* The keys are the rows' own labels, freed with the rows. */
   for (guint g = 0; g < SE_STATISTICS_N_GROUPINGS; g++)
-    groups[g] = g_hash_table_new (g_str_hash, g_str_equal);
+    rows[g] = g_hash_table_new (g_str_hash, g_str_equal);
 
-  by_placement = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  participants = se_store_get_list (store, SE_TYPE_PARTICIPANT);
-  for (guint i = 0; i < g_list_model_get_n_items (participants); i++)
+  sums = se_store_sum_placements (store, SE_STORE_SUM_BY_YEAR_PARTNERSHIP_KIND, NULL);
+  for (guint i = 0; sums != NULL && i < sums->len; i++)
     {
-      g_autoptr(SeRecord) p = g_list_model_get_item (participants, i);
-      gpointer key = GSIZE_TO_POINTER ((gsize) se_record_get_reference (p, "placement-id"));
-      GPtrArray *list = g_hash_table_lookup (by_placement, key);
+      const SeStoreSum *sum = &g_array_index (sums, SeStoreSum, i);
+      const char *kind;
+      gint64 kind_value;
 
-      if (list == NULL)
-        {
-          list = g_ptr_array_new ();
-          g_hash_table_insert (by_placement, key, list);
-        }
-      /* Borrowed: the store's list keeps it. */
-      g_ptr_array_add (list, p);
+      add_sum (rows[SE_STATISTICS_BY_YEAR], sum->year, g_ascii_strtoll (sum->year, NULL, 10), sum);
+      add_sum (rows[SE_STATISTICS_BY_PARTNERSHIP], partnership_label (&l, sum->id_a), sum->id_a,
+               sum);
+      kind = kind_label (sum->kind, &kind_value);
+      add_sum (rows[SE_STATISTICS_BY_KIND], kind, kind_value, sum);
+      self->total.placements += sum->placements;
+      self->total.days += sum->days;
+      self->total.guests += sum->guests;
+      self->total.guest_days += sum->guest_days;
     }
 
-  placements = se_store_get_list (store, SE_TYPE_PLACEMENT);
-  for (guint i = 0; i < g_list_model_get_n_items (placements); i++)
+  directions = se_store_sum_placements (store, SE_STORE_SUM_BY_DIRECTION, NULL);
+  for (guint i = 0; directions != NULL && i < directions->len; i++)
     {
-      g_autoptr(SeRecord) p = g_list_model_get_item (placements, i);
-      const char *start = se_record_get_string (p, "start-date");
-      guint days = (guint) se_date_days_between (start, se_record_get_string (p, "end-date"));
-      GPtrArray *people = g_hash_table_lookup (by_placement,
-                                               GSIZE_TO_POINTER ((gsize) se_record_get_id (p)));
-      g_autoptr(GArray) dirs = NULL;
-      gint64 partnership_id = se_record_get_reference (p, "partnership-id");
-      int kind = se_record_get_int (p, "kind");
-      g_autofree char *year = NULL;
-      g_autofree char *partnership = NULL;
-      guint guests = 0;
+      const SeStoreSum *sum = &g_array_index (directions, SeStoreSum, i);
+      g_autofree char *label = direction_label (&l, sum);
 
-      if (se_record_get_int (p, "status") == SE_PLACEMENT_STATUS_CANCELLED || start == NULL)
-        continue;
-
-      dirs = directions_of (store, p, people);
-      for (guint d = 0; d < dirs->len; d++)
-        guests += g_array_index (dirs, Direction, d).guests;
-
-      count (&self->total, days, guests);
-
-      year = g_strndup (start, 4);
-      count (row_for (groups[SE_STATISTICS_BY_YEAR], year, g_ascii_strtoll (year, NULL, 10)),
-             days, guests);
-
-      if (partnership_id != 0)
-        partnership = se_describe_reference (store, p, "partnership-id");
-      else
-        partnership = g_strdup (C_("statistics", "No partnership"));
-      count (row_for (groups[SE_STATISTICS_BY_PARTNERSHIP], partnership, partnership_id),
-             days, guests);
-
-      count (row_for (groups[SE_STATISTICS_BY_KIND], se_enum_get_label (SE_TYPE_PLACEMENT_KIND,
-                                                                         kind), kind),
-             days, guests);
-
-      for (guint d = 0; d < dirs->len; d++)
-        {
-          Direction *dir = &g_array_index (dirs, Direction, d);
-          g_autofree char *label = NULL;
-
-          if (dir->home == 0)
-            label = g_strdup (C_("statistics", "Not recorded"));
-          else
-            label = direction_label (store, dir->home, dir->host);
-          count (row_for (groups[SE_STATISTICS_BY_DIRECTION], label, 0), days, dir->guests);
-        }
+      add_sum (rows[SE_STATISTICS_BY_DIRECTION], label, 0, sum);
     }
 
-  self->rows[SE_STATISTICS_BY_YEAR] = finish (groups[SE_STATISTICS_BY_YEAR], compare_by_key);
-  self->rows[SE_STATISTICS_BY_PARTNERSHIP] = finish (groups[SE_STATISTICS_BY_PARTNERSHIP],
+  self->rows[SE_STATISTICS_BY_YEAR] = finish (rows[SE_STATISTICS_BY_YEAR], compare_by_key);
+  self->rows[SE_STATISTICS_BY_PARTNERSHIP] = finish (rows[SE_STATISTICS_BY_PARTNERSHIP],
                                                      compare_by_label);
-  self->rows[SE_STATISTICS_BY_KIND] = finish (groups[SE_STATISTICS_BY_KIND], compare_by_key);
-  self->rows[SE_STATISTICS_BY_DIRECTION] = finish (groups[SE_STATISTICS_BY_DIRECTION],
+  self->rows[SE_STATISTICS_BY_KIND] = finish (rows[SE_STATISTICS_BY_KIND], compare_by_key);
+  self->rows[SE_STATISTICS_BY_DIRECTION] = finish (rows[SE_STATISTICS_BY_DIRECTION],
                                                    compare_by_label);
   for (guint g = 0; g < SE_STATISTICS_N_GROUPINGS; g++)
-    g_hash_table_unref (groups[g]);
+    g_hash_table_unref (rows[g]);
 
   self->total.label = g_strdup (C_("statistics", "Total"));
   return self;

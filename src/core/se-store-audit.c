@@ -76,13 +76,8 @@ se_store_get_audit_log (SeStore  *self,
 
   g_return_val_if_fail (SE_IS_STORE (self), NULL);
 
-  db = _se_store_get_db (self);
-  if (db == NULL)
-    {
-      g_set_error_literal (error, SE_STORE_ERROR, SE_STORE_ERROR_FAILED,
-                           _("The database is closed."));
-      return NULL;
-    }
+  if ((db = _se_store_get_open_db (self, error)) == NULL)
+    return NULL;
 
   rc = sqlite3_prepare_v2 (db,
                            "SELECT id, at, record_table, record_id, action FROM audit_log "

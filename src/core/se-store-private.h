@@ -25,6 +25,8 @@ const SeMigration *_se_store_get_migrations    (guint        *n_migrations);
 char              *_se_store_dup_bulk_sql      (const char   *table,
                                                 const char   *trigger);
 sqlite3           *_se_store_get_db            (SeStore      *self);
+sqlite3           *_se_store_get_open_db       (SeStore      *self,
+                                                GError      **error);
 void               _se_store_set_error         (SeStore      *self,
                                                 int           rc,
                                                 GError      **error);

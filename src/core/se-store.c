@@ -2368,6 +2368,20 @@ _se_store_get_db (SeStore *self)
   return self->db;
 }
 
+/* The connection, or %NULL and an error saying so once the store is
+ * closed: for the queries of se-store-*.c. */
+sqlite3 *
+_se_store_get_open_db (SeStore  *self,
+                       GError  **error)
+{
+  g_return_val_if_fail (SE_IS_STORE (self), NULL);
+
+  if (self->db == NULL)
+    g_set_error_literal (error, SE_STORE_ERROR, SE_STORE_ERROR_FAILED,
+                         _("The database is closed. Open it again."));
+  return self->db;
+}
+
 const char *
 se_store_get_path (SeStore *self)
 {
