@@ -557,6 +557,7 @@ typedef struct
   guint64       done;
   guint64       total;
   GCancellable *cancel_at_first;
+  GCancellable *cancel_at_end;
 } Progress;
 
 static void
@@ -573,6 +574,8 @@ progress_cb (guint64  done,
   p->total = total;
   if (p->cancel_at_first != NULL)
     g_cancellable_cancel (p->cancel_at_first);
+  if (p->cancel_at_end != NULL && done == total)
+    g_cancellable_cancel (p->cancel_at_end);
 }
 
 /* The progress counts the file's bytes; a cancellation mid-way (from the
@@ -610,6 +613,22 @@ test_progress_and_cancel (Fixture       *f,
   g_assert_false (se_store_in_transaction (f->store));
   after = sql_text (f, TRIGGERS);
   g_assert_cmpstr (after, ==, triggers);
+  g_free (after);
+  after = sql_text (f, INDEXES);
+  g_assert_cmpstr (after, ==, indexes);
+
+  /* Cancelled after the last piece was read: nothing more is read, but
+   * the indexes are not rebuilt, nothing is committed */
+  g_clear_error (&error);
+  g_cancellable_reset (cancellable);
+  memset (&p, 0, sizeof p);
+  p.cancel_at_end = cancellable;
+  g_assert_false (se_csv_import_file_full (f->store, SE_TYPE_PLACEMENT, f->csv, progress_cb, &p,
+                                           &n, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (p.done, ==, (guint64) st.st_size);
+  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM placement"), ==, 0);
+  g_assert_false (se_store_in_transaction (f->store));
   g_free (after);
   after = sql_text (f, INDEXES);
   g_assert_cmpstr (after, ==, indexes);
