@@ -10,6 +10,11 @@
 
 #include "config.h"
 
+#include <fcntl.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <adwaita.h>
 
 #include "se-audit-entry.h"
@@ -95,6 +100,20 @@ respond (AdwMessageDialog *dialog,
   se_test_wait_for_idle ();
 }
 
+/* Lets the main loop run until the import whose progress dialog is
+ * @progress has ended and told its result: the dialog goes with the
+ * callback that tells it. */
+static void
+wait_for_import (GtkWidget *progress)
+{
+  g_assert_nonnull (progress);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (progress));
+  g_object_add_weak_pointer (G_OBJECT (progress), (gpointer *) &progress);
+  while (progress != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  se_test_wait_for_idle ();
+}
+
 static guint
 count_children (GtkWidget *widget)
 {
@@ -153,7 +172,7 @@ test_csv_round_trip (void)
   g_assert_cmpuint (se_store_count (store, SE_TYPE_ORGANISATION), ==, 0);
   dialog = se_window_data_import_csv_file (GTK_WINDOW (window), toast_widget (window), store,
                                            SE_TYPE_ORGANISATION, csv);
-  g_assert_null (dialog);
+  wait_for_import (dialog);
   g_assert_null (find_message_dialog (NULL));
   g_assert_cmpuint (se_store_count (store, SE_TYPE_ORGANISATION), ==, n);
   se_test_wait_for_idle ();
@@ -179,9 +198,9 @@ test_csv_problems (void)
 
   g_assert_true (g_file_set_contents (csv, text, -1, NULL));
   se_window_show_section (window, "people");
-  dialog = se_window_data_import_csv_file (GTK_WINDOW (window), toast_widget (window), store,
-                                           SE_TYPE_PERSON, csv);
-  se_test_wait_for_idle ();
+  wait_for_import (se_window_data_import_csv_file (GTK_WINDOW (window), toast_widget (window),
+                                                   store, SE_TYPE_PERSON, csv));
+  dialog = GTK_WIDGET (find_message_dialog (NULL));
   g_assert_nonnull (dialog);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   g_assert_true (gtk_widget_get_visible (dialog));
@@ -198,6 +217,157 @@ test_csv_problems (void)
   g_assert_cmpuint (se_store_count (store, SE_TYPE_PERSON), ==, n);
 
   respond (ADW_MESSAGE_DIALOG (dialog), "close");
+  close_window (window);
+}
+
+/* Lines of placements in the field names' columns, starting later than
+ * any of the example data, so that they come first in the list. */
+static void
+append_placements (GString *text,
+                   guint    first,
+                   guint    n)
+{
+  for (guint i = first; i < first + n; i++)
+    g_string_append_printf (text, "secondment,Imported placement %u,2031-03-%02u,2031-04-30,"
+                                  "on-site,Kassel,proposed\n", i, 1 + i % 28);
+}
+
+static void
+on_items_changed (GListModel *list,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  gint64     *net)
+{
+  *net += (gint64) added - (gint64) removed;
+}
+
+static void
+test_csv_import_async (void)
+{
+  g_autofree char *path = new_database (TRUE);
+  g_autofree char *csv = g_build_filename (dir, "placements.csv", NULL);
+  g_autoptr(GString) text = g_string_new ("kind,title,start-date,end-date,format,location,"
+                                          "status\n");
+  SeWindow *window = open_window (path);
+  SeStore *store = se_window_get_store (window);
+  guint before = se_store_count (store, SE_TYPE_PLACEMENT);
+  g_autofree char *count_text = g_strdup_printf ("%'u", before + 3000);
+  g_autoptr(SeRecord) first = NULL;
+  GListModel *list;
+  GtkWidget *progress;
+  gint64 net = 0;
+  guint shown;
+
+  append_placements (text, 0, 3000);
+  g_assert_true (g_file_set_contents (csv, text->str, text->len, NULL));
+  se_window_show_section (window, "placements");
+  list = se_window_get_visible_list (window);
+  shown = g_list_model_get_n_items (list);
+  g_assert_cmpuint (shown, ==, before);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &net);
+
+  progress = se_window_data_import_csv_file (GTK_WINDOW (window), toast_widget (window), store,
+                                             SE_TYPE_PLACEMENT, csv);
+  /* It returned before the import ended: the list learns of it only in
+   * the main loop. */
+  g_assert_nonnull (progress);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, shown);
+  wait_for_import (progress);
+
+  g_assert_null (find_message_dialog (NULL));
+  g_assert_true (se_test_has_label (toast_widget (window), "3000 records imported", FALSE));
+  g_assert_cmpuint (se_store_count (store, SE_TYPE_PLACEMENT), ==, before + 3000);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, shown + 3000);
+  /* Told exactly: what was added, nothing removed in net */
+  g_assert_cmpint (net, ==, 3000);
+  first = g_list_model_get_item (list, 0);
+  g_assert_true (g_str_has_prefix (se_record_get_string (first, "title"), "Imported placement"));
+  /* The section's count in the sidebar */
+  g_assert_true (se_test_has_label (GTK_WIDGET (window), count_text, TRUE));
+  g_signal_handlers_disconnect_by_data (list, &net);
+  close_window (window);
+}
+
+/* Cancelled while the worker waits for the rest of the file: it reads
+ * from a pipe, so that the test knows it is mid-way. */
+static void
+test_csv_import_cancel (void)
+{
+  g_autofree char *path = new_database (TRUE);
+  g_autofree char *fifo = g_build_filename (dir, "placements.fifo", NULL);
+  g_autoptr(GString) text = g_string_new ("kind,title,start-date,end-date,format,location,"
+                                          "status\n");
+  g_autofree char *before_sum = NULL, *after_sum = NULL;
+  SeWindow *window = open_window (path);
+  SeStore *store = se_window_get_store (window);
+  guint before = se_store_count (store, SE_TYPE_PLACEMENT);
+  g_autoptr(SeRecord) first_before = NULL;
+  g_autoptr(SeRecord) first_after = NULL;
+  GListModel *list;
+  GtkWidget *progress;
+  gint64 net = 0;
+  guint shown;
+  int fd, queued = 1;
+
+  se_window_show_section (window, "placements");
+  list = se_window_get_visible_list (window);
+  shown = g_list_model_get_n_items (list);
+  first_before = g_list_model_get_item (list, 0);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &net);
+  before_sum = se_test_file_checksum (path);
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  /* Read and write: opening does not wait for the reader. */
+  fd = open (fifo, O_RDWR);
+  g_assert_cmpint (fd, >=, 0);
+  append_placements (text, 0, 400);
+  g_assert_cmpuint (text->len, <, 65536);
+  g_assert_cmpint (write (fd, text->str, text->len), ==, (gssize) text->len);
+
+  progress = se_window_data_import_csv_file (GTK_WINDOW (window), toast_widget (window), store,
+                                             SE_TYPE_PLACEMENT, fifo);
+  g_assert_nonnull (progress);
+  /* Until the worker has read those lines and waits for more */
+  while (queued > 0)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_assert_cmpint (ioctl (fd, FIONREAD, &queued), ==, 0);
+      if (queued > 0)
+        g_usleep (1000);
+    }
+
+  /* The dialog comes once the import has taken a moment */
+  while (!gtk_widget_get_mapped (progress))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (se_test_has_label (progress, "Importing Placements", TRUE));
+  g_assert_nonnull (se_test_find_type (progress, GTK_TYPE_PROGRESS_BAR));
+
+  /* Escape: the dialog stays until the worker has rolled back */
+  gtk_widget_activate_action (progress, "window.close", NULL);
+  se_test_wait_for_idle ();
+  g_assert_true (gtk_widget_get_mapped (progress));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (progress)),
+                            "Cancelling"));
+
+  g_string_truncate (text, 0);
+  append_placements (text, 400, 400);
+  g_assert_cmpint (write (fd, text->str, text->len), ==, (gssize) text->len);
+  close (fd);
+  wait_for_import (progress);
+
+  /* Said so, and nothing changed: not the file, the counts or the list */
+  g_assert_null (find_message_dialog (NULL));
+  g_assert_true (se_test_has_label (toast_widget (window), "Import cancelled", FALSE));
+  g_assert_false (se_test_has_label (toast_widget (window), "imported", TRUE));
+  after_sum = se_test_file_checksum (path);
+  g_assert_cmpstr (after_sum, ==, before_sum);
+  g_assert_cmpuint (se_store_count (store, SE_TYPE_PLACEMENT), ==, before);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, shown);
+  g_assert_cmpint (net, ==, 0);
+  first_after = g_list_model_get_item (list, 0);
+  g_assert_true (first_after == first_before);
+  g_signal_handlers_disconnect_by_data (list, &net);
   close_window (window);
 }
 
@@ -503,6 +673,8 @@ main (int   argc,
 
   g_test_add_func ("/ui/data/csv-round-trip", test_csv_round_trip);
   g_test_add_func ("/ui/data/csv-problems", test_csv_problems);
+  g_test_add_func ("/ui/data/csv-import-async", test_csv_import_async);
+  g_test_add_func ("/ui/data/csv-import-cancel", test_csv_import_cancel);
   g_test_add_func ("/ui/data/anonymise", test_anonymise);
   g_test_add_func ("/ui/data/erase-refused", test_erase_refused);
   g_test_add_func ("/ui/data/retention", test_retention);

@@ -441,6 +441,11 @@ typedef struct
   GHashTable         *titles;        /* GType -> (title -> id, or -1 when ambiguous) */
   GArray             *deferred;      /* Deferred */
 
+  SeCsvProgressFunc   progress;
+  gpointer            progress_data;
+  guint64             bytes_read;
+  guint64             bytes_total;   /* 0 when unknown (a pipe) */
+
   gboolean            writing;       /* FALSE after the database refused to go on */
   gboolean            bulk;          /* new records go in as a bulk insert */
   guint               n_saved;
@@ -1331,6 +1336,7 @@ read_all (Import        *im,
       if (n == 0)
         break;
       end = buffer + n;
+      im->bytes_read += n;
 
       if (first)
         {
@@ -1349,6 +1355,9 @@ read_all (Import        *im,
           feed (im, p, stop - p, nl != NULL);
           p = stop;
         }
+
+      if (im->progress != NULL)
+        im->progress (im->bytes_read, MAX (im->bytes_total, im->bytes_read), im->progress_data);
 
       if (n < READ_SIZE)
         break;
@@ -1408,6 +1417,17 @@ compare_problems (gconstpointer a,
   return (pa->line > pb->line) - (pa->line < pb->line);
 }
 
+static gboolean import_stream (SeStore            *store,
+                               GType               record_type,
+                               GInputStream       *stream,
+                               guint64             size,
+                               SeCsvProgressFunc   progress,
+                               gpointer            progress_data,
+                               guint              *n_records,
+                               GPtrArray         **problems,
+                               GCancellable       *cancellable,
+                               GError            **error);
+
 /**
  * se_csv_import:
  * @store: a store, not in a transaction
@@ -1438,14 +1458,30 @@ se_csv_import (SeStore       *store,
                GCancellable  *cancellable,
                GError       **error)
 {
-  g_autoptr(GTypeClass) klass = NULL;
-  Import im = { 0 };
-  gboolean ok = FALSE;
-
   g_return_val_if_fail (SE_IS_STORE (store), FALSE);
   g_return_val_if_fail (g_type_is_a (record_type, SE_TYPE_RECORD), FALSE);
   g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
   g_return_val_if_fail (!se_store_in_transaction (store), FALSE);
+
+  return import_stream (store, record_type, stream, 0, NULL, NULL, n_records, problems,
+                        cancellable, error);
+}
+
+static gboolean
+import_stream (SeStore            *store,
+               GType               record_type,
+               GInputStream       *stream,
+               guint64             size,
+               SeCsvProgressFunc   progress,
+               gpointer            progress_data,
+               guint              *n_records,
+               GPtrArray         **problems,
+               GCancellable       *cancellable,
+               GError            **error)
+{
+  g_autoptr(GTypeClass) klass = NULL;
+  Import im = { 0 };
+  gboolean ok = FALSE;
 
   if (n_records != NULL)
     *n_records = 0;
@@ -1466,6 +1502,9 @@ se_csv_import (SeStore       *store,
   im.deferred = g_array_new (FALSE, TRUE, sizeof (Deferred));
   g_array_set_clear_func (im.deferred, deferred_clear);
   im.writing = TRUE;
+  im.progress = progress;
+  im.progress_data = progress_data;
+  im.bytes_total = size;
 
   /* Lookups read the rows themselves (the open transaction's too), so the
    * list of the kind is not loaded: for a large table that alone took
@@ -1479,6 +1518,15 @@ se_csv_import (SeStore       *store,
     }
   im.bulk = TRUE;
   if (!read_all (&im, stream, cancellable, error))
+    {
+      se_store_rollback (store);
+      goto out;
+    }
+
+  /* The last read may have come before the cancellation, and what follows
+   * (the indexes built again, the commit) is the long part of a large
+   * import. Nothing is stored once the user cancelled. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       se_store_rollback (store);
       goto out;
@@ -1530,6 +1578,11 @@ se_csv_import (SeStore       *store,
       goto out;
     }
 
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      se_store_rollback (store);
+      goto out;
+    }
   if (!se_store_commit (store, error))
     goto out;
 
@@ -1563,18 +1616,53 @@ se_csv_import_file (SeStore     *store,
                     GPtrArray  **problems,
                     GError     **error)
 {
+  return se_csv_import_file_full (store, record_type, path, NULL, NULL, n_records, problems,
+                                  NULL, error);
+}
+
+/**
+ * se_csv_import_file_full:
+ * @progress: (nullable) (scope call): called after each piece of the file
+ *   read, in the calling thread, with the bytes read and the file's size
+ * @cancellable: (nullable): cancelling it stops the import before it
+ *   commits: nothing is imported, and the error is %G_IO_ERROR_CANCELLED
+ *
+ * Like se_csv_import(), from the file @path, telling how far it got. A
+ * worker thread may call it on a store of its own.
+ */
+gboolean
+se_csv_import_file_full (SeStore            *store,
+                         GType               record_type,
+                         const char         *path,
+                         SeCsvProgressFunc   progress,
+                         gpointer            progress_data,
+                         guint              *n_records,
+                         GPtrArray         **problems,
+                         GCancellable       *cancellable,
+                         GError            **error)
+{
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
+  guint64 size = 0;
 
+  g_return_val_if_fail (SE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (g_type_is_a (record_type, SE_TYPE_RECORD), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (!se_store_in_transaction (store), FALSE);
 
   file = g_file_new_for_path (path);
-  stream = g_file_read (file, NULL, &local_error);
+  stream = g_file_read (file, cancellable, &local_error);
   if (stream == NULL)
     {
       g_autofree char *name = g_filename_display_name (path);
 
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
       /* Translators: %1$s is a file name, %2$s the reason */
       g_set_error (error, SE_CSV_ERROR, SE_CSV_ERROR_FAILED,
                    _("“%1$s” could not be read: %2$s. Check the name and that you may read "
@@ -1582,6 +1670,12 @@ se_csv_import_file (SeStore     *store,
       return FALSE;
     }
 
-  return se_csv_import (store, record_type, G_INPUT_STREAM (stream), n_records, problems,
-                        NULL, error);
+  /* A pipe has no size: the progress then counts bytes only. */
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                         G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
+  if (info != NULL && g_file_info_get_file_type (info) != G_FILE_TYPE_SPECIAL)
+    size = (guint64) g_file_info_get_size (info);
+
+  return import_stream (store, record_type, G_INPUT_STREAM (stream), size, progress,
+                        progress_data, n_records, problems, cancellable, error);
 }

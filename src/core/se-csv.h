@@ -56,6 +56,16 @@ SeCsvProblem  *se_csv_problem_copy     (const SeCsvProblem *problem);
 void           se_csv_problem_free     (SeCsvProblem       *problem);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SeCsvProblem, se_csv_problem_free)
 
+/**
+ * SeCsvProgressFunc:
+ * @done: the bytes of the file read so far
+ * @total: the size of the file; @done when it is not known
+ * @user_data: the data given with the function
+ */
+typedef void (*SeCsvProgressFunc) (guint64  done,
+                                   guint64  total,
+                                   gpointer user_data);
+
 GQuark         se_csv_error_quark      (void);
 
 GType          se_csv_kind_from_name   (const char         *name);
@@ -85,6 +95,15 @@ gboolean       se_csv_import_file      (SeStore            *store,
                                         const char         *path,
                                         guint              *n_records,
                                         GPtrArray         **problems,
+                                        GError            **error);
+gboolean       se_csv_import_file_full (SeStore            *store,
+                                        GType               record_type,
+                                        const char         *path,
+                                        SeCsvProgressFunc   progress,
+                                        gpointer            progress_data,
+                                        guint              *n_records,
+                                        GPtrArray         **problems,
+                                        GCancellable       *cancellable,
                                         GError            **error);
 
 G_END_DECLS

@@ -841,6 +841,194 @@ discard_changes (SeStore *self)
   g_ptr_array_set_size (self->inserted, 0);
 }
 
+/* Changes made by another connection */
+
+/* A live record and its row as the other connection left it (NULL when
+ * the row is gone). */
+typedef struct
+{
+  SeRecord *live;
+  SeRecord *fresh;
+} Refresh;
+
+static void
+refresh_clear (gpointer data)
+{
+  Refresh *r = data;
+
+  g_clear_object (&r->live);
+  g_clear_object (&r->fresh);
+}
+
+/**
+ * se_store_notify_changed_elsewhere:
+ * @self: a store, not in a transaction
+ * @record_type: the kind whose rows changed
+ *
+ * Says that another connection to the same file (a CSV import in a worker
+ * thread) inserted, updated or deleted rows of @record_type and committed.
+ * SQLite shows this connection the new rows, but the records it handed out
+ * and its loaded list of the kind still hold what they read before. They
+ * are brought up to date as after a commit of this store's own: each live
+ * record whose row changed is updated in place (only the changed
+ * properties notify) and reported with #SeStore::record-changed; a loaded
+ * list gets the new rows and loses the deleted ones; the new rows are
+ * reported together, with @id 0 and %SE_STORE_CHANGE_INSERT; then
+ * #SeStore::changed.
+ */
+void
+se_store_notify_changed_elsewhere (SeStore *self,
+                                   GType    record_type)
+{
+  SeRecordList *list;
+  g_autoptr(GArray) refreshes = g_array_new (FALSE, TRUE, sizeof (Refresh));
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  gboolean reading;
+
+  g_return_if_fail (SE_IS_STORE (self));
+  g_return_if_fail (g_type_is_a (record_type, SE_TYPE_RECORD));
+  g_return_if_fail (!self->in_transaction);
+
+  if (self->db == NULL)
+    return;
+
+  g_array_set_clear_func (refreshes, refresh_clear);
+  list = g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (record_type));
+
+  /* First everything is read, in one read transaction, then the records
+   * and the list are changed outside it, as flush_changes () does. */
+  reading = read_begin (self);
+  if (list != NULL)
+    {
+      /* The list holds every row: one pass over the table, merged with the
+       * list by id (both are in id order), rather than a lookup per row. */
+      g_autoptr(GTypeClass) klass = g_type_class_ref (record_type);
+      g_autofree char *sql = select_sql (SE_RECORD_CLASS (klass), NULL);
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+      guint pos = 0;
+      sqlite3_stmt *stmt = NULL;
+      int rc;
+
+      rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+      while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          SeRecord *row = g_object_new (record_type, NULL);
+
+          read_row (row, stmt);
+          for (; pos < n; pos++)
+            {
+              Refresh r = { g_list_model_get_item (G_LIST_MODEL (list), pos), NULL };
+
+              if (se_record_get_id (r.live) > id)
+                {
+                  g_object_unref (r.live);
+                  break;
+                }
+              if (se_record_get_id (r.live) == id)
+                r.fresh = g_steal_pointer (&row);
+              g_array_append_val (refreshes, r);
+              if (r.fresh != NULL)
+                {
+                  pos++;
+                  break;
+                }
+            }
+          if (row != NULL)
+            g_ptr_array_add (added, row);
+          rc = SQLITE_OK;
+        }
+      for (; pos < n; pos++)
+        {
+          Refresh r = { g_list_model_get_item (G_LIST_MODEL (list), pos), NULL };
+          g_array_append_val (refreshes, r);
+        }
+      if (rc != SQLITE_DONE)
+        g_warning ("Could not read %s: %s", se_record_class_get_table (SE_RECORD_CLASS (klass)),
+                   sqlite3_errmsg (self->db));
+      sqlite3_finalize (stmt);
+    }
+  else
+    {
+      /* Only the records somebody holds: the others are read when asked
+       * for. */
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, self->identities);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          Identity *e = key;
+          Refresh r = { NULL, NULL };
+
+          if (e->type != record_type || e->record == NULL)
+            continue;
+          r.live = g_object_ref (e->record);
+          g_array_append_val (refreshes, r);
+        }
+      for (guint i = 0; i < refreshes->len; i++)
+        {
+          Refresh *r = &g_array_index (refreshes, Refresh, i);
+
+          r->fresh = load_record (self, record_type, se_record_get_id (r->live));
+        }
+    }
+  read_end (self, reading);
+
+  for (guint i = 0; i < refreshes->len; i++)
+    {
+      Refresh *r = &g_array_index (refreshes, Refresh, i);
+      Change c = { record_type, se_record_get_id (r->live), CHANGE_UPDATE };
+
+      if (r->fresh == NULL)
+        {
+          c.kind = CHANGE_DELETE;
+          if (identity_find (self, record_type, c.id) == r->live)
+            identity_remove (self, record_type, c.id);
+          if (list != NULL && se_record_list_find (list, c.id, NULL) != NULL)
+            _se_record_list_remove (list, c.id);
+        }
+      else if (se_record_assign (r->live, r->fresh))
+        {
+          if (list != NULL && se_record_list_find (list, c.id, NULL) != NULL)
+            _se_record_list_changed (list, c.id);
+        }
+      else
+        continue;
+      g_array_append_val (changes, c);
+    }
+
+  for (guint i = 0; i < added->len; i++)
+    {
+      SeRecord *row = g_ptr_array_index (added, i);
+      gint64 id = se_record_get_id (row);
+      SeRecord *live = identity_find (self, record_type, id);
+
+      /* A record looked up since the other connection committed stays
+       * the record of its row. */
+      if (live == NULL)
+        identity_add (self, row);
+      else if (se_record_assign (live, row))
+        {
+          Change c = { record_type, id, CHANGE_UPDATE };
+          g_array_append_val (changes, c);
+        }
+      if (list != NULL && se_record_list_find (list, id, NULL) == NULL)
+        _se_record_list_insert (list, live != NULL ? live : row);
+    }
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      Change *c = &g_array_index (changes, Change, i);
+
+      g_signal_emit (self, signals[SIGNAL_RECORD_CHANGED], 0, c->type, c->id, (int) c->kind);
+    }
+  g_signal_emit (self, signals[SIGNAL_RECORD_CHANGED], 0, record_type, (gint64) 0,
+                 (int) CHANGE_INSERT);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
 /* Transactions */
 
 static gboolean
@@ -2500,7 +2688,8 @@ se_store_class_init (SeStoreClass *klass)
    * included; a row touched twice may be reported twice), after the lists
    * and the live records are up to date and before #SeStore::changed.
    * The rows a bulk insert added (a CSV import) are reported together:
-   * once per kind, with @id 0 and %SE_STORE_CHANGE_INSERT.
+   * once per kind, with @id 0 and %SE_STORE_CHANGE_INSERT; so are the
+   * rows another connection added (se_store_notify_changed_elsewhere()).
    */
   signals[SIGNAL_RECORD_CHANGED] =
     g_signal_new ("record-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

@@ -72,6 +72,9 @@ gboolean     se_store_delete            (SeStore           *self,
                                          SeRecord          *record,
                                          GError           **error);
 
+void         se_store_notify_changed_elsewhere (SeStore    *self,
+                                                GType       record_type);
+
 gboolean     se_store_begin             (SeStore           *self,
                                          GError           **error);
 gboolean     se_store_commit            (SeStore           *self,

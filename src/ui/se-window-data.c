@@ -9,9 +9,13 @@
 
 #include <glib/gi18n.h>
 
+#include "se-agreement.h"
 #include "se-csv.h"
 #include "se-describe.h"
+#include "se-organisation.h"
+#include "se-partnership.h"
 #include "se-person.h"
+#include "se-placement.h"
 #include "se-privacy.h"
 #include "se-save-dialog.h"
 #include "se-window-data.h"
@@ -152,34 +156,32 @@ problems_dialog (GtkWindow    *window,
   return dialog;
 }
 
-/**
- * se_window_data_import_csv_file:
- * @window: the main window, parent of the problems dialog
- * @toast_widget: a widget in the window's toast overlay
- * @path: the CSV file
- *
- * Imports @path, all of it or nothing. Says in a toast how many records
- * came in; when lines are wrong, lists them in a dialog.
- *
- * Returns: (transfer none) (nullable): the problems dialog, if one is shown
- */
-GtkWidget *
-se_window_data_import_csv_file (GtkWindow  *window,
-                                GtkWidget  *toast_widget,
-                                SeStore    *store,
-                                GType       record_type,
-                                const char *path)
+/* How an import ended, as the window tells it: the problems dialog when
+ * lines are wrong, else a toast. */
+static GtkWidget *
+report_import (GtkWindow    *window,
+               GtkWidget    *toast_widget,
+               GType         record_type,
+               const char   *path,
+               gboolean      ok,
+               guint         n,
+               GPtrArray    *problems,
+               const GError *error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *message = NULL;
-  guint n = 0;
 
-  if (se_csv_import_file (store, record_type, path, &n, &problems, &error))
+  if (ok)
     {
       /* Translators: a notice after a CSV import */
       message = g_strdup_printf (ngettext ("%u record imported", "%u records imported", n), n);
       se_save_dialog_toast (toast_widget, message, FALSE);
+      return NULL;
+    }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* Translators: a notice after the user cancelled a CSV import */
+      se_save_dialog_toast (toast_widget, _("Import cancelled, nothing was imported"), FALSE);
       return NULL;
     }
 
@@ -188,6 +190,337 @@ se_window_data_import_csv_file (GtkWindow  *window,
 
   se_save_dialog_toast (toast_widget, error->message, TRUE);
   return NULL;
+}
+
+/* An import runs in a worker thread on a connection of its own, as the
+ * automatic backup does (se-window-safety.c): the window's store, its
+ * lists and the idle callbacks that read it belong to the main thread, and
+ * the import's transaction must not be open while they read. When it has
+ * committed, the window's store is told which kind changed elsewhere.
+ *
+ * A modal dialog with a progress bar keeps the user from editing
+ * meanwhile, so that no save waits for the import's lock. It is presented
+ * only once the import has taken IMPORT_DIALOG_DELAY_MS, so that a small
+ * file does not flash a dialog; until then the window takes no input. */
+
+#define IMPORT_DIALOG_DELAY_MS 300
+#define IMPORT_TICK_MS 100
+
+typedef struct
+{
+  /* Set before the worker starts, then only read */
+  char               *db_path;
+  char               *path;
+  GType               type;
+  GCancellable       *cancellable;
+
+  /* Written by the worker, read by the main thread's tick */
+  GMutex              mutex;
+  guint64             done;
+  guint64             total;
+
+  /* The worker's result, read once its task has returned */
+  guint               n;
+  GPtrArray          *problems;
+
+  /* The main thread's */
+  GtkWindow          *window;
+  GtkWidget          *toast_widget;
+  SeStore            *store;
+  GtkWidget          *dialog;
+  GtkWidget          *bar;
+  GtkEventController *keys;
+  gboolean            was_targetable;
+  guint               tick;
+  gint64              started;
+  gboolean            running;
+} CsvImport;
+
+static void
+csv_import_clear (gpointer data)
+{
+  CsvImport *job = data;
+
+  g_free (job->db_path);
+  g_free (job->path);
+  g_clear_object (&job->cancellable);
+  g_mutex_clear (&job->mutex);
+  g_clear_pointer (&job->problems, g_ptr_array_unref);
+  g_clear_object (&job->window);
+  g_clear_object (&job->toast_widget);
+  g_clear_object (&job->store);
+  g_clear_object (&job->dialog);
+}
+
+static void
+csv_import_release (gpointer data)
+{
+  g_atomic_rc_box_release_full (data, csv_import_clear);
+}
+
+/* In the worker thread, after each piece of the file */
+static void
+import_progress (guint64  done,
+                 guint64  total,
+                 gpointer data)
+{
+  CsvImport *job = data;
+
+  g_mutex_lock (&job->mutex);
+  job->done = done;
+  job->total = total;
+  g_mutex_unlock (&job->mutex);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  CsvImport *job = task_data;
+  g_autoptr(SeStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = se_store_open (job->db_path, SE_STORE_OPEN_FLAGS_NO_CREATE, &error);
+  if (store == NULL
+      || !se_csv_import_file_full (store, job->type, job->path, import_progress, job, &job->n,
+                                   &job->problems, cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void import_cancel (CsvImport *job);
+
+/* The window takes no clicks or keys until the dialog is presented (and
+ * until the import ends: the dialog is modal then anyway). Escape cancels
+ * already. */
+static gboolean
+on_blocked_key (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                CsvImport             *job)
+{
+  if (keyval == GDK_KEY_Escape)
+    import_cancel (job);
+  return TRUE;
+}
+
+static void
+block_window (CsvImport *job,
+              gboolean   block)
+{
+  GtkWidget *child = gtk_window_get_child (job->window);
+
+  if (block)
+    {
+      job->keys = gtk_event_controller_key_new ();
+      gtk_event_controller_set_propagation_phase (job->keys, GTK_PHASE_CAPTURE);
+      g_signal_connect (job->keys, "key-pressed", G_CALLBACK (on_blocked_key), job);
+      gtk_widget_add_controller (GTK_WIDGET (job->window), job->keys);
+      if (child != NULL)
+        {
+          job->was_targetable = gtk_widget_get_can_target (child);
+          gtk_widget_set_can_target (child, FALSE);
+        }
+    }
+  else
+    {
+      if (job->keys != NULL)
+        gtk_widget_remove_controller (GTK_WIDGET (job->window), job->keys);
+      job->keys = NULL;
+      if (child != NULL)
+        gtk_widget_set_can_target (child, job->was_targetable);
+    }
+}
+
+static void
+import_cancel (CsvImport *job)
+{
+  if (!job->running || g_cancellable_is_cancelled (job->cancellable))
+    return;
+  g_cancellable_cancel (job->cancellable);
+  /* The worker stops at its next piece of the file and rolls back; until
+   * then the dialog stays, so that the window is not edited meanwhile. */
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (job->dialog), "cancel", FALSE);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (job->dialog), _("Cancelling the import…"));
+}
+
+/* Escape, the Cancel button or the window manager's close button */
+static gboolean
+on_import_close_request (GtkWindow *dialog,
+                         CsvImport *job)
+{
+  if (!job->running)
+    return FALSE;
+  import_cancel (job);
+  return TRUE;
+}
+
+static void
+on_import_dialog_response (AdwMessageDialog *dialog,
+                           const char       *response,
+                           CsvImport        *job)
+{
+  import_cancel (job);
+}
+
+static gboolean
+import_tick (gpointer data)
+{
+  CsvImport *job = data;
+  guint64 done, total;
+
+  g_mutex_lock (&job->mutex);
+  done = job->done;
+  total = job->total;
+  g_mutex_unlock (&job->mutex);
+
+  /* Once the file is read, the indexes are built again and the records
+   * written to disk, for which there is no measure: the bar pulses. */
+  if (total > 0 && done < total)
+    gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (job->bar), (double) done / (double) total);
+  else if (done > 0)
+    gtk_progress_bar_pulse (GTK_PROGRESS_BAR (job->bar));
+
+  if (!gtk_widget_get_visible (job->dialog)
+      && g_get_monotonic_time () - job->started >= IMPORT_DIALOG_DELAY_MS * G_TIME_SPAN_MILLISECOND)
+    gtk_window_present (GTK_WINDOW (job->dialog));
+  return G_SOURCE_CONTINUE;
+}
+
+static const char *
+import_heading (GType record_type)
+{
+  if (record_type == SE_TYPE_PLACEMENT)
+    return _("Importing Placements");
+  if (record_type == SE_TYPE_PARTNERSHIP)
+    return _("Importing Partnerships");
+  if (record_type == SE_TYPE_AGREEMENT)
+    return _("Importing Agreements");
+  if (record_type == SE_TYPE_ORGANISATION)
+    return _("Importing Organisations");
+  if (record_type == SE_TYPE_PERSON)
+    return _("Importing People");
+  return _("Importing Records");
+}
+
+static GtkWidget *
+import_dialog (CsvImport *job)
+{
+  g_autofree char *name = g_path_get_basename (job->path);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (job->window, import_heading (job->type), NULL);
+  /* Translators: %s is a file name */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("The records of “%s” are checked and saved. If you cancel, "
+                                    "nothing is imported."), name);
+  gtk_widget_set_name (dialog, "csv-import-progress");
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+
+  job->bar = gtk_progress_bar_new ();
+  gtk_progress_bar_set_pulse_step (GTK_PROGRESS_BAR (job->bar), 0.1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (job->bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Progress"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), job->bar);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "close-request", G_CALLBACK (on_import_close_request), job);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_import_dialog_response), job);
+  return dialog;
+}
+
+static void
+import_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  CsvImport *job = data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+
+  job->running = FALSE;
+  g_clear_handle_id (&job->tick, g_source_remove);
+  block_window (job, FALSE);
+  g_signal_handlers_disconnect_by_data (job->dialog, job);
+  gtk_window_destroy (GTK_WINDOW (job->dialog));
+
+  /* The other connection committed: the window's store still holds the
+   * records and the list it read before. */
+  if (ok)
+    se_store_notify_changed_elsewhere (job->store, job->type);
+
+  report_import (job->window, job->toast_widget, job->type, job->path, ok, job->n,
+                 job->problems, error);
+  csv_import_release (job);
+}
+
+/**
+ * se_window_data_import_csv_file:
+ * @window: the main window, parent of the dialogs
+ * @toast_widget: a widget in the window's toast overlay
+ * @path: the CSV file
+ *
+ * Imports @path, all of it or nothing, in the background (see above).
+ * Says in a toast how many records came in; when lines are wrong, lists
+ * them in a dialog. A database on a network drive is held in exclusive
+ * locking mode, which no second connection can share: there the import
+ * runs at once, as it did before there was a worker.
+ *
+ * Returns: (transfer none) (nullable): the progress dialog, destroyed when
+ *   the import has ended; %NULL when the import has already ended
+ */
+GtkWidget *
+se_window_data_import_csv_file (GtkWindow  *window,
+                                GtkWidget  *toast_widget,
+                                SeStore    *store,
+                                GType       record_type,
+                                const char *path)
+{
+  CsvImport *job;
+  g_autoptr(GTask) task = NULL;
+
+  g_return_val_if_fail (!se_store_in_transaction (store), NULL);
+
+  if (se_store_is_on_network (store))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) problems = NULL;
+      guint n = 0;
+      gboolean ok = se_csv_import_file (store, record_type, path, &n, &problems, &error);
+
+      report_import (window, toast_widget, record_type, path, ok, n, problems, error);
+      return NULL;
+    }
+
+  job = g_atomic_rc_box_new0 (CsvImport);
+  job->db_path = g_strdup (se_store_get_path (store));
+  job->path = g_strdup (path);
+  job->type = record_type;
+  job->cancellable = g_cancellable_new ();
+  g_mutex_init (&job->mutex);
+  job->window = g_object_ref (window);
+  job->toast_widget = g_object_ref (toast_widget);
+  job->store = g_object_ref (store);
+  job->dialog = g_object_ref_sink (import_dialog (job));
+  job->started = g_get_monotonic_time ();
+  job->running = TRUE;
+  job->tick = g_timeout_add (IMPORT_TICK_MS, import_tick, job);
+  block_window (job, TRUE);
+
+  /* The callback owns one reference, the worker another. */
+  task = g_task_new (NULL, job->cancellable, import_done, job);
+  g_task_set_source_tag (task, se_window_data_import_csv_file);
+  /* A cancellation that comes after the commit does not undo it: the
+   * result says what happened. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, g_atomic_rc_box_acquire (job), csv_import_release);
+  g_task_run_in_thread (task, import_thread);
+  return job->dialog;
 }
 
 typedef struct
