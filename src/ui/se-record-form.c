@@ -14,7 +14,11 @@
 #include "se-enums.h"
 #include "se-error.h"
 #include "se-organisation.h"
+#include "se-agreement.h"
+#include "se-partnership.h"
 #include "se-person.h"
+#include "se-placement.h"
+#include "se-query-model.h"
 #include "se-record-form.h"
 #include "se-topic.h"
 
@@ -189,7 +193,8 @@ typedef struct
   GtkWidget     *popover;
   GtkWidget     *entry;
   GtkWidget     *create_button;
-  GtkFilter     *filter;
+  GtkFilter     *filter;        /* the small kinds: all records, filtered here */
+  SeQueryModel  *query;         /* the large kinds: sorted and searched by SQL */
 } Picker;
 
 static void
@@ -200,6 +205,7 @@ picker_free (Picker *picker)
   if (picker->form != NULL)
     g_object_remove_weak_pointer (G_OBJECT (picker->form), (gpointer *) &picker->form);
   g_clear_object (&picker->filter);
+  g_clear_object (&picker->query);
   g_free (picker);
 }
 
@@ -260,7 +266,10 @@ on_search_changed (GtkSearchEntry *entry,
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
   g_autofree char *label = NULL;
 
-  gtk_filter_changed (picker->filter, GTK_FILTER_CHANGE_DIFFERENT);
+  if (picker->query != NULL)
+    se_query_model_set_search (picker->query, text);
+  else
+    gtk_filter_changed (picker->filter, GTK_FILTER_CHANGE_DIFFERENT);
 
   if (picker->create_button == NULL)
     return;
@@ -371,6 +380,44 @@ on_picker_shown (GtkPopover *popover,
   gtk_widget_grab_focus (picker->entry);
 }
 
+/* The kinds a database may hold tens of thousands of, which SeQueryModel
+ * sorts and searches in SQL: loading them all to sort them by title took
+ * seconds for each picker of a form on a large database. */
+static gboolean
+is_large_kind (GType type)
+{
+  return type == SE_TYPE_PLACEMENT || type == SE_TYPE_AGREEMENT || type == SE_TYPE_PARTNERSHIP
+         || type == SE_TYPE_PERSON || type == SE_TYPE_ORGANISATION;
+}
+
+/* What the picker lists: the large kinds as the window's lists sort them,
+ * searched word by word from the start; the others by title, searched
+ * anywhere in it. */
+static GListModel *
+picker_model (SeRecordForm *self,
+              Picker       *picker,
+              GType         type)
+{
+  GListModel *list;
+  GtkCustomFilter *filter;
+  GtkFilterListModel *filtered;
+
+  if (is_large_kind (type))
+    {
+      picker->query = se_query_model_new (self->store, type);
+      return g_object_ref (G_LIST_MODEL (picker->query));
+    }
+
+  list = se_store_get_list (self->store, type);
+  filter = gtk_custom_filter_new (matches_search, picker, NULL);
+  picker->filter = g_object_ref (GTK_FILTER (filter));
+  filtered = gtk_filter_list_model_new (g_object_ref (list), GTK_FILTER (filter));
+  return G_LIST_MODEL (gtk_sort_list_model_new (
+    G_LIST_MODEL (filtered),
+    GTK_SORTER (gtk_custom_sorter_new (compare_titles, g_object_ref (self->store),
+                                       g_object_unref))));
+}
+
 static GtkWidget *
 reference_row (SeRecordForm  *self,
                const SeField *field)
@@ -380,22 +427,14 @@ reference_row (SeRecordForm  *self,
   GtkWidget *button = gtk_menu_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GListModel *list = se_store_get_list (self->store, field->target ());
-  GtkCustomFilter *filter = gtk_custom_filter_new (matches_search, picker, NULL);
-  GtkFilterListModel *filtered = gtk_filter_list_model_new (g_object_ref (list),
-                                                            GTK_FILTER (filter));
-  GtkSortListModel *sorted = gtk_sort_list_model_new (
-    G_LIST_MODEL (filtered),
-    GTK_SORTER (gtk_custom_sorter_new (compare_titles, g_object_ref (self->store),
-                                       g_object_unref)));
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkNoSelection *selection = gtk_no_selection_new (G_LIST_MODEL (sorted));
+  GtkNoSelection *selection = gtk_no_selection_new (picker_model (self, picker,
+                                                                  field->target ()));
   GtkWidget *view;
 
   picker->form = self;
   picker->field = field;
   picker->row = row;
-  picker->filter = g_object_ref (GTK_FILTER (filter));
   g_object_add_weak_pointer (G_OBJECT (row), (gpointer *) &picker->row);
   g_object_add_weak_pointer (G_OBJECT (self), (gpointer *) &picker->form);
 
