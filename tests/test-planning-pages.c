@@ -23,6 +23,7 @@
 #include "se-placement.h"
 #include "se-statistics-page.h"
 #include "se-window.h"
+#include "se-test-planning.h"
 #include "se-test-ui.h"
 #include "se-test-util.h"
 
@@ -211,6 +212,42 @@ test_statistics (void)
   close_window (window);
 }
 
+/* A count started while another runs: the newer one's numbers are shown,
+ * whichever finishes first. */
+static void
+test_statistics_newer (void)
+{
+  SeWindow *window = open_window ();
+  SeStore *store = se_window_get_store (window);
+  SeStatisticsPage *page = SE_STATISTICS_PAGE (se_window_get_tool_page (window, "statistics"));
+
+  se_window_show_section (window, "statistics");
+  se_test_wait_for_idle ();
+  se_statistics_page_set_grouping (page, SE_STATISTICS_BY_YEAR);
+  assert_cell (page, 0, 9, "Total");
+  assert_cell (page, 1, 9, "8");
+
+  /* No main loop runs between the two: the first count's result cannot
+   * have been taken yet when the second starts. */
+  se_statistics_page_refresh (page);
+  g_assert_true (se_statistics_page_get_counting (page));
+  se_test_placement (store, SE_PLACEMENT_KIND_HOSPITATION, "Neue Hospitation", "2025-05-05",
+                     "2025-05-09", SE_PLACEMENT_STATUS_APPROVED, 0, 0);
+  se_statistics_page_refresh (page);
+  g_assert_true (se_statistics_page_get_counting (page));
+
+  assert_cell (page, 0, 10, "Total");
+  assert_cell (page, 1, 10, "9");
+  assert_cell (page, 2, 10, "43");
+  se_test_wait_for_idle ();
+  g_assert_false (se_statistics_page_get_counting (page));
+  assert_cell (page, 1, 10, "9");
+  assert_cell (page, 0, 8, "2025");
+  assert_cell (page, 2, 8, "5");
+
+  close_window (window);
+}
+
 static GtkWidget *
 find_button_with_label (GtkWidget  *root,
                         const char *prefix)
@@ -392,6 +429,8 @@ main (int   argc,
   g_test_add_func ("/ui/planning/calendar", test_calendar);
   g_test_add_func ("/ui/planning/export-listed", test_export_listed);
   g_test_add_func ("/ui/planning/narrow", test_narrow);
+  /* Last: it adds a placement */
+  g_test_add_func ("/ui/planning/statistics-newer", test_statistics_newer);
 
   status = g_test_run ();
   se_test_remove_dir (dir);
