@@ -24,8 +24,17 @@
  * widgets only for the rows in sight, and the charts and printed pages
  * show the largest groups and one bar "All others". */
 
-/* Bars per chart on screen; a printed page takes as many as fit. */
+/* Bars per chart on screen; a printed page takes as many as fit. Years
+ * and kinds are a scale of their own, which reads well with more bars. */
 #define MAX_BARS 20
+#define MAX_BARS_IN_ORDER 60
+
+static guint
+max_bars (SeStatisticsGrouping grouping)
+{
+  return grouping == SE_STATISTICS_BY_YEAR || grouping == SE_STATISTICS_BY_KIND
+         ? MAX_BARS_IN_ORDER : MAX_BARS;
+}
 /* How long a count may take before the page says that it is counting */
 #define COUNTING_DELAY_MS 300
 
@@ -578,7 +587,8 @@ update_view (SeStatisticsPage *self)
   guint n;
 
   g_clear_pointer (&self->chart_rows, g_array_unref);
-  self->chart_rows = se_statistics_get_top_rows (self->stats, self->grouping, MAX_BARS,
+  self->chart_rows = se_statistics_get_top_rows (self->stats, self->grouping,
+                                                 max_bars (self->grouping),
                                                  &self->n_combined);
   rows = se_statistics_get_rows (self->stats, self->grouping, &n);
   se_statistics_list_set (self->list, rows, n, total);
@@ -827,7 +837,7 @@ on_draw_page (GtkPrintOperation *operation,
 
   /* As many groups as fit: the two charts, the table with its header and
    * total, and two lines of a note if groups were combined */
-  for (guint max = MAX_BARS; ; max--)
+  for (guint max = max_bars (grouping); ; max--)
     {
       double height;
 
@@ -1177,7 +1187,14 @@ build (SeStatisticsPage *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
   gtk_stack_add_named (self->stack, scrolled, "statistics");
   gtk_stack_add_named (self->stack, empty, "empty");
-  gtk_stack_add_named (self->stack, counting, "counting");
+  /* A stack shows only visible children: the holder stays visible */
+  {
+    GtkWidget *holder = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+    gtk_widget_set_vexpand (counting, TRUE);
+    gtk_box_append (GTK_BOX (holder), counting);
+    gtk_stack_add_named (self->stack, holder, "counting");
+  }
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->stack));
 }
 
