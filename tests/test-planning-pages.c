@@ -23,6 +23,7 @@
 #include "se-placement.h"
 #include "se-statistics-page.h"
 #include "se-window.h"
+#include "se-test-planning.h"
 #include "se-test-ui.h"
 #include "se-test-util.h"
 
@@ -119,12 +120,29 @@ test_checks (void)
   close_window (window);
 }
 
+/* What the statistics table shows in a cell (row 0: the column titles),
+ * once the count in the background is done */
+static char *
+statistics_cell (SeStatisticsPage *page,
+                 guint             column,
+                 guint             row)
+{
+  while (se_statistics_page_get_counting (page))
+    g_main_context_iteration (NULL, TRUE);
+  return se_statistics_page_dup_cell_text (page, column, row);
+}
+
+#define assert_cell(page, column, row, text) \
+  G_STMT_START { \
+    g_autofree char *cell_ = statistics_cell ((page), (column), (row)); \
+    g_assert_cmpstr (cell_, ==, (text)); \
+  } G_STMT_END
+
 static void
 test_statistics (void)
 {
   SeWindow *window = open_window ();
   SeStatisticsPage *page = SE_STATISTICS_PAGE (se_window_get_tool_page (window, "statistics"));
-  GtkGrid *table = se_statistics_page_get_table (page);
   g_autofree char *csv = g_build_filename (dir, "statistics.csv", NULL);
   g_autofree char *xlsx = g_build_filename (dir, "statistics.xlsx", NULL);
   g_autofree char *pdf = g_build_filename (dir, "statistics.pdf", NULL);
@@ -138,36 +156,43 @@ test_statistics (void)
 
   /* By year: 2022 is the job swap, 1 placement, 5 days, 2 guests, 10 guest days */
   se_statistics_page_set_grouping (page, SE_STATISTICS_BY_YEAR);
-  for (int r = 1; gtk_grid_get_child_at (table, 0, r) != NULL; r++)
+  for (int r = 1; ; r++)
     {
-      const char *label = label_text (gtk_grid_get_child_at (table, 0, r));
+      g_autofree char *label = statistics_cell (page, 0, r);
+      if (label == NULL)
+        break;
       if (g_str_equal (label, "2022"))
         {
-          g_assert_cmpstr (label_text (gtk_grid_get_child_at (table, 1, r)), ==, "1");
-          g_assert_cmpstr (label_text (gtk_grid_get_child_at (table, 2, r)), ==, "5");
-          g_assert_cmpstr (label_text (gtk_grid_get_child_at (table, 3, r)), ==, "2");
-          g_assert_cmpstr (label_text (gtk_grid_get_child_at (table, 4, r)), ==, "10");
+          assert_cell (page, 1, r, "1");
+          assert_cell (page, 2, r, "5");
+          assert_cell (page, 3, r, "2");
+          assert_cell (page, 4, r, "10");
         }
       total_row = r;
     }
   g_assert_cmpint (total_row, ==, 9);
-  g_assert_cmpstr (label_text (gtk_grid_get_child_at (table, 0, total_row)), ==, "Total");
-  g_assert_cmpstr (label_text (gtk_grid_get_child_at (table, 1, total_row)), ==, "8");
-  g_assert_cmpstr (label_text (gtk_grid_get_child_at (table, 2, total_row)), ==, "38");
-  g_assert_cmpstr (label_text (gtk_grid_get_child_at (table, 3, total_row)), ==, "14");
-  g_assert_cmpstr (label_text (gtk_grid_get_child_at (table, 4, total_row)), ==, "53");
+  assert_cell (page, 0, total_row, "Total");
+  assert_cell (page, 1, total_row, "8");
+  assert_cell (page, 2, total_row, "38");
+  assert_cell (page, 3, total_row, "14");
+  assert_cell (page, 4, total_row, "53");
 
   /* By kind: four working meetings */
   se_statistics_page_set_grouping (page, SE_STATISTICS_BY_KIND);
   g_assert_cmpint (se_statistics_page_get_grouping (page), ==, SE_STATISTICS_BY_KIND);
   {
     gboolean seen = FALSE;
-    for (int r = 1; gtk_grid_get_child_at (table, 0, r) != NULL; r++)
-      if (g_str_equal (label_text (gtk_grid_get_child_at (table, 0, r)), "Working meeting"))
-        {
-          g_assert_cmpstr (label_text (gtk_grid_get_child_at (table, 1, r)), ==, "4");
-          seen = TRUE;
-        }
+    for (int r = 1; ; r++)
+      {
+        g_autofree char *label = statistics_cell (page, 0, r);
+        if (label == NULL)
+          break;
+        if (g_str_equal (label, "Working meeting"))
+          {
+            assert_cell (page, 1, r, "4");
+            seen = TRUE;
+          }
+      }
     g_assert_true (seen);
   }
 
@@ -183,6 +208,42 @@ test_statistics (void)
   g_assert_no_error (error);
   g_assert_cmpint (g_stat (pdf, &st), ==, 0);
   g_assert_cmpint (st.st_size, >, 1000);
+
+  close_window (window);
+}
+
+/* A count started while another runs: the newer one's numbers are shown,
+ * whichever finishes first. */
+static void
+test_statistics_newer (void)
+{
+  SeWindow *window = open_window ();
+  SeStore *store = se_window_get_store (window);
+  SeStatisticsPage *page = SE_STATISTICS_PAGE (se_window_get_tool_page (window, "statistics"));
+
+  se_window_show_section (window, "statistics");
+  se_test_wait_for_idle ();
+  se_statistics_page_set_grouping (page, SE_STATISTICS_BY_YEAR);
+  assert_cell (page, 0, 9, "Total");
+  assert_cell (page, 1, 9, "8");
+
+  /* No main loop runs between the two: the first count's result cannot
+   * have been taken yet when the second starts. */
+  se_statistics_page_refresh (page);
+  g_assert_true (se_statistics_page_get_counting (page));
+  se_test_placement (store, SE_PLACEMENT_KIND_HOSPITATION, "Neue Hospitation", "2025-05-05",
+                     "2025-05-09", SE_PLACEMENT_STATUS_APPROVED, 0, 0);
+  se_statistics_page_refresh (page);
+  g_assert_true (se_statistics_page_get_counting (page));
+
+  assert_cell (page, 0, 10, "Total");
+  assert_cell (page, 1, 10, "9");
+  assert_cell (page, 2, 10, "43");
+  se_test_wait_for_idle ();
+  g_assert_false (se_statistics_page_get_counting (page));
+  assert_cell (page, 1, 10, "9");
+  assert_cell (page, 0, 8, "2025");
+  assert_cell (page, 2, 8, "5");
 
   close_window (window);
 }
@@ -368,6 +429,8 @@ main (int   argc,
   g_test_add_func ("/ui/planning/calendar", test_calendar);
   g_test_add_func ("/ui/planning/export-listed", test_export_listed);
   g_test_add_func ("/ui/planning/narrow", test_narrow);
+  /* Last: it adds a placement */
+  g_test_add_func ("/ui/planning/statistics-newer", test_statistics_newer);
 
   status = g_test_run ();
   se_test_remove_dir (dir);

@@ -177,6 +177,95 @@ test_cancelled_and_no_guests (Fixture       *f,
               1, 3, 0, 0);
 }
 
+/* Many partnerships: a chart shows the 19 largest and "All others" with
+ * the sums of the rest; the total stays what it was. */
+static void
+test_top_rows (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(SeStatistics) stats = NULL;
+  g_autoptr(GArray) top = NULL;
+  const SeStatisticsRow *rows, *total;
+  SeStatisticsRow sum = { 0 }, rest = { 0 };
+  guint n, n_combined = 0;
+
+  /* Partnership i has i placements of 2 days each, without guests */
+  for (guint i = 1; i <= 30; i++)
+    {
+      g_autofree char *a_name = g_strdup_printf ("Amt %02u A", i);
+      g_autofree char *b_name = g_strdup_printf ("Amt %02u B", i);
+      gint64 a = se_test_organisation (f->store, a_name, 0);
+      gint64 b = se_test_organisation (f->store, b_name, 0);
+      gint64 p = se_test_partnership (f->store, a, b, "2020-01-01", NULL,
+                                      SE_PARTNERSHIP_STATUS_ACTIVE, 0);
+
+      for (guint k = 0; k < i; k++)
+        se_test_placement (f->store, SE_PLACEMENT_KIND_HOSPITATION, "Hospitation",
+                           "2024-03-04", "2024-03-05", SE_PLACEMENT_STATUS_APPROVED, p, 0);
+    }
+  stats = se_statistics_compute (f->store);
+  total = se_statistics_get_total (stats);
+  /* The example's 8 and 1 + 2 + ... + 30 */
+  assert_row (total, 8 + 465, 38 + 930, 14, 53);
+
+  rows = se_statistics_get_rows (stats, SE_STATISTICS_BY_PARTNERSHIP, &n);
+  g_assert_cmpuint (n, >, 30);
+  for (guint i = 0; i < n; i++)
+    {
+      sum.placements += rows[i].placements;
+      sum.days += rows[i].days;
+      sum.guests += rows[i].guests;
+      sum.guest_days += rows[i].guest_days;
+    }
+
+  top = se_statistics_get_top_rows (stats, SE_STATISTICS_BY_PARTNERSHIP, 20, &n_combined);
+  g_assert_cmpuint (top->len, ==, 20);
+  g_assert_cmpuint (n_combined, ==, n - 19);
+  /* Largest first: 30, 29, ... 12 placements */
+  for (guint i = 0; i < 19; i++)
+    {
+      const SeStatisticsRow *row = &g_array_index (top, SeStatisticsRow, i);
+
+      g_assert_cmpuint (row->placements, ==, 30 - i);
+      g_assert_nonnull (se_statistics_find_row (stats, SE_STATISTICS_BY_PARTNERSHIP, row->label));
+      rest.placements += row->placements;
+      rest.days += row->days;
+      rest.guests += row->guests;
+      rest.guest_days += row->guest_days;
+    }
+  {
+    const SeStatisticsRow *others = &g_array_index (top, SeStatisticsRow, 19);
+
+    g_assert_cmpstr (others->label, ==, "All others");
+    assert_row (others, sum.placements - rest.placements, sum.days - rest.days,
+                sum.guests - rest.guests, sum.guest_days - rest.guest_days);
+    /* 1 + ... + 11 of the new ones and the example's partnerships */
+    g_assert_cmpuint (others->placements, >=, 66);
+  }
+  assert_row (se_statistics_get_total (stats), 8 + 465, 38 + 930, 14, 53);
+
+  /* Few groups: all of them, in their order, nothing combined */
+  g_clear_pointer (&top, g_array_unref);
+  rows = se_statistics_get_rows (stats, SE_STATISTICS_BY_YEAR, &n);
+  top = se_statistics_get_top_rows (stats, SE_STATISTICS_BY_YEAR, 20, &n_combined);
+  g_assert_cmpuint (n_combined, ==, 0);
+  g_assert_cmpuint (top->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (g_array_index (top, SeStatisticsRow, i).label, ==, rows[i].label);
+
+  /* Years capped: the largest keep their order, the rest is summed */
+  g_clear_pointer (&top, g_array_unref);
+  top = se_statistics_get_top_rows (stats, SE_STATISTICS_BY_YEAR, 3, &n_combined);
+  g_assert_cmpuint (top->len, ==, 3);
+  g_assert_cmpuint (n_combined, ==, n - 2);
+  g_assert_cmpstr (g_array_index (top, SeStatisticsRow, 0).label, <, 
+                   g_array_index (top, SeStatisticsRow, 1).label);
+  g_assert_cmpstr (g_array_index (top, SeStatisticsRow, 1).label, ==, "2024");
+  g_assert_cmpuint (g_array_index (top, SeStatisticsRow, 0).placements
+                    + g_array_index (top, SeStatisticsRow, 1).placements
+                    + g_array_index (top, SeStatisticsRow, 2).placements, ==, 8 + 465);
+}
+
 static void
 test_csv (Fixture       *f,
           gconstpointer  data)
@@ -301,6 +390,7 @@ main (int   argc,
   ADD ("by-partnership", test_by_partnership);
   ADD ("by-direction", test_by_direction);
   ADD ("cancelled-and-no-guests", test_cancelled_and_no_guests);
+  ADD ("top-rows", test_top_rows);
   ADD ("csv", test_csv);
   ADD ("xlsx", test_xlsx);
   ADD ("write-error", test_write_error);

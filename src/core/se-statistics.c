@@ -357,6 +357,115 @@ se_statistics_get_total (SeStatistics *self)
   return &self->total;
 }
 
+/* A row's place in its grouping, for picking the largest */
+typedef struct
+{
+  const SeStatisticsRow *row;
+  guint                  index;
+} Ranked;
+
+static int
+compare_by_placements (gconstpointer a,
+                       gconstpointer b)
+{
+  const Ranked *x = a, *y = b;
+
+  if (x->row->placements != y->row->placements)
+    return x->row->placements > y->row->placements ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static int
+compare_by_index (gconstpointer a,
+                  gconstpointer b)
+{
+  const Ranked *x = a, *y = b;
+
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static void
+append_copy (GArray                *array,
+             const SeStatisticsRow *row)
+{
+  SeStatisticsRow copy = *row;
+
+  copy.label = g_strdup (row->label);
+  g_array_append_val (array, copy);
+}
+
+/**
+ * se_statistics_get_top_rows:
+ * @max_rows: at most this many rows, 2 or more
+ * @n_combined: (out) (optional): how many groups the last row combines, 0
+ *   when all groups fit
+ *
+ * The rows of @grouping for a chart or a printed page, which cannot show
+ * thousands of partnerships: all of them when there are @max_rows or
+ * fewer, else the @max_rows − 1 largest by placements and a last row
+ * "All others" with the sums of the rest (key -1). Years and kinds keep
+ * their order, partnerships and directions come largest first. Ties go to
+ * the row that comes first in the grouping.
+ *
+ * Returns: (transfer full) (element-type SeStatisticsRow): copies of the rows
+ */
+GArray *
+se_statistics_get_top_rows (SeStatistics         *self,
+                            SeStatisticsGrouping  grouping,
+                            guint                 max_rows,
+                            guint                *n_combined)
+{
+  GArray *array = g_array_new (FALSE, TRUE, sizeof (SeStatisticsRow));
+  g_autofree Ranked *ranked = NULL;
+  SeStatisticsRow others = { 0 };
+  const SeStatisticsRow *rows;
+  guint n, n_top;
+
+  g_array_set_clear_func (array, clear_row);
+  if (n_combined != NULL)
+    *n_combined = 0;
+  g_return_val_if_fail (self != NULL && grouping < SE_STATISTICS_N_GROUPINGS, array);
+  g_return_val_if_fail (max_rows >= 2, array);
+
+  rows = se_statistics_get_rows (self, grouping, &n);
+  if (n <= max_rows)
+    {
+      for (guint i = 0; i < n; i++)
+        append_copy (array, &rows[i]);
+      return array;
+    }
+
+  ranked = g_new (Ranked, n);
+  for (guint i = 0; i < n; i++)
+    {
+      ranked[i].row = &rows[i];
+      ranked[i].index = i;
+    }
+  qsort (ranked, n, sizeof *ranked, compare_by_placements);
+  n_top = max_rows - 1;
+  for (guint i = n_top; i < n; i++)
+    {
+      others.placements += ranked[i].row->placements;
+      others.days += ranked[i].row->days;
+      others.guests += ranked[i].row->guests;
+      others.guest_days += ranked[i].row->guest_days;
+    }
+  /* A timeline or the list of kinds reads in its own order. */
+  if (grouping == SE_STATISTICS_BY_YEAR || grouping == SE_STATISTICS_BY_KIND)
+    qsort (ranked, n_top, sizeof *ranked, compare_by_index);
+  for (guint i = 0; i < n_top; i++)
+    append_copy (array, ranked[i].row);
+
+  /* Translators: the last bar of a chart, which sums the groups that are
+   * not shown one by one (the smaller partnerships, say) */
+  others.label = g_strdup (C_("statistics", "All others"));
+  others.key = -1;
+  g_array_append_val (array, others);
+  if (n_combined != NULL)
+    *n_combined = n - n_top;
+  return array;
+}
+
 /* Export */
 
 static const char *

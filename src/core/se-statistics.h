@@ -87,6 +87,10 @@ const SeStatisticsRow *se_statistics_find_row       (SeStatistics         *self,
                                                      SeStatisticsGrouping  grouping,
                                                      const char           *label);
 const SeStatisticsRow *se_statistics_get_total      (SeStatistics         *self);
+GArray                *se_statistics_get_top_rows   (SeStatistics         *self,
+                                                     SeStatisticsGrouping  grouping,
+                                                     guint                 max_rows,
+                                                     guint                *n_combined);
 
 char                  *se_statistics_to_csv         (SeStatistics         *self);
 gboolean               se_statistics_export_csv     (SeStatistics         *self,

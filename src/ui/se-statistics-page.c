@@ -16,7 +16,148 @@
  * partnership, kind or direction, as two bar charts and a table, with CSV
  * and XLSX export and printing. The same drawing code draws the charts on
  * screen and on paper; on screen it takes the theme's colours, so the
- * labels stay readable in the dark style. */
+ * labels stay readable in the dark style.
+ *
+ * A large database has thousands of partnerships and a hundred thousand
+ * directions, and counting them takes seconds: the count runs in a worker
+ * thread on a connection of its own, the table is a list view that makes
+ * widgets only for the rows in sight, and the charts and printed pages
+ * show the largest groups and one bar "All others". */
+
+/* Bars per chart on screen; a printed page takes as many as fit. Years
+ * and kinds are a scale of their own, which reads well with more bars. */
+#define MAX_BARS 20
+#define MAX_BARS_IN_ORDER 60
+
+static guint
+max_bars (SeStatisticsGrouping grouping)
+{
+  return grouping == SE_STATISTICS_BY_YEAR || grouping == SE_STATISTICS_BY_KIND
+         ? MAX_BARS_IN_ORDER : MAX_BARS;
+}
+/* How long a count may take before the page says that it is counting */
+#define COUNTING_DELAY_MS 300
+
+/* One row of the table, made when the list view asks for it: a copy, so
+ * that the rows on screen outlive the count they came from. */
+#define SE_TYPE_STATISTICS_ITEM (se_statistics_item_get_type ())
+G_DECLARE_FINAL_TYPE (SeStatisticsItem, se_statistics_item, SE, STATISTICS_ITEM, GObject)
+
+struct _SeStatisticsItem
+{
+  GObject   parent_instance;
+
+  char     *label;
+  guint     values[4];
+  gboolean  total;
+};
+
+G_DEFINE_FINAL_TYPE (SeStatisticsItem, se_statistics_item, G_TYPE_OBJECT)
+
+static void
+se_statistics_item_finalize (GObject *object)
+{
+  g_free (SE_STATISTICS_ITEM (object)->label);
+
+  G_OBJECT_CLASS (se_statistics_item_parent_class)->finalize (object);
+}
+
+static void
+se_statistics_item_class_init (SeStatisticsItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = se_statistics_item_finalize;
+}
+
+static void
+se_statistics_item_init (SeStatisticsItem *self)
+{
+}
+
+/* The rows of one grouping and the total as the last one, over the
+ * arrays of the page's SeStatistics: set again before those are freed. */
+#define SE_TYPE_STATISTICS_LIST (se_statistics_list_get_type ())
+G_DECLARE_FINAL_TYPE (SeStatisticsList, se_statistics_list, SE, STATISTICS_LIST, GObject)
+
+struct _SeStatisticsList
+{
+  GObject                parent_instance;
+
+  const SeStatisticsRow *rows;
+  guint                  n_rows;
+  const SeStatisticsRow *total;
+};
+
+static GType
+se_statistics_list_get_item_type (GListModel *model)
+{
+  return SE_TYPE_STATISTICS_ITEM;
+}
+
+static guint
+se_statistics_list_get_n_items (GListModel *model)
+{
+  SeStatisticsList *self = SE_STATISTICS_LIST (model);
+
+  return self->total != NULL ? self->n_rows + 1 : 0;
+}
+
+static gpointer
+se_statistics_list_get_item (GListModel *model,
+                             guint       position)
+{
+  SeStatisticsList *self = SE_STATISTICS_LIST (model);
+  const SeStatisticsRow *row;
+  SeStatisticsItem *item;
+
+  if (position >= se_statistics_list_get_n_items (model))
+    return NULL;
+  row = position < self->n_rows ? &self->rows[position] : self->total;
+  item = g_object_new (SE_TYPE_STATISTICS_ITEM, NULL);
+  item->label = g_strdup (row->label);
+  item->values[0] = row->placements;
+  item->values[1] = row->days;
+  item->values[2] = row->guests;
+  item->values[3] = row->guest_days;
+  item->total = row == self->total;
+  return item;
+}
+
+static void
+se_statistics_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = se_statistics_list_get_item_type;
+  iface->get_n_items = se_statistics_list_get_n_items;
+  iface->get_item = se_statistics_list_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (SeStatisticsList, se_statistics_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      se_statistics_list_model_init))
+
+static void
+se_statistics_list_class_init (SeStatisticsListClass *klass)
+{
+}
+
+static void
+se_statistics_list_init (SeStatisticsList *self)
+{
+}
+
+static void
+se_statistics_list_set (SeStatisticsList      *self,
+                        const SeStatisticsRow *rows,
+                        guint                  n_rows,
+                        const SeStatisticsRow *total)
+{
+  guint removed = se_statistics_list_get_n_items (G_LIST_MODEL (self));
+
+  self->rows = rows;
+  self->n_rows = rows != NULL ? n_rows : 0;
+  self->total = total;
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed,
+                              se_statistics_list_get_n_items (G_LIST_MODEL (self)));
+}
 
 struct _SeStatisticsPage
 {
@@ -24,11 +165,21 @@ struct _SeStatisticsPage
 
   SeStatistics         *stats;
   SeStatisticsGrouping  grouping;
+  /* What the charts show of the grouping: at most MAX_BARS rows */
+  GArray               *chart_rows;
+  guint                 n_combined;
+  /* The count under way in a worker thread, if any */
+  GCancellable         *counting;
+  guint                 counting_timeout;
 
   GtkWidget            *grouping_button;
   GtkWidget            *summary;
+  GtkWidget            *spinner;
+  GtkWidget            *counting_box;
   GtkWidget            *chart;
-  GtkGrid              *table;
+  GtkColumnView        *table;
+  GtkColumnViewColumn  *label_column;
+  SeStatisticsList     *list;
   GtkStack             *stack;
 };
 
@@ -117,18 +268,60 @@ line_height (PangoLayout *layout)
   return h;
 }
 
+/* The line under a chart's title when groups were combined, or %NULL */
+static char *
+combined_caption (SeStatisticsGrouping grouping,
+                  guint                n_shown,
+                  guint                n_combined)
+{
+  guint n_groups;
+  g_autofree char *groups = NULL;
+
+  if (n_combined == 0)
+    return NULL;
+  /* The last bar is "All others" */
+  n_shown -= 1;
+  n_groups = n_shown + n_combined;
+  groups = g_strdup_printf ("%'u", n_groups);
+  switch (grouping)
+    {
+    case SE_STATISTICS_BY_YEAR:
+      /* Translators: under a chart's title; %1$u is "19", %2$s "41" */
+      return g_strdup_printf (ngettext ("The %1$u largest of %2$s year and all others",
+                                        "The %1$u largest of %2$s years and all others",
+                                        n_groups), n_shown, groups);
+    case SE_STATISTICS_BY_PARTNERSHIP:
+      /* Translators: under a chart's title; %1$u is "19", %2$s "5,000" */
+      return g_strdup_printf (ngettext ("The %1$u largest of %2$s partnership and all others",
+                                        "The %1$u largest of %2$s partnerships and all others",
+                                        n_groups), n_shown, groups);
+    case SE_STATISTICS_BY_KIND:
+      /* Translators: under a chart's title; %1$u is "19", %2$s "25" */
+      return g_strdup_printf (ngettext ("The %1$u largest of %2$s kind and all others",
+                                        "The %1$u largest of %2$s kinds and all others",
+                                        n_groups), n_shown, groups);
+    case SE_STATISTICS_BY_DIRECTION:
+    default:
+      /* Translators: under a chart's title; %1$u is "19", %2$s "172,000" */
+      return g_strdup_printf (ngettext ("The %1$u largest of %2$s direction and all others",
+                                        "The %1$u largest of %2$s directions and all others",
+                                        n_groups), n_shown, groups);
+    }
+}
+
 static double
 chart_height (PangoLayout *layout,
-              guint        n_rows)
+              guint        n_rows,
+              gboolean     caption)
 {
   int lh = line_height (layout);
 
-  return lh * 1.5 + n_rows * (lh * 1.6) + lh * 1.4;
+  return lh * 1.5 + (caption ? lh * 1.3 : 0) + n_rows * (lh * 1.6) + lh * 1.4;
 }
 
 /* Draws one horizontal bar chart of @column of @rows at (@x, @y) and
  * returns its height. Labels on the left, the value at the end of each
- * bar, the scale underneath. */
+ * bar, the scale underneath; under the title the @caption, if any. */
 static double
 draw_chart (cairo_t               *cr,
             PangoLayout           *layout,
@@ -136,6 +329,7 @@ draw_chart (cairo_t               *cr,
             double                 y,
             double                 width,
             const char            *title,
+            const char            *caption,
             const SeStatisticsRow *rows,
             guint                  n_rows,
             guint                  column,
@@ -170,6 +364,18 @@ draw_chart (cairo_t               *cr,
   pango_cairo_show_layout (cr, layout);
   pango_layout_set_attributes (layout, NULL);
   top = y + lh * 1.5;
+  if (caption != NULL)
+    {
+      cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, 0.7);
+      pango_layout_set_text (layout, caption, -1);
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      cairo_move_to (cr, x, top - lh * 0.3);
+      pango_cairo_show_layout (cr, layout);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+      pango_layout_set_width (layout, -1);
+      top += lh * 1.3;
+    }
 
   /* The scale: light lines at quarters, numbers under them */
   for (guint k = 0; k <= 4; k++)
@@ -250,72 +456,126 @@ draw_charts (GtkDrawingArea *area,
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), NULL);
   GdkRGBA fg, first, second;
   const SeStatisticsRow *rows;
+  g_autofree char *caption = NULL;
   guint n;
   double h;
 
-  if (self->stats == NULL)
+  if (self->chart_rows == NULL)
     return;
-  rows = se_statistics_get_rows (self->stats, self->grouping, &n);
+  rows = (const SeStatisticsRow *) (gconstpointer) self->chart_rows->data;
+  n = self->chart_rows->len;
+  caption = combined_caption (self->grouping, n, self->n_combined);
   theme_colours (GTK_WIDGET (area), &fg, &first, &second);
-  h = draw_chart (cr, layout, 0, 0, width, C_("statistics column", "Placements"), rows, n, 1,
-                  &fg, &first);
-  draw_chart (cr, layout, 0, h + 12, width, _("Placement-days"), rows, n, 2, &fg, &second);
+  h = draw_chart (cr, layout, 0, 0, width, C_("statistics column", "Placements"), caption,
+                  rows, n, 1, &fg, &first);
+  draw_chart (cr, layout, 0, h + 12, width, _("Placement-days"), caption, rows, n, 2, &fg,
+              &second);
 }
 
 /* Table */
 
-static GtkWidget *
-cell (const char *text,
-      gboolean    number,
-      gboolean    bold)
+/* What a cell of the table shows: the label, or a number with the
+ * locale's thousands separator */
+static char *
+item_text (SeStatisticsItem *item,
+           guint             column)
 {
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), number ? 1 : 0);
-  gtk_label_set_wrap (GTK_LABEL (label), !number);
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
-  if (number)
-    gtk_widget_add_css_class (label, "numeric");
-  if (bold)
-    gtk_widget_add_css_class (label, "heading");
-  gtk_widget_set_hexpand (label, !number);
-  return label;
+  if (column == 0)
+    return g_strdup (item->label);
+  return g_strdup_printf ("%'u", item->values[column - 1]);
 }
 
 static void
-fill_table (SeStatisticsPage *self)
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            gpointer                  user_data)
 {
-  const SeStatisticsRow *rows;
-  const SeStatisticsRow *total;
-  GtkWidget *child;
-  guint n;
+  gboolean number = GPOINTER_TO_UINT (user_data) > 0;
+  GtkWidget *label = gtk_label_new (NULL);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table))) != NULL)
-    gtk_grid_remove (self->table, child);
+  gtk_label_set_xalign (GTK_LABEL (label), number ? 1 : 0);
+  gtk_label_set_wrap (GTK_LABEL (label), !number);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (number)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (list_item, label);
+}
 
-  gtk_grid_attach (self->table, cell (se_statistics_grouping_get_label (self->grouping), FALSE,
-                                      TRUE), 0, 0, 1, 1);
-  for (guint c = 1; c < N_COLUMNS; c++)
-    gtk_grid_attach (self->table, cell (column_title (c), TRUE, TRUE), (int) c, 0, 1, 1);
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  user_data)
+{
+  SeStatisticsItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  g_autofree char *text = item_text (item, GPOINTER_TO_UINT (user_data));
 
-  rows = se_statistics_get_rows (self->stats, self->grouping, &n);
-  for (guint i = 0; i < n; i++)
+  gtk_label_set_text (GTK_LABEL (label), text);
+  if (item->total)
+    gtk_widget_add_css_class (label, "heading");
+  else
+    gtk_widget_remove_css_class (label, "heading");
+}
+
+static GtkColumnViewColumn *
+append_column (GtkColumnView *view,
+               guint          column)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *col;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GUINT_TO_POINTER (column));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GUINT_TO_POINTER (column));
+  col = gtk_column_view_column_new (column_title (column), factory);
+  gtk_column_view_column_set_expand (col, column == 0);
+  gtk_column_view_append_column (view, col);
+  g_object_unref (col);
+  return col;
+}
+
+/* GTK 4.8 has no way to align a column's title: the number columns'
+ * titles are right-aligned over their numbers by setting their labels'
+ * alignment. If GTK builds its headers differently, they stay as they
+ * are, aligned left. */
+static void
+align_titles (GtkWidget *widget,
+              gboolean   right)
+{
+  if (GTK_IS_LABEL (widget))
     {
-      gtk_grid_attach (self->table, cell (rows[i].label, FALSE, FALSE), 0, (int) i + 1, 1, 1);
-      for (guint c = 1; c < N_COLUMNS; c++)
-        {
-          g_autofree char *v = g_strdup_printf ("%'u", row_value (&rows[i], c));
-          gtk_grid_attach (self->table, cell (v, TRUE, FALSE), (int) c, (int) i + 1, 1, 1);
-        }
+      gtk_label_set_xalign (GTK_LABEL (widget), right ? 1 : 0);
+      gtk_widget_set_hexpand (widget, TRUE);
+      return;
     }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    align_titles (child, right);
+}
 
-  total = se_statistics_get_total (self->stats);
-  gtk_grid_attach (self->table, cell (total->label, FALSE, TRUE), 0, (int) n + 1, 1, 1);
-  for (guint c = 1; c < N_COLUMNS; c++)
-    {
-      g_autofree char *v = g_strdup_printf ("%'u", row_value (total, c));
-      gtk_grid_attach (self->table, cell (v, TRUE, TRUE), (int) c, (int) n + 1, 1, 1);
-    }
+static void
+align_number_titles (GtkColumnView *view)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (view));
+  guint column = 0;
+
+  if (header == NULL || GTK_IS_LIST_VIEW (header))
+    return;
+  for (GtkWidget *title = gtk_widget_get_first_child (header); title != NULL;
+       title = gtk_widget_get_next_sibling (title), column++)
+    align_titles (title, column > 0);
+}
+
+static void
+set_counting (SeStatisticsPage *self,
+              GCancellable     *cancellable)
+{
+  if (self->counting != NULL)
+    g_cancellable_cancel (self->counting);
+  g_set_object (&self->counting, cancellable);
+  g_clear_handle_id (&self->counting_timeout, g_source_remove);
+  gtk_spinner_stop (GTK_SPINNER (self->spinner));
+  gtk_widget_set_visible (self->spinner, FALSE);
+  gtk_widget_set_visible (self->counting_box, FALSE);
 }
 
 static void
@@ -323,9 +583,17 @@ update_view (SeStatisticsPage *self)
 {
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (self->chart, NULL);
   const SeStatisticsRow *total = se_statistics_get_total (self->stats);
+  const SeStatisticsRow *rows;
   guint n;
 
-  se_statistics_get_rows (self->stats, self->grouping, &n);
+  g_clear_pointer (&self->chart_rows, g_array_unref);
+  self->chart_rows = se_statistics_get_top_rows (self->stats, self->grouping,
+                                                 max_bars (self->grouping),
+                                                 &self->n_combined);
+  rows = se_statistics_get_rows (self->stats, self->grouping, &n);
+  se_statistics_list_set (self->list, rows, n, total);
+  gtk_column_view_column_set_title (self->label_column,
+                                    se_statistics_grouping_get_label (self->grouping));
   if (total->placements == 0)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -345,15 +613,33 @@ update_view (SeStatisticsPage *self)
   }
 
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->chart),
-                                       (int) (2 * chart_height (layout, n) + 12));
+                                       (int) (2 * chart_height (layout, self->chart_rows->len,
+                                                                self->n_combined > 0) + 12));
   gtk_widget_queue_draw (self->chart);
-  fill_table (self);
+}
+
+/* Takes @stats and shows them in place of the ones shown */
+static void
+show_statistics (SeStatisticsPage *self,
+                 SeStatistics     *stats)
+{
+  SeStatistics *old = self->stats;
+
+  self->stats = stats;
+  /* Before the old ones are freed: the list reads their arrays. */
+  update_view (self);
+  se_statistics_free (old);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "statistics.export-csv", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "statistics.export-xlsx", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "statistics.print", TRUE);
 }
 
 /**
  * se_statistics_page_refresh:
  *
- * Counts again.
+ * Counts again: in the background, unless the database is on a network
+ * drive, where a second connection cannot open it. The numbers shown stay
+ * until the new ones are there (see se_statistics_page_get_counting()).
  */
 void
 se_statistics_page_refresh (SeStatisticsPage *self)
@@ -363,18 +649,125 @@ se_statistics_page_refresh (SeStatisticsPage *self)
   se_tool_page_refresh (SE_TOOL_PAGE (self));
 }
 
+/* In the worker thread: nothing of the page here, only the path. */
+static void
+count_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  g_autoptr(SeStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = se_store_open (task_data, SE_STORE_OPEN_FLAGS_NO_CREATE, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  g_task_return_pointer (task, se_statistics_compute (store),
+                         (GDestroyNotify) se_statistics_free);
+}
+
+static void
+count_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GWeakRef *weak = user_data;
+  g_autoptr(SeStatisticsPage) self = g_weak_ref_get (weak);
+  g_autoptr(GError) error = NULL;
+  SeStatistics *stats;
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  stats = g_task_propagate_pointer (G_TASK (result), &error);
+  /* A newer count replaced this one, or the page went away */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self == NULL
+      || g_task_get_cancellable (G_TASK (result)) != self->counting)
+    {
+      se_statistics_free (stats);
+      return;
+    }
+
+  set_counting (self, NULL);
+  if (stats == NULL)
+    {
+      /* The second connection could not open the file: count here. */
+      g_warning ("Statistics: counting on the window's connection: %s", error->message);
+      stats = se_statistics_compute (se_tool_page_get_store (SE_TOOL_PAGE (self)));
+    }
+  show_statistics (self, stats);
+}
+
+static gboolean
+counting_shown (gpointer user_data)
+{
+  SeStatisticsPage *self = user_data;
+
+  self->counting_timeout = 0;
+  if (self->stats == NULL)
+    gtk_widget_set_visible (self->counting_box, TRUE);
+  else
+    {
+      gtk_widget_set_visible (self->spinner, TRUE);
+      gtk_spinner_start (GTK_SPINNER (self->spinner));
+    }
+  return G_SOURCE_REMOVE;
+}
+
 static void
 se_statistics_page_real_refresh (SeToolPage *page)
 {
   SeStatisticsPage *self = SE_STATISTICS_PAGE (page);
+  SeStore *store = se_tool_page_get_store (page);
+  g_autoptr(GCancellable) cancellable = NULL;
+  g_autoptr(GTask) task = NULL;
+  GWeakRef *weak;
 
-  g_clear_pointer (&self->stats, se_statistics_free);
-  self->stats = se_statistics_compute (se_tool_page_get_store (page));
-  update_view (self);
+  if (se_store_is_on_network (store))
+    {
+      set_counting (self, NULL);
+      show_statistics (self, se_statistics_compute (store));
+      return;
+    }
+
+  cancellable = g_cancellable_new ();
+  set_counting (self, cancellable);
+  if (self->stats == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "counting");
+  self->counting_timeout = g_timeout_add (COUNTING_DELAY_MS, counting_shown, self);
+
+  /* The callback holds the page weakly: a page closed meanwhile is not
+   * kept for a count nobody sees. */
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  task = g_task_new (NULL, cancellable, count_done, weak);
+  g_task_set_source_tag (task, se_statistics_page_real_refresh);
+  g_task_set_task_data (task, g_strdup (se_store_get_path (store)), g_free);
+  g_task_run_in_thread (task, count_thread);
+}
+
+/**
+ * se_statistics_page_get_counting:
+ *
+ * Returns: whether a count runs in the background; its numbers replace
+ *   the ones shown when it is done
+ */
+gboolean
+se_statistics_page_get_counting (SeStatisticsPage *self)
+{
+  g_return_val_if_fail (SE_IS_STATISTICS_PAGE (self), FALSE);
+
+  return self->counting != NULL;
 }
 
 
-/* Printing: one page a grouping, the charts above the table. */
+/* Printing: one page a grouping, the charts above the table. A grouping
+ * with more groups than fit on the page shows the largest of them and
+ * "All others", and says that the exports list them all. */
 
 #define MARGIN 56.0
 
@@ -426,11 +819,12 @@ on_draw_page (GtkPrintOperation *operation,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%x");
   g_autofree char *heading = NULL;
+  g_autofree char *caption = NULL;
+  g_autoptr(GArray) top = NULL;
   double y = MARGIN, lh;
   double col_w = width / 7.0;
-  guint n;
-
-  rows = se_statistics_get_rows (self->stats, grouping, &n);
+  double bottom = gtk_print_context_get_height (context) - MARGIN;
+  guint n, n_combined = 0;
 
   cairo_set_source_rgb (cr, 0, 0, 0);
   pango_layout_set_font_description (layout, big);
@@ -440,6 +834,24 @@ on_draw_page (GtkPrintOperation *operation,
   y += 28;
   pango_layout_set_font_description (layout, font);
   lh = line_height (layout);
+
+  /* As many groups as fit: the two charts, the table with its header and
+   * total, and two lines of a note if groups were combined */
+  for (guint max = max_bars (grouping); ; max--)
+    {
+      double height;
+
+      g_clear_pointer (&top, g_array_unref);
+      top = se_statistics_get_top_rows (self->stats, grouping, max, &n_combined);
+      height = y + 28 + lh * 2.5 + 2 * (chart_height (layout, top->len, n_combined > 0) + lh)
+               + (top->len + 2) * lh * 1.4 + (n_combined > 0 ? lh * 3.5 : 0);
+      if (height <= bottom || max <= 2)
+        break;
+    }
+  rows = (const SeStatisticsRow *) (gconstpointer) top->data;
+  n = top->len;
+  caption = combined_caption (grouping, n, n_combined);
+
   {
     /* Translators: under a printed heading; %s is a date */
     g_autofree char *line = g_strdup_printf (_("Staff Exchange, as of %s"), date);
@@ -447,11 +859,11 @@ on_draw_page (GtkPrintOperation *operation,
   }
   y += lh * 2.5;
 
-  y += draw_chart (cr, layout, MARGIN, y, width, C_("statistics column", "Placements"), rows, n,
-                   1, &black, &blue);
+  y += draw_chart (cr, layout, MARGIN, y, width, C_("statistics column", "Placements"), caption,
+                   rows, n, 1, &black, &blue);
   y += lh;
-  y += draw_chart (cr, layout, MARGIN, y, width, _("Placement-days"), rows, n, 2, &black,
-                   &purple);
+  y += draw_chart (cr, layout, MARGIN, y, width, _("Placement-days"), caption, rows, n, 2,
+                   &black, &purple);
   y += lh;
 
   /* The table */
@@ -486,6 +898,28 @@ on_draw_page (GtkPrintOperation *operation,
         }
       y += lh * 1.4;
     }
+
+  if (n_combined > 0)
+    {
+      g_autofree char *count = g_strdup_printf ("%'u", n_combined);
+      /* Translators: under a printed table; %s is "4,981" */
+      g_autofree char *note = g_strdup_printf (ngettext ("“All others” combines %s more group. "
+                                                         "The CSV and Excel exports list "
+                                                         "every group.",
+                                                         "“All others” combines %s more groups. "
+                                                         "The CSV and Excel exports list "
+                                                         "every group.", n_combined), count);
+
+      y += lh * 0.6;
+      cairo_set_source_rgba (cr, 0, 0, 0, 0.7);
+      pango_layout_set_text (layout, note, -1);
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+      pango_layout_set_height (layout, (int) (-2));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      cairo_move_to (cr, MARGIN, y);
+      pango_cairo_show_layout (cr, layout);
+    }
 }
 
 static GtkPrintOperation *
@@ -519,6 +953,9 @@ se_statistics_page_print (SeStatisticsPage *self)
 
   g_return_if_fail (SE_IS_STATISTICS_PAGE (self));
 
+  /* Nothing to print before the first count is done */
+  if (self->stats == NULL)
+    return;
   operation = print_operation (self);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error)
@@ -540,6 +977,7 @@ se_statistics_page_export_pdf (SeStatisticsPage  *self,
   g_autoptr(GtkPrintOperation) operation = NULL;
 
   g_return_val_if_fail (SE_IS_STATISTICS_PAGE (self), FALSE);
+  g_return_val_if_fail (self->stats != NULL, FALSE);
 
   operation = print_operation (self);
   gtk_print_operation_set_export_filename (operation, path);
@@ -555,6 +993,7 @@ se_statistics_page_export_csv (SeStatisticsPage  *self,
                                GError           **error)
 {
   g_return_val_if_fail (SE_IS_STATISTICS_PAGE (self), FALSE);
+  g_return_val_if_fail (self->stats != NULL, FALSE);
 
   return se_statistics_export_csv (self->stats, path, error);
 }
@@ -565,6 +1004,7 @@ se_statistics_page_export_xlsx (SeStatisticsPage  *self,
                                 GError           **error)
 {
   g_return_val_if_fail (SE_IS_STATISTICS_PAGE (self), FALSE);
+  g_return_val_if_fail (self->stats != NULL, FALSE);
 
   return se_statistics_export_xlsx (self->stats, path, error);
 }
@@ -629,7 +1069,11 @@ build (SeStatisticsPage *self)
   GtkWidget *export = gtk_menu_button_new ();
   g_autoptr(GMenu) menu = g_menu_new ();
   GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *table_scrolled = gtk_scrolled_window_new ();
   GtkWidget *empty = adw_status_page_new ();
+  GtkWidget *counting = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *counting_spinner = gtk_spinner_new ();
+  GtkWidget *counting_label = gtk_label_new (_("Counting…"));
   AdwHeaderBar *header = se_tool_page_get_header_bar (SE_TOOL_PAGE (self));
 
   g_object_set (self, "title", _("Statistics"), NULL);
@@ -673,6 +1117,12 @@ build (SeStatisticsPage *self)
   gtk_box_append (GTK_BOX (bar), label);
   gtk_box_append (GTK_BOX (bar), self->grouping_button);
   gtk_box_append (GTK_BOX (bar), self->summary);
+  self->spinner = gtk_spinner_new ();
+  gtk_widget_set_visible (self->spinner, FALSE);
+  gtk_widget_set_tooltip_text (self->spinner, _("Counting…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->spinner), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Counting…"), -1);
+  gtk_box_append (GTK_BOX (bar), self->spinner);
   gtk_box_append (GTK_BOX (box), bar);
 
   self->chart = gtk_drawing_area_new ();
@@ -682,17 +1132,27 @@ build (SeStatisticsPage *self)
                                   _("Bar charts of placements and placement-days"), -1);
   gtk_box_append (GTK_BOX (box), self->chart);
 
-  self->table = GTK_GRID (gtk_grid_new ());
+  /* A list view makes widgets only for the rows in sight, in a scrolled
+   * window of its own: as tall as its rows up to a limit, then scrolling. */
+  self->list = g_object_new (SE_TYPE_STATISTICS_LIST, NULL);
+  self->table = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (
+    gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->list))))));
   gtk_widget_set_name (GTK_WIDGET (self->table), "statistics-table");
-  gtk_grid_set_column_spacing (self->table, 18);
-  gtk_grid_set_row_spacing (self->table, 6);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->table), 12);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->table), 12);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->table), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->table), 12);
+  gtk_column_view_set_reorderable (self->table, FALSE);
+  self->label_column = append_column (self->table, 0);
+  for (guint c = 1; c < N_COLUMNS; c++)
+    append_column (self->table, c);
+  gtk_column_view_column_set_title (self->label_column,
+                                    se_statistics_grouping_get_label (self->grouping));
+  align_number_titles (self->table);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->table), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Statistics Table"), -1);
-  gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (self->table));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (table_scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (table_scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (table_scrolled), 520);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (table_scrolled), GTK_WIDGET (self->table));
+  gtk_frame_set_child (GTK_FRAME (frame), table_scrolled);
   gtk_widget_add_css_class (frame, "view");
   gtk_box_append (GTK_BOX (box), frame);
 
@@ -712,10 +1172,29 @@ build (SeStatisticsPage *self)
                                    _("Record placements to see how many there are per year, "
                                      "partnership, kind and direction."));
 
+  /* Shown only if the first count takes longer than a moment */
+  gtk_widget_set_size_request (counting_spinner, 32, 32);
+  gtk_spinner_start (GTK_SPINNER (counting_spinner));
+  gtk_widget_add_css_class (counting_label, "dim-label");
+  gtk_box_append (GTK_BOX (counting), counting_spinner);
+  gtk_box_append (GTK_BOX (counting), counting_label);
+  gtk_widget_set_valign (counting, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (counting, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (counting, FALSE);
+  self->counting_box = counting;
+
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
   gtk_stack_add_named (self->stack, scrolled, "statistics");
   gtk_stack_add_named (self->stack, empty, "empty");
+  /* A stack shows only visible children: the holder stays visible */
+  {
+    GtkWidget *holder = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+    gtk_widget_set_vexpand (counting, TRUE);
+    gtk_box_append (GTK_BOX (holder), counting);
+    gtk_stack_add_named (self->stack, holder, "counting");
+  }
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->stack));
 }
 
@@ -768,6 +1247,11 @@ se_statistics_page_dispose (GObject *object)
 {
   SeStatisticsPage *self = SE_STATISTICS_PAGE (object);
 
+  set_counting (self, NULL);
+  if (self->list != NULL)
+    se_statistics_list_set (self->list, NULL, 0, NULL);
+  g_clear_object (&self->list);
+  g_clear_pointer (&self->chart_rows, g_array_unref);
   g_clear_pointer (&self->stats, se_statistics_free);
 
   G_OBJECT_CLASS (se_statistics_page_parent_class)->dispose (object);
@@ -802,6 +1286,9 @@ static void
 se_statistics_page_init (SeStatisticsPage *self)
 {
   build (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "statistics.export-csv", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "statistics.export-xlsx", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "statistics.print", FALSE);
 }
 
 /**
@@ -838,13 +1325,42 @@ se_statistics_page_get_grouping (SeStatisticsPage *self)
 /**
  * se_statistics_page_get_table:
  *
- * Returns: (transfer none): the table: a header row, a row per group and
- *   the total, five columns
+ * Returns: (transfer none): the table: a row per group and the total
  */
-GtkGrid *
+GtkColumnView *
 se_statistics_page_get_table (SeStatisticsPage *self)
 {
   g_return_val_if_fail (SE_IS_STATISTICS_PAGE (self), NULL);
 
   return self->table;
+}
+
+/**
+ * se_statistics_page_dup_cell_text:
+ * @column: 0 for the label, 1 to 4 for the numbers
+ * @row: 0 for the column titles, then one row per group, then the total
+ *
+ * Returns: (transfer full) (nullable): what the table shows in that cell,
+ *   %NULL past its last row or column
+ */
+char *
+se_statistics_page_dup_cell_text (SeStatisticsPage *self,
+                                  guint             column,
+                                  guint             row)
+{
+  g_autoptr(SeStatisticsItem) item = NULL;
+
+  g_return_val_if_fail (SE_IS_STATISTICS_PAGE (self), NULL);
+
+  if (column >= N_COLUMNS)
+    return NULL;
+  if (row == 0)
+    {
+      g_autoptr(GtkColumnViewColumn) col =
+        g_list_model_get_item (gtk_column_view_get_columns (self->table), column);
+
+      return col != NULL ? g_strdup (gtk_column_view_column_get_title (col)) : NULL;
+    }
+  item = g_list_model_get_item (G_LIST_MODEL (self->list), row - 1);
+  return item != NULL ? item_text (item, column) : NULL;
 }

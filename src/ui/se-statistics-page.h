@@ -23,7 +23,11 @@ void                  se_statistics_page_refresh      (SeStatisticsPage     *sel
 void                  se_statistics_page_set_grouping (SeStatisticsPage     *self,
                                                        SeStatisticsGrouping  grouping);
 SeStatisticsGrouping  se_statistics_page_get_grouping (SeStatisticsPage     *self);
-GtkGrid              *se_statistics_page_get_table    (SeStatisticsPage     *self);
+GtkColumnView        *se_statistics_page_get_table    (SeStatisticsPage     *self);
+char                 *se_statistics_page_dup_cell_text (SeStatisticsPage    *self,
+                                                       guint                 column,
+                                                       guint                 row);
+gboolean              se_statistics_page_get_counting (SeStatisticsPage     *self);
 gboolean              se_statistics_page_export_csv   (SeStatisticsPage     *self,
                                                        const char           *path,
                                                        GError              **error);
