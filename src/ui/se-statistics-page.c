@@ -602,12 +602,14 @@ update_view (SeStatisticsPage *self)
   gtk_stack_set_visible_child_name (self->stack, "statistics");
 
   {
-    /* Translators: the first part of "8 placements with 38 placement-days" */
-    g_autofree char *p = g_strdup_printf (ngettext ("%u placement", "%u placements",
+    /* Translators: the first part of "8 placements with 38 placement-days";
+     * %'u is a number written with the locale's thousands separator */
+    g_autofree char *p = g_strdup_printf (ngettext ("%'u placement", "%'u placements",
                                                     total->placements), total->placements);
-    /* Translators: %1$s is "8 placements"; %2$u the number of days */
-    g_autofree char *text = g_strdup_printf (ngettext ("%1$s with %2$u placement-day",
-                                                       "%1$s with %2$u placement-days",
+    /* Translators: %1$s is "8 placements"; %2$'u the number of days, with
+     * the locale's thousands separator */
+    g_autofree char *text = g_strdup_printf (ngettext ("%1$s with %2$'u placement-day",
+                                                       "%1$s with %2$'u placement-days",
                                                        total->days), p, total->days);
     gtk_label_set_text (GTK_LABEL (self->summary), text);
   }
