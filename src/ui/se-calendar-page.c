@@ -35,6 +35,7 @@
 
 #define PX_PER_DAY 4.0
 #define MAX_PER_DAY 3
+#define ROW_HEIGHT 28.0
 
 struct _SeCalendarPage
 {
@@ -50,7 +51,7 @@ struct _SeCalendarPage
   GtkWidget      *timeline;
   GtkWidget      *timeline_title;
   GtkAdjustment  *hadjustment;
-  GtkAdjustment  *vadjustment; /* the scrolled window's: the rows in view */
+  GtkAdjustment  *vadjustment; /* the rows in view */
   GPtrArray      *rows;        /* placements on the timeline, by start */
   GDate           first_day;   /* the timeline's left edge: 1 January */
   guint           n_days;
@@ -426,6 +427,21 @@ scroll_timeline_to (SeCalendarPage *self,
     return;
   x = (g_date_days_between (&self->first_day, date) - 30) * PX_PER_DAY;
   gtk_adjustment_set_value (self->hadjustment, x);
+
+  /* Down to the first row still running on @date: the rows above it, by
+   * start, ended before (most of them; a year has thousands) */
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      SeRecord *p = g_ptr_array_index (self->rows, i);
+      GDate e;
+
+      if (parse_date (se_record_get_string (p, "end-date"), &e) && g_date_compare (&e, date) >= 0)
+        {
+          /* The row just under the months' names: see draw_timeline */
+          gtk_adjustment_set_value (self->vadjustment, i * ROW_HEIGHT);
+          break;
+        }
+    }
 }
 
 static void
@@ -454,18 +470,21 @@ timeline_header_height (PangoLayout *layout)
   return h * 2.0;
 }
 
-#define ROW_HEIGHT 28.0
 
 static void
 update_timeline_size (SeCalendarPage *self)
 {
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (self->timeline, NULL);
   double width = gtk_widget_get_width (self->timeline);
+  double height = gtk_widget_get_height (self->timeline);
   double total = self->n_days * PX_PER_DAY;
+  double header = timeline_header_height (layout);
+  double rows = header + MAX (self->rows->len, 1) * ROW_HEIGHT + 8;
 
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->timeline),
-                                       (int) (timeline_header_height (layout)
-                                              + MAX (self->rows->len, 1) * ROW_HEIGHT + 8));
+  gtk_adjustment_configure (self->vadjustment,
+                            MIN (gtk_adjustment_get_value (self->vadjustment),
+                                 MAX (rows - height, 0)),
+                            0, MAX (rows, height), ROW_HEIGHT, MAX (height - header, 1), height);
   gtk_adjustment_configure (self->hadjustment,
                             MIN (gtk_adjustment_get_value (self->hadjustment),
                                  MAX (total - width, 0)),
@@ -534,19 +553,18 @@ theme_colour (GtkWidget *widget,
   G_GNUC_END_IGNORE_DEPRECATIONS
 }
 
-/* The part of the drawing the scrolled window shows: its rows are the only
- * ones drawn. Scrolling moves the drawing without drawing it again, so the
- * vertical adjustment's changes queue a draw (see build_timeline_view). */
+/* The rows' part in view, in the coordinates of all the rows: the drawing
+ * is only as tall as the view, with its own vertical scrollbar as it has
+ * its own horizontal one, so that thousands of rows are never one drawing
+ * taller than cairo's surfaces can be (32,767 pixels). */
 static void
 visible_range (SeCalendarPage *self,
                int             height,
                double         *top,
                double         *bottom)
 {
-  double page = gtk_adjustment_get_page_size (self->vadjustment);
-
-  *top = CLAMP (gtk_adjustment_get_value (self->vadjustment), 0, height);
-  *bottom = page > 0 ? MIN (*top + page, height) : height;
+  *top = gtk_adjustment_get_value (self->vadjustment);
+  *bottom = *top + height;
 }
 
 static void
@@ -572,6 +590,7 @@ draw_timeline (GtkDrawingArea *area,
     return;
   theme_colour (GTK_WIDGET (area), &fg, &accent, &bg);
   visible_range (self, height, &top, &bottom);
+  cairo_translate (cr, 0, -top);
 
   /* The rows in view, and the one cut by each edge */
   first_row = (guint) MAX (floor ((top - header) / ROW_HEIGHT), 0);
@@ -671,9 +690,9 @@ timeline_placement_at (SeCalendarPage *self,
 
   /* The months' names cover the rows scrolled under them */
   visible_range (self, gtk_widget_get_height (self->timeline), &top, &bottom);
-  if (y < top + header)
+  if (y < header)
     return NULL;
-  row = (int) ((y - header) / ROW_HEIGHT);
+  row = (int) ((y + top - header) / ROW_HEIGHT);
   if (row < 0 || row >= (int) self->rows->len)
     return NULL;
   return g_ptr_array_index (self->rows, row);
@@ -719,9 +738,14 @@ on_timeline_scroll (GtkEventControllerScroll *controller,
   GdkModifierType state = gtk_event_controller_get_current_event_state (
                             GTK_EVENT_CONTROLLER (controller));
 
-  /* Shift and the wheel, or a touchpad's sideways swipe, move in time */
+  /* Shift and the wheel, or a touchpad's sideways swipe, move in time;
+   * the wheel alone through the rows, three a notch */
   if (dx == 0 && !(state & GDK_SHIFT_MASK))
-    return FALSE;
+    {
+      gtk_adjustment_set_value (self->vadjustment, gtk_adjustment_get_value (self->vadjustment)
+                                                   + dy * ROW_HEIGHT * 3);
+      return TRUE;
+    }
   gtk_adjustment_set_value (self->hadjustment, gtk_adjustment_get_value (self->hadjustment)
                                                + (dx != 0 ? dx : dy) * PX_PER_DAY * 7);
   return TRUE;
@@ -1029,13 +1053,14 @@ static GtkWidget *
 build_timeline_view (SeCalendarPage *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *rows = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *scrollbar;
   GtkGesture *click = gtk_gesture_click_new ();
   GtkEventController *scroll =
     gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
 
   self->hadjustment = g_object_ref_sink (gtk_adjustment_new (0, 0, 1, 1, 1, 1));
+  self->vadjustment = g_object_ref_sink (gtk_adjustment_new (0, 0, 1, 1, 1, 1));
   self->timeline = gtk_drawing_area_new ();
   gtk_widget_set_name (self->timeline, "timeline");
   gtk_widget_set_hexpand (self->timeline, TRUE);
@@ -1053,18 +1078,17 @@ build_timeline_view (SeCalendarPage *self)
   g_signal_connect_swapped (self->hadjustment, "value-changed", G_CALLBACK (gtk_widget_queue_draw),
                             self->timeline);
 
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->timeline);
-  gtk_widget_set_vexpand (scrolled, TRUE);
   /* Only the rows in view are drawn: each scroll draws the new ones */
-  self->vadjustment = g_object_ref (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)));
   g_signal_connect_swapped (self->vadjustment, "value-changed", G_CALLBACK (gtk_widget_queue_draw),
                             self->timeline);
-  g_signal_connect_swapped (self->vadjustment, "notify::page-size",
-                            G_CALLBACK (gtk_widget_queue_draw), self->timeline);
+  gtk_widget_set_vexpand (self->timeline, TRUE);
+  gtk_box_append (GTK_BOX (rows), self->timeline);
+  scrollbar = gtk_scrollbar_new (GTK_ORIENTATION_VERTICAL, self->vadjustment);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scrollbar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Scroll through the placements"), -1);
+  gtk_box_append (GTK_BOX (rows), scrollbar);
   gtk_box_append (GTK_BOX (box), build_timeline_bar (self));
-  gtk_box_append (GTK_BOX (box), scrolled);
+  gtk_box_append (GTK_BOX (box), rows);
 
   scrollbar = gtk_scrollbar_new (GTK_ORIENTATION_HORIZONTAL, self->hadjustment);
   gtk_accessible_update_property (GTK_ACCESSIBLE (scrollbar), GTK_ACCESSIBLE_PROPERTY_LABEL,
