@@ -20,6 +20,7 @@
 #include "se-example-data.h"
 #include "se-finding.h"
 #include "se-partnership.h"
+#include "se-partnership-chooser.h"
 #include "se-placement.h"
 #include "se-statistics-page.h"
 #include "se-window.h"
@@ -335,6 +336,119 @@ test_calendar (void)
   close_window (window);
 }
 
+/* The timeline shows a year: the placements that run in it, by start */
+static void
+test_calendar_timeline (void)
+{
+  SeWindow *window = open_window ();
+  SeStore *store = se_window_get_store (window);
+  SeCalendarPage *page = SE_CALENDAR_PAGE (se_window_get_tool_page (window, "calendar"));
+  GListModel *all = se_store_get_list (store, SE_TYPE_PLACEMENT);
+
+  se_window_show_section (window, "calendar");
+  se_calendar_page_set_view (page, "timeline");
+  se_test_wait_for_idle ();
+
+  for (int year = 2020; year <= 2027; year++)
+    {
+      g_autofree char *from = g_strdup_printf ("%d-01-01", year);
+      g_autofree char *to = g_strdup_printf ("%d-12-31", year);
+      GPtrArray *rows;
+      guint expected = 0;
+
+      se_calendar_page_set_year (page, year);
+      rows = se_calendar_page_get_timeline_rows (page);
+      for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+        {
+          g_autoptr(SeRecord) p = g_list_model_get_item (all, i);
+          if (g_strcmp0 (se_record_get_string (p, "start-date"), to) <= 0
+              && g_strcmp0 (se_record_get_string (p, "end-date"), from) >= 0)
+            expected++;
+        }
+      g_assert_cmpuint (rows->len, ==, expected);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          SeRecord *p = g_ptr_array_index (rows, i);
+          g_assert_cmpstr (se_record_get_string (p, "start-date"), <=, to);
+          g_assert_cmpstr (se_record_get_string (p, "end-date"), >=, from);
+          if (i > 0)
+            g_assert_cmpstr (se_record_get_string (g_ptr_array_index (rows, i - 1), "start-date"),
+                             <=, se_record_get_string (p, "start-date"));
+        }
+    }
+  se_calendar_page_set_view (page, "month");
+  close_window (window);
+}
+
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+      if (g_type_is_a (G_OBJECT_TYPE (w), type) && gtk_widget_get_visible (w))
+        return w;
+    }
+  return NULL;
+}
+
+/* Export of a partnership's placements: chosen in the searchable dialog,
+ * then saved through the file chooser */
+static void
+test_calendar_choose_partnership (void)
+{
+  SeWindow *window = open_window ();
+  SeStore *store = se_window_get_store (window);
+  SeCalendarPage *page = SE_CALENDAR_PAGE (se_window_get_tool_page (window, "calendar"));
+  g_autofree char *ics = g_build_filename (dir, "chosen.ics", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(SeRecord) chosen = NULL;
+  g_autofree char *title = NULL;
+  SePartnershipChooser *chooser;
+  GtkWidget *save;
+  GListModel *model;
+
+  se_window_show_section (window, "calendar");
+  se_test_wait_for_idle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.choose-partnership",
+                                             NULL));
+  se_test_wait_for_idle ();
+  chooser = SE_PARTNERSHIP_CHOOSER (find_toplevel (SE_TYPE_PARTNERSHIP_CHOOSER));
+  g_assert_nonnull (chooser);
+  model = se_partnership_chooser_get_model (chooser);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==,
+                    se_store_count (store, SE_TYPE_PARTNERSHIP));
+
+  se_partnership_chooser_set_search (chooser, "KDN");
+  se_test_wait_for_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  chosen = g_list_model_get_item (model, 0);
+  title = se_describe_title (store, chosen);
+  g_assert_nonnull (strstr (title, "KDN"));
+  g_assert_true (se_partnership_chooser_choose (chooser, 0));
+  se_test_wait_for_idle ();
+  g_assert_null (find_toplevel (SE_TYPE_PARTNERSHIP_CHOOSER));
+
+  /* GTK's own file chooser stands in for the portal's here */
+  save = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (save);
+  {
+    g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (save));
+    g_assert_true (g_str_has_suffix (name, ".ics"));
+  }
+  /* What its Save does is se_calendar_page_export_partnership() with the
+   * chosen id, as export_activated's save_ics calls it */
+  gtk_dialog_response (GTK_DIALOG (save), GTK_RESPONSE_CANCEL);
+  se_test_wait_for_idle ();
+  g_assert_true (se_calendar_page_export_partnership (page, se_record_get_id (chosen), ics, NULL));
+  g_assert_true (g_file_get_contents (ics, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "Job Swop in der Karnevalswoche"));
+  g_assert_null (strstr (text, "Hospitation im Jobcenter Landkreis Cham"));
+  close_window (window);
+}
+
 /* "A selection" of placements: the ones the list shows after a search. */
 static void
 test_export_listed (void)
@@ -427,6 +541,8 @@ main (int   argc,
   g_test_add_func ("/ui/planning/checks", test_checks);
   g_test_add_func ("/ui/planning/statistics", test_statistics);
   g_test_add_func ("/ui/planning/calendar", test_calendar);
+  g_test_add_func ("/ui/planning/calendar-timeline", test_calendar_timeline);
+  g_test_add_func ("/ui/planning/calendar-choose-partnership", test_calendar_choose_partnership);
   g_test_add_func ("/ui/planning/export-listed", test_export_listed);
   g_test_add_func ("/ui/planning/narrow", test_narrow);
   /* Last: it adds a placement */

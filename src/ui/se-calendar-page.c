@@ -16,16 +16,26 @@
 #include "se-ical.h"
 #include "se-placement.h"
 #include "se-partnership.h"
+#include "se-partnership-chooser.h"
 #include "se-save-dialog.h"
+#include "se-store-calendar.h"
 
 /* The Calendar page: placements in a month grid (keyboard reachable: each
  * placement is a button in its days) and on a timeline of bars over the
  * months, and their export as iCalendar. The timeline draws only what is
  * in view, with its own horizontal scrollbar, since the years of a long
- * partnership would make one drawing tens of thousands of pixels wide. */
+ * partnership would make one drawing tens of thousands of pixels wide.
+ *
+ * Both views read from the store only the placements of what they show:
+ * the month view its six weeks, the timeline one year. A database of
+ * 200,000 placements holds some 5,000 a year; the timeline draws only the
+ * rows in view and formats only their titles. Both views share one date
+ * (the month shown and its year), as GNOME Calendar's views do, and only
+ * the visible one is filled; the other is filled when it is shown. */
 
 #define PX_PER_DAY 4.0
 #define MAX_PER_DAY 3
+#define ROW_HEIGHT 28.0
 
 struct _SeCalendarPage
 {
@@ -39,10 +49,15 @@ struct _SeCalendarPage
   GtkWidget      *month_title;
   GtkGrid        *month_grid;
   GtkWidget      *timeline;
+  GtkWidget      *timeline_title;
   GtkAdjustment  *hadjustment;
+  GtkAdjustment  *vadjustment; /* the rows in view */
   GPtrArray      *rows;        /* placements on the timeline, by start */
-  GDate           first_day;   /* the timeline's left edge */
+  GDate           first_day;   /* the timeline's left edge: 1 January */
   guint           n_days;
+  int             timeline_year; /* the year of rows; 0 before the first fill */
+  gboolean        month_stale;
+  gboolean        timeline_stale;
 };
 
 G_DEFINE_FINAL_TYPE (SeCalendarPage, se_calendar_page, SE_TYPE_TOOL_PAGE)
@@ -74,37 +89,36 @@ iso_of (const GDate *date,
               g_date_get_day (date));
 }
 
-static int
-compare_by_start (gconstpointer a,
-                  gconstpointer b)
-{
-  SeRecord *ra = *(SeRecord **) a;
-  SeRecord *rb = *(SeRecord **) b;
-  int c = g_strcmp0 (se_record_get_string (ra, "start-date"),
-                     se_record_get_string (rb, "start-date"));
-
-  return c != 0 ? c : (se_record_get_id (ra) < se_record_get_id (rb) ? -1 : 1);
-}
-
-/* All placements with whole dates, by start */
+/* The placements that run on a day from @from to @to, by start, then id */
 static GPtrArray *
-dated_placements (SeCalendarPage *self)
+placements_between (SeCalendarPage *self,
+                    const char     *from,
+                    const char     *to)
 {
   SeStore *store = se_tool_page_get_store (SE_TOOL_PAGE (self));
-  GListModel *list = se_store_get_list (store, SE_TYPE_PLACEMENT);
-  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *found = se_store_find_placements_between (store, from, to, &error);
+  guint kept = 0;
 
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+  if (found == NULL)
     {
-      g_autoptr(SeRecord) p = g_list_model_get_item (list, i);
+      g_warning ("Could not read the placements from %s to %s: %s", from, to, error->message);
+      return g_ptr_array_new_with_free_func (g_object_unref);
+    }
+  /* The schema allows dates GDate cannot hold (year 0); they are not drawn */
+  for (guint i = 0; i < found->len; i++)
+    {
+      SeRecord *p = g_ptr_array_index (found, i);
       GDate s, e;
 
       if (parse_date (se_record_get_string (p, "start-date"), &s)
           && parse_date (se_record_get_string (p, "end-date"), &e))
-        g_ptr_array_add (result, g_steal_pointer (&p));
+        found->pdata[kept++] = p;
+      else
+        g_object_unref (p);
     }
-  g_ptr_array_sort (result, compare_by_start);
-  return result;
+  found->len = kept;
+  return found;
 }
 
 /**
@@ -118,20 +132,11 @@ GPtrArray *
 se_calendar_page_get_day_placements (SeCalendarPage *self,
                                      const char     *day_iso)
 {
-  g_autoptr(GPtrArray) all = NULL;
-  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+  g_return_val_if_fail (SE_IS_CALENDAR_PAGE (self),
+                        g_ptr_array_new_with_free_func (g_object_unref));
+  g_return_val_if_fail (day_iso != NULL, g_ptr_array_new_with_free_func (g_object_unref));
 
-  g_return_val_if_fail (SE_IS_CALENDAR_PAGE (self), result);
-
-  all = dated_placements (self);
-  for (guint i = 0; i < all->len; i++)
-    {
-      SeRecord *p = g_ptr_array_index (all, i);
-      if (g_strcmp0 (se_record_get_string (p, "start-date"), day_iso) <= 0
-          && g_strcmp0 (day_iso, se_record_get_string (p, "end-date")) <= 0)
-        g_ptr_array_add (result, g_object_ref (p));
-    }
-  return result;
+  return placements_between (self, day_iso, day_iso);
 }
 
 static void
@@ -247,13 +252,15 @@ day_cell (SeCalendarPage *self,
 static void
 fill_month (SeCalendarPage *self)
 {
-  g_autoptr(GPtrArray) placements = dated_placements (self);
+  g_autoptr(GPtrArray) placements = NULL;
   g_autoptr(GDateTime) first = g_date_time_new_local (self->year, self->month, 1, 0, 0, 0);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *title = g_date_time_format (first, "%OB %Y");
-  GDate day, today;
+  GDate day, today, last;
   GtkWidget *child;
+  char from[11], to[11];
 
+  self->month_stale = FALSE;
   gtk_label_set_text (GTK_LABEL (self->month_title), title);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->month_grid))) != NULL)
@@ -277,6 +284,13 @@ fill_month (SeCalendarPage *self)
   g_date_set_dmy (&day, 1, self->month, self->year);
   g_date_subtract_days (&day, g_date_get_weekday (&day) - G_DATE_MONDAY);
 
+  /* Only the six weeks shown */
+  last = day;
+  g_date_add_days (&last, 6 * 7 - 1);
+  iso_of (&day, from);
+  iso_of (&last, to);
+  placements = placements_between (self, from, to);
+
   for (int week = 0; week < 6; week++)
     for (int d = 0; d < 7; d++)
       {
@@ -288,11 +302,37 @@ fill_month (SeCalendarPage *self)
       }
 }
 
+static void fill_timeline (SeCalendarPage *self);
+
+static gboolean
+timeline_visible (SeCalendarPage *self)
+{
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->views), "timeline") == 0;
+}
+
+/* The shared date moved: the visible view follows now, the other when shown */
+static void
+date_changed (SeCalendarPage *self)
+{
+  if (timeline_visible (self))
+    {
+      self->month_stale = TRUE;
+      if (self->timeline_year != self->year)
+        fill_timeline (self);
+    }
+  else
+    {
+      fill_month (self);
+      if (self->timeline_year != self->year)
+        self->timeline_stale = TRUE;
+    }
+}
+
 /**
  * se_calendar_page_set_month:
  * @month: 1 to 12
  *
- * Shows @month of @year in the month view.
+ * Shows @month of @year in the month view, and @year on the timeline.
  */
 void
 se_calendar_page_set_month (SeCalendarPage *self,
@@ -304,7 +344,41 @@ se_calendar_page_set_month (SeCalendarPage *self,
 
   self->year = year;
   self->month = month;
+  /* The month view now: callers look at its days */
   fill_month (self);
+  date_changed (self);
+}
+
+/**
+ * se_calendar_page_set_year:
+ *
+ * Shows @year on the timeline (and its month in the month view).
+ */
+void
+se_calendar_page_set_year (SeCalendarPage *self,
+                           int             year)
+{
+  g_return_if_fail (SE_IS_CALENDAR_PAGE (self));
+  g_return_if_fail (year >= 1 && year <= 9999);
+
+  self->year = year;
+  date_changed (self);
+}
+
+/**
+ * se_calendar_page_get_timeline_rows:
+ *
+ * Returns: (transfer none) (element-type SeRecord): the placements on the
+ *   timeline, one a row, by start: those that run in its year
+ */
+GPtrArray *
+se_calendar_page_get_timeline_rows (SeCalendarPage *self)
+{
+  g_return_val_if_fail (SE_IS_CALENDAR_PAGE (self), NULL);
+
+  if (self->timeline_stale || self->timeline_year == 0)
+    fill_timeline (self);
+  return self->rows;
 }
 
 static void
@@ -328,6 +402,22 @@ next_clicked (GtkButton      *button,
 }
 
 static void
+previous_year_clicked (GtkButton      *button,
+                       SeCalendarPage *self)
+{
+  if (self->year > 1)
+    se_calendar_page_set_year (self, self->year - 1);
+}
+
+static void
+next_year_clicked (GtkButton      *button,
+                   SeCalendarPage *self)
+{
+  if (self->year < 9999)
+    se_calendar_page_set_year (self, self->year + 1);
+}
+
+static void
 scroll_timeline_to (SeCalendarPage *self,
                     const GDate    *date)
 {
@@ -337,6 +427,21 @@ scroll_timeline_to (SeCalendarPage *self,
     return;
   x = (g_date_days_between (&self->first_day, date) - 30) * PX_PER_DAY;
   gtk_adjustment_set_value (self->hadjustment, x);
+
+  /* Down to the first row still running on @date: the rows above it, by
+   * start, ended before (most of them; a year has thousands) */
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      SeRecord *p = g_ptr_array_index (self->rows, i);
+      GDate e;
+
+      if (parse_date (se_record_get_string (p, "end-date"), &e) && g_date_compare (&e, date) >= 0)
+        {
+          /* The row just under the months' names: see draw_timeline */
+          gtk_adjustment_set_value (self->vadjustment, i * ROW_HEIGHT);
+          break;
+        }
+    }
 }
 
 static void
@@ -365,18 +470,21 @@ timeline_header_height (PangoLayout *layout)
   return h * 2.0;
 }
 
-#define ROW_HEIGHT 28.0
 
 static void
 update_timeline_size (SeCalendarPage *self)
 {
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (self->timeline, NULL);
   double width = gtk_widget_get_width (self->timeline);
+  double height = gtk_widget_get_height (self->timeline);
   double total = self->n_days * PX_PER_DAY;
+  double header = timeline_header_height (layout);
+  double rows = header + MAX (self->rows->len, 1) * ROW_HEIGHT + 8;
 
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->timeline),
-                                       (int) (timeline_header_height (layout)
-                                              + MAX (self->rows->len, 1) * ROW_HEIGHT + 8));
+  gtk_adjustment_configure (self->vadjustment,
+                            MIN (gtk_adjustment_get_value (self->vadjustment),
+                                 MAX (rows - height, 0)),
+                            0, MAX (rows, height), ROW_HEIGHT, MAX (height - header, 1), height);
   gtk_adjustment_configure (self->hadjustment,
                             MIN (gtk_adjustment_get_value (self->hadjustment),
                                  MAX (total - width, 0)),
@@ -386,46 +494,53 @@ update_timeline_size (SeCalendarPage *self)
 static void
 fill_timeline (SeCalendarPage *self)
 {
+  g_autoptr(GDateTime) first = g_date_time_new_local (self->year, 1, 1, 0, 0, 0);
+  g_autofree char *title = g_date_time_format (first, "%Y");
+  gboolean new_year = self->timeline_year != self->year;
+  char from[11], to[11];
   GDate last;
 
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
-  self->rows = dated_placements (self);
+  self->timeline_stale = FALSE;
+  self->timeline_year = self->year;
+  gtk_label_set_text (GTK_LABEL (self->timeline_title), title);
+
   g_date_clear (&self->first_day, 1);
-  self->n_days = 0;
+  g_date_set_dmy (&self->first_day, 1, G_DATE_JANUARY, self->year);
+  g_date_clear (&last, 1);
+  g_date_set_dmy (&last, 31, G_DATE_DECEMBER, self->year);
+  self->n_days = g_date_days_between (&self->first_day, &last) + 1;
+  iso_of (&self->first_day, from);
+  iso_of (&last, to);
 
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      SeRecord *p = g_ptr_array_index (self->rows, i);
-      GDate s, e;
-
-      parse_date (se_record_get_string (p, "start-date"), &s);
-      parse_date (se_record_get_string (p, "end-date"), &e);
-      if (!g_date_valid (&self->first_day) || g_date_compare (&s, &self->first_day) < 0)
-        self->first_day = s;
-      if (i == 0 || g_date_compare (&e, &last) > 0)
-        last = e;
-    }
-
-  if (g_date_valid (&self->first_day))
-    {
-      /* From the first of the month before the first placement to the end
-       * of the month after the last, so that no bar touches an edge */
-      g_date_set_day (&self->first_day, 1);
-      g_date_subtract_months (&self->first_day, 1);
-      g_date_add_months (&last, 1);
-      g_date_set_day (&last, g_date_get_days_in_month (g_date_get_month (&last),
-                                                      g_date_get_year (&last)));
-      self->n_days = g_date_days_between (&self->first_day, &last) + 1;
-    }
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  self->rows = placements_between (self, from, to);
 
   update_timeline_size (self);
+  /* Another year starts at its first row; the same one (a refresh after
+   * an edit) stays where the user is */
+  if (new_year)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      gtk_adjustment_set_value (self->vadjustment, 0);
+      if (g_date_time_get_year (now) == self->year)
+        {
+          GDate today;
+
+          g_date_clear (&today, 1);
+          g_date_set_dmy (&today, g_date_time_get_day_of_month (now),
+                          g_date_time_get_month (now), self->year);
+          scroll_timeline_to (self, &today);
+        }
+    }
   gtk_widget_queue_draw (self->timeline);
 }
 
 static void
 theme_colour (GtkWidget *widget,
               GdkRGBA   *fg,
-              GdkRGBA   *accent)
+              GdkRGBA   *accent,
+              GdkRGBA   *bg)
 {
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   GtkStyleContext *context = gtk_widget_get_style_context (widget);
@@ -433,7 +548,23 @@ theme_colour (GtkWidget *widget,
   gtk_style_context_get_color (context, fg);
   if (!gtk_style_context_lookup_color (context, "accent_color", accent))
     gdk_rgba_parse (accent, "#1c71d8");
+  if (!gtk_style_context_lookup_color (context, "window_bg_color", bg))
+    *bg = (GdkRGBA) { 0, 0, 0, 0 };
   G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+/* The rows' part in view, in the coordinates of all the rows: the drawing
+ * is only as tall as the view, with its own vertical scrollbar as it has
+ * its own horizontal one, so that thousands of rows are never one drawing
+ * taller than cairo's surfaces can be (32,767 pixels). */
+static void
+visible_range (SeCalendarPage *self,
+               int             height,
+               double         *top,
+               double         *bottom)
+{
+  *top = gtk_adjustment_get_value (self->vadjustment);
+  *bottom = *top + height;
 }
 
 static void
@@ -449,62 +580,24 @@ draw_timeline (GtkDrawingArea *area,
   double offset = gtk_adjustment_get_value (self->hadjustment);
   double header = timeline_header_height (layout);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  GdkRGBA fg, accent;
+  GdkRGBA fg, accent, bg;
   GDate month, today;
+  double top, bottom;
+  guint first_row, end_row;
   int lw, lh;
 
   if (!g_date_valid (&self->first_day))
     return;
-  theme_colour (GTK_WIDGET (area), &fg, &accent);
+  theme_colour (GTK_WIDGET (area), &fg, &accent, &bg);
+  visible_range (self, height, &top, &bottom);
+  cairo_translate (cr, 0, -top);
 
-  /* Months: a line at each first day, the name beside it */
-  month = self->first_day;
-  while (g_date_days_between (&self->first_day, &month) < (int) self->n_days)
-    {
-      double x = g_date_days_between (&self->first_day, &month) * PX_PER_DAY - offset;
-      double next_x = x + g_date_get_days_in_month (g_date_get_month (&month),
-                                                    g_date_get_year (&month)) * PX_PER_DAY;
+  /* The rows in view, and the one cut by each edge */
+  first_row = (guint) MAX (floor ((top - header) / ROW_HEIGHT), 0);
+  end_row = (guint) MAX (ceil ((bottom - header) / ROW_HEIGHT), 0);
+  end_row = MIN (end_row, self->rows->len);
 
-      if (next_x >= 0 && x <= width)
-        {
-          g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_get_year (&month),
-                                                           g_date_get_month (&month), 1, 0, 0, 0);
-          g_autofree char *name = g_date_time_format (dt, g_date_get_month (&month) == 1
-                                                            ? "%b %Y" : "%b");
-
-          cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue,
-                                 g_date_get_month (&month) == 1 ? 0.45 : 0.15);
-          cairo_set_line_width (cr, 1);
-          cairo_move_to (cr, floor (x) + 0.5, 0);
-          cairo_line_to (cr, floor (x) + 0.5, height);
-          cairo_stroke (cr);
-
-          cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.7);
-          pango_layout_set_text (layout, name, -1);
-          pango_layout_get_pixel_size (layout, &lw, &lh);
-          cairo_move_to (cr, floor (x) + 4, (header - lh) / 2);
-          pango_cairo_show_layout (cr, layout);
-        }
-      g_date_add_months (&month, 1);
-    }
-
-  /* Today */
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-  {
-    double x = g_date_days_between (&self->first_day, &today) * PX_PER_DAY - offset;
-    if (x >= 0 && x <= width)
-      {
-        gdk_cairo_set_source_rgba (cr, &accent);
-        cairo_set_line_width (cr, 2);
-        cairo_move_to (cr, x, header * 0.8);
-        cairo_line_to (cr, x, height);
-        cairo_stroke (cr);
-      }
-  }
-
-  for (guint i = 0; i < self->rows->len; i++)
+  for (guint i = first_row; i < end_row; i++)
     {
       SeRecord *p = g_ptr_array_index (self->rows, i);
       GDate s, e;
@@ -531,6 +624,59 @@ draw_timeline (GtkDrawingArea *area,
       cairo_move_to (cr, MAX (x + w + 6, MIN (6, x + w + 6 + lw)), y + (ROW_HEIGHT - lh) / 2);
       pango_cairo_show_layout (cr, layout);
     }
+
+  /* The months' names stay at the top of the view over the rows that
+   * scroll under them: a year can have thousands of rows */
+  gdk_cairo_set_source_rgba (cr, &bg);
+  cairo_rectangle (cr, 0, top, width, header);
+  cairo_fill (cr);
+
+  /* Months: a line at each first day, the name beside it */
+  month = self->first_day;
+  while (g_date_days_between (&self->first_day, &month) < (int) self->n_days)
+    {
+      double x = g_date_days_between (&self->first_day, &month) * PX_PER_DAY - offset;
+      double next_x = x + g_date_get_days_in_month (g_date_get_month (&month),
+                                                    g_date_get_year (&month)) * PX_PER_DAY;
+
+      if (next_x >= 0 && x <= width)
+        {
+          g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_get_year (&month),
+                                                           g_date_get_month (&month), 1, 0, 0, 0);
+          g_autofree char *name = g_date_time_format (dt, g_date_get_month (&month) == 1
+                                                            ? "%b %Y" : "%b");
+
+          cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue,
+                                 g_date_get_month (&month) == 1 ? 0.45 : 0.15);
+          cairo_set_line_width (cr, 1);
+          cairo_move_to (cr, floor (x) + 0.5, top);
+          cairo_line_to (cr, floor (x) + 0.5, bottom);
+          cairo_stroke (cr);
+
+          cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.7);
+          pango_layout_set_text (layout, name, -1);
+          pango_layout_get_pixel_size (layout, &lw, &lh);
+          cairo_move_to (cr, floor (x) + 4, top + (header - lh) / 2);
+          pango_cairo_show_layout (cr, layout);
+        }
+      g_date_add_months (&month, 1);
+    }
+
+  /* Today */
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  {
+    double x = g_date_days_between (&self->first_day, &today) * PX_PER_DAY - offset;
+    if (x >= 0 && x <= width && g_date_get_year (&today) == g_date_get_year (&self->first_day))
+      {
+        gdk_cairo_set_source_rgba (cr, &accent);
+        cairo_set_line_width (cr, 2);
+        cairo_move_to (cr, x, top + header * 0.8);
+        cairo_line_to (cr, x, bottom);
+        cairo_stroke (cr);
+      }
+  }
 }
 
 static SeRecord *
@@ -539,11 +685,14 @@ timeline_placement_at (SeCalendarPage *self,
 {
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (self->timeline, NULL);
   double header = timeline_header_height (layout);
+  double top, bottom;
   int row;
 
+  /* The months' names cover the rows scrolled under them */
+  visible_range (self, gtk_widget_get_height (self->timeline), &top, &bottom);
   if (y < header)
     return NULL;
-  row = (int) ((y - header) / ROW_HEIGHT);
+  row = (int) ((y + top - header) / ROW_HEIGHT);
   if (row < 0 || row >= (int) self->rows->len)
     return NULL;
   return g_ptr_array_index (self->rows, row);
@@ -589,9 +738,14 @@ on_timeline_scroll (GtkEventControllerScroll *controller,
   GdkModifierType state = gtk_event_controller_get_current_event_state (
                             GTK_EVENT_CONTROLLER (controller));
 
-  /* Shift and the wheel, or a touchpad's sideways swipe, move in time */
+  /* Shift and the wheel, or a touchpad's sideways swipe, move in time;
+   * the wheel alone through the rows, three a notch */
   if (dx == 0 && !(state & GDK_SHIFT_MASK))
-    return FALSE;
+    {
+      gtk_adjustment_set_value (self->vadjustment, gtk_adjustment_get_value (self->vadjustment)
+                                                   + dy * ROW_HEIGHT * 3);
+      return TRUE;
+    }
   gtk_adjustment_set_value (self->hadjustment, gtk_adjustment_get_value (self->hadjustment)
                                                + (dx != 0 ? dx : dy) * PX_PER_DAY * 7);
   return TRUE;
@@ -703,31 +857,40 @@ export_activated (GtkWidget  *widget,
 }
 
 static void
+on_partnership_chosen (SePartnershipChooser *chooser,
+                       gint64                partnership_id,
+                       SeCalendarPage       *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "calendar.export", "x", partnership_id);
+}
+
+/* A menu item for each partnership would be thousands of them: the
+ * partnership is chosen in a dialog that searches them. */
+static void
+choose_partnership_activated (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  SeCalendarPage *self = SE_CALENDAR_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  SePartnershipChooser *chooser =
+    se_partnership_chooser_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                se_tool_page_get_store (SE_TOOL_PAGE (self)),
+                                _("Export Placements of a Partnership"), _("_Export…"));
+
+  g_signal_connect_object (chooser, "chosen", G_CALLBACK (on_partnership_chosen), self, 0);
+  gtk_window_present (GTK_WINDOW (chooser));
+}
+
+static void
 fill_export_menu (SeCalendarPage *self)
 {
-  SeStore *store = se_tool_page_get_store (SE_TOOL_PAGE (self));
   g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) partnerships = g_menu_new ();
-  GListModel *list = se_store_get_list (store, SE_TYPE_PARTNERSHIP);
+  g_autoptr(GMenuItem) all = g_menu_item_new (_("All _Placements…"), NULL);
 
-  {
-    g_autoptr(GMenuItem) all = g_menu_item_new (_("All _Placements…"), NULL);
-    g_menu_item_set_action_and_target_value (all, "calendar.export", g_variant_new_int64 (0));
-    g_menu_append_item (menu, all);
-  }
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(SeRecord) p = g_list_model_get_item (list, i);
-      g_autofree char *title = se_describe_title (store, p);
-      g_autofree char *label = g_strdup_printf ("%s…", title);
-      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
-
-      g_menu_item_set_action_and_target_value (item, "calendar.export",
-                                               g_variant_new_int64 (se_record_get_id (p)));
-      g_menu_append_item (partnerships, item);
-    }
-  if (g_list_model_get_n_items (list) > 0)
-    g_menu_append_section (menu, _("Placements of a Partnership"), G_MENU_MODEL (partnerships));
+  g_menu_item_set_action_and_target_value (all, "calendar.export", g_variant_new_int64 (0));
+  g_menu_append_item (menu, all);
+  g_menu_append (menu, _("Placements of a Pa_rtnership…"), "calendar.choose-partnership");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->export_button), G_MENU_MODEL (menu));
 }
 
@@ -749,9 +912,29 @@ se_calendar_page_real_refresh (SeToolPage *page)
 {
   SeCalendarPage *self = SE_CALENDAR_PAGE (page);
 
-  fill_month (self);
-  fill_timeline (self);
-  fill_export_menu (self);
+  /* The view shown now, the other one when it is shown */
+  if (timeline_visible (self))
+    {
+      fill_timeline (self);
+      self->month_stale = TRUE;
+    }
+  else
+    {
+      fill_month (self);
+      self->timeline_stale = TRUE;
+    }
+}
+
+static void
+on_view_changed (SeCalendarPage *self)
+{
+  if (timeline_visible (self))
+    {
+      if (self->timeline_stale || self->timeline_year != self->year)
+        fill_timeline (self);
+    }
+  else if (self->month_stale)
+    fill_month (self);
 }
 
 /**
@@ -832,17 +1015,52 @@ build_month_view (SeCalendarPage *self)
   return box;
 }
 
+/* The timeline goes a year at a time, with the month view's bar: its
+ * title, Today, and previous and next, as GNOME Calendar moves its views
+ * by their own span. A year of bars (1,460 pixels) is still wide enough
+ * to scroll in, and its placements are a number one can scroll through. */
+static GtkWidget *
+build_timeline_bar (SeCalendarPage *self)
+{
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *today = gtk_button_new_with_mnemonic (_("_Today"));
+  GtkWidget *nav = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  gtk_widget_add_css_class (nav, "linked");
+  gtk_box_append (GTK_BOX (nav), icon_button ("go-previous-symbolic", _("Previous Year"),
+                                              G_CALLBACK (previous_year_clicked), self));
+  gtk_box_append (GTK_BOX (nav), icon_button ("go-next-symbolic", _("Next Year"),
+                                              G_CALLBACK (next_year_clicked), self));
+  g_signal_connect (today, "clicked", G_CALLBACK (today_clicked), self);
+  gtk_widget_set_name (today, "timeline-today");
+
+  self->timeline_title = gtk_label_new (NULL);
+  gtk_widget_set_name (self->timeline_title, "timeline-year");
+  gtk_widget_add_css_class (self->timeline_title, "title-3");
+  gtk_label_set_xalign (GTK_LABEL (self->timeline_title), 0);
+  gtk_widget_set_hexpand (self->timeline_title, TRUE);
+  gtk_box_append (GTK_BOX (bar), self->timeline_title);
+  gtk_box_append (GTK_BOX (bar), today);
+  gtk_box_append (GTK_BOX (bar), nav);
+  gtk_widget_set_margin_start (bar, 12);
+  gtk_widget_set_margin_end (bar, 12);
+  gtk_widget_set_margin_top (bar, 12);
+  gtk_widget_set_margin_bottom (bar, 6);
+  return bar;
+}
+
 static GtkWidget *
 build_timeline_view (SeCalendarPage *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *rows = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *scrollbar;
   GtkGesture *click = gtk_gesture_click_new ();
   GtkEventController *scroll =
     gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
 
   self->hadjustment = g_object_ref_sink (gtk_adjustment_new (0, 0, 1, 1, 1, 1));
+  self->vadjustment = g_object_ref_sink (gtk_adjustment_new (0, 0, 1, 1, 1, 1));
   self->timeline = gtk_drawing_area_new ();
   gtk_widget_set_name (self->timeline, "timeline");
   gtk_widget_set_hexpand (self->timeline, TRUE);
@@ -860,11 +1078,17 @@ build_timeline_view (SeCalendarPage *self)
   g_signal_connect_swapped (self->hadjustment, "value-changed", G_CALLBACK (gtk_widget_queue_draw),
                             self->timeline);
 
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->timeline);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_box_append (GTK_BOX (box), scrolled);
+  /* Only the rows in view are drawn: each scroll draws the new ones */
+  g_signal_connect_swapped (self->vadjustment, "value-changed", G_CALLBACK (gtk_widget_queue_draw),
+                            self->timeline);
+  gtk_widget_set_vexpand (self->timeline, TRUE);
+  gtk_box_append (GTK_BOX (rows), self->timeline);
+  scrollbar = gtk_scrollbar_new (GTK_ORIENTATION_VERTICAL, self->vadjustment);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scrollbar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Scroll through the placements"), -1);
+  gtk_box_append (GTK_BOX (rows), scrollbar);
+  gtk_box_append (GTK_BOX (box), build_timeline_bar (self));
+  gtk_box_append (GTK_BOX (box), rows);
 
   scrollbar = gtk_scrollbar_new (GTK_ORIENTATION_HORIZONTAL, self->hadjustment);
   gtk_accessible_update_property (GTK_ACCESSIBLE (scrollbar), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -890,6 +1114,9 @@ build (SeCalendarPage *self)
                                     _("Timeline"));
   adw_view_stack_page_set_icon_name (page, "view-continuous-symbolic");
 
+  g_signal_connect_swapped (self->views, "notify::visible-child", G_CALLBACK (on_view_changed),
+                            self);
+
   adw_view_switcher_title_set_stack (ADW_VIEW_SWITCHER_TITLE (switcher_title), self->views);
   adw_view_switcher_title_set_title (ADW_VIEW_SWITCHER_TITLE (switcher_title), _("Calendar"));
   adw_view_switcher_bar_set_stack (ADW_VIEW_SWITCHER_BAR (switcher_bar), self->views);
@@ -904,6 +1131,7 @@ build (SeCalendarPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->export_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Export to Calendar"), -1);
   adw_header_bar_pack_end (header, self->export_button);
+  fill_export_menu (self);
 
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->views));
   gtk_box_append (GTK_BOX (self), switcher_bar);
@@ -916,6 +1144,7 @@ se_calendar_page_dispose (GObject *object)
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->hadjustment);
+  g_clear_object (&self->vadjustment);
 
   G_OBJECT_CLASS (se_calendar_page_parent_class)->dispose (object);
 }
@@ -932,6 +1161,8 @@ se_calendar_page_class_init (SeCalendarPageClass *klass)
 
   /* The partnership's id, 0 for all placements */
   gtk_widget_class_install_action (widget_class, "calendar.export", "x", export_activated);
+  gtk_widget_class_install_action (widget_class, "calendar.choose-partnership", NULL,
+                                   choose_partnership_activated);
 }
 
 static void
@@ -944,6 +1175,8 @@ se_calendar_page_init (SeCalendarPage *self)
   self->rows = g_ptr_array_new ();
   g_date_clear (&self->first_day, 1);
   build (self);
+  /* Filled by the first refresh, or when shown */
+  self->timeline_stale = TRUE;
 }
 
 /**
@@ -955,13 +1188,5 @@ se_calendar_page_init (SeCalendarPage *self)
 SeCalendarPage *
 se_calendar_page_new (SeStore *store)
 {
-  SeCalendarPage *self = g_object_new (SE_TYPE_CALENDAR_PAGE, "store", store, NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  GDate today;
-
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-  scroll_timeline_to (self, &today);
-  return self;
+  return g_object_new (SE_TYPE_CALENDAR_PAGE, "store", store, NULL);
 }

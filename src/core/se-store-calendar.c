@@ -1,0 +1,171 @@
+/* se-store-calendar.c
+ *
+ * Copyright 2026 The Staff Exchange authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "se-placement.h"
+#include "se-store-calendar.h"
+#include "se-store-private.h"
+
+/* A placement overlaps [from, to] when it starts by @to and ends on or
+ * after @from. Neither index answers that alone: start_date <= to is every
+ * placement before the range, end_date >= from every one after it. But no
+ * placement lasts longer than the longest one, so one that overlaps starts
+ * no earlier than from minus that many days: with that lower bound the
+ * query is a range scan of placement_start, about the rows shown, and the
+ * index's order (start date, then rowid = id) is the order wanted, without
+ * a sort. The unary + keeps the planner off placement_end, whose range
+ * (everything after @from) is the wrong one to scan. */
+#define BETWEEN_SQL \
+  "SELECT id FROM placement" \
+  " WHERE start_date BETWEEN date (?1, printf ('-%d days', ?3)) AND ?2" \
+  " AND +end_date >= ?1" \
+  " ORDER BY start_date, id"
+
+/* The longest placement takes a scan of the table (tens of milliseconds
+ * for 200,000 placements), so it is kept until the database changes: this
+ * connection's changes show in sqlite3_total_changes64(), other
+ * connections' in PRAGMA data_version. A stale bound would hide placements,
+ * so any change at all (an audit row too) forgets it. */
+#define LONGEST_SQL \
+  "SELECT coalesce (max (CAST (julianday (end_date) - julianday (start_date) AS INTEGER)), 0)" \
+  " FROM placement"
+
+typedef struct
+{
+  sqlite3_int64 total_changes;
+  sqlite3_int64 data_version;
+  int           longest;
+} Longest;
+
+static gboolean
+query_int (SeStore       *self,
+           const char    *sql,
+           sqlite3_int64 *value,
+           GError       **error)
+{
+  sqlite3_stmt *stmt = _se_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *value = sqlite3_column_int64 (stmt, 0);
+  else
+    rc = sqlite3_extended_errcode (_se_store_get_db (self));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _se_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+longest_placement (SeStore  *self,
+                   int      *days,
+                   GError  **error)
+{
+  static GQuark quark;
+  sqlite3 *db = _se_store_get_db (self);
+  Longest *cached;
+  sqlite3_int64 data_version = 0, longest = 0;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("se-store-calendar-longest");
+  if (!query_int (self, "PRAGMA data_version", &data_version, error))
+    return FALSE;
+
+  cached = g_object_get_qdata (G_OBJECT (self), quark);
+  if (cached != NULL && cached->total_changes == sqlite3_total_changes64 (db)
+      && cached->data_version == data_version)
+    {
+      *days = cached->longest;
+      return TRUE;
+    }
+
+  if (!query_int (self, LONGEST_SQL, &longest, error))
+    return FALSE;
+  cached = g_new (Longest, 1);
+  cached->total_changes = sqlite3_total_changes64 (db);
+  cached->data_version = data_version;
+  cached->longest = (int) CLAMP (longest, 0, G_MAXINT);
+  g_object_set_qdata_full (G_OBJECT (self), quark, cached, g_free);
+  *days = cached->longest;
+  return TRUE;
+}
+
+/**
+ * se_store_find_placements_between:
+ * @from_iso: the first day, "YYYY-MM-DD"
+ * @to_iso: the last day, "YYYY-MM-DD"
+ *
+ * Returns: (transfer container) (element-type SePlacement) (nullable): the
+ *   placements that run on at least one day from @from_iso to @to_iso
+ *   (both included), by start date, then id; %NULL with @error set when
+ *   the database cannot be read
+ */
+GPtrArray *
+se_store_find_placements_between (SeStore     *self,
+                                  const char  *from_iso,
+                                  const char  *to_iso,
+                                  GError     **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) result = NULL;
+  g_autofree SeRecord **records = NULL;
+  sqlite3_stmt *stmt;
+  gboolean began;
+  int longest = 0, rc;
+
+  g_return_val_if_fail (SE_IS_STORE (self), NULL);
+  g_return_val_if_fail (from_iso != NULL && to_iso != NULL, NULL);
+
+  if (_se_store_get_open_db (self, error) == NULL)
+    return NULL;
+
+  /* One read transaction: the bound and the rows of the same database */
+  began = _se_store_read_begin (self);
+  if (!longest_placement (self, &longest, error)
+      || (stmt = _se_store_prepare (self, BETWEEN_SQL, error)) == NULL)
+    {
+      _se_store_read_end (self, began);
+      return NULL;
+    }
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_bind_text (stmt, 1, from_iso, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, to_iso, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, longest);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    rc = sqlite3_extended_errcode (_se_store_get_db (self));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _se_store_read_end (self, began);
+      _se_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  /* The records after the ids: a lookup prepares its own statements */
+  records = g_new0 (SeRecord *, MAX (ids->len, 1));
+  _se_store_lookup_many (self, SE_TYPE_PLACEMENT, (const gint64 *) ids->data, ids->len, records);
+  _se_store_read_end (self, began);
+
+  result = g_ptr_array_new_full (ids->len, g_object_unref);
+  for (guint i = 0; i < ids->len; i++)
+    if (records[i] != NULL)
+      g_ptr_array_add (result, records[i]);
+  return g_steal_pointer (&result);
+}
