@@ -876,7 +876,7 @@ choose_partnership_activated (GtkWidget  *widget,
   SePartnershipChooser *chooser =
     se_partnership_chooser_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                 se_tool_page_get_store (SE_TOOL_PAGE (self)),
-                                _("Export Placements of a Partnership"), _("_Export…"));
+                                _("Choose Partnership"), _("_Export…"));
 
   g_signal_connect_object (chooser, "chosen", G_CALLBACK (on_partnership_chosen), self, 0);
   gtk_window_present (GTK_WINDOW (chooser));

@@ -212,7 +212,7 @@ se_partnership_chooser_new (GtkWindow  *parent,
                                              "transient-for", parent,
                                              "destroy-with-parent", TRUE,
                                              "title", title,
-                                             "default-width", 420,
+                                             "default-width", 480,
                                              "default-height", 520,
                                              NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
