@@ -17,23 +17,38 @@
 #include "se-describe.h"
 #include "se-enums.h"
 #include "se-organisation.h"
-#include "se-participant.h"
 #include "se-partnership.h"
 #include "se-person.h"
 #include "se-placement.h"
-#include "se-prerequisite.h"
 #include "se-quota.h"
-#include "se-signatory.h"
 #include "se-store-checks.h"
+#include "se-store-private.h"
 
-/* The rules are described in se-checks.h. They run over the store's record
- * lists, which the app holds anyway, with hash indexes built once per run,
- * so each rule is linear in the records it reads; only the overlap of
- * placements, a self-join, is left to SQL (se-store-checks.c). Records
- * taken from the lists are borrowed: the lists keep them alive, and
- * nothing changes the store while the checks run. */
+/* The rules are described in se-checks.h. Each asks the store for its
+ * candidates only (se-store-checks.c: one query a rule, over the indexes),
+ * row by row, so that a run holds the findings and little else, however
+ * many placements there are; the record lists are not loaded. The rows
+ * bring the placement's title and dates the messages need; the few other
+ * records a message names (an agreement, a partnership, an organisation, a
+ * person) are looked up once a run and described as lists show them. */
 
 #define KEY(id) GSIZE_TO_POINTER ((gsize) (id))
+
+/* How a record is named in the messages, looked up once a run. */
+typedef struct
+{
+  char *title;
+  char *period;
+} Described;
+
+/* A signature on a signed non-disclosure agreement (rule no-non-disclosure) */
+typedef struct
+{
+  gint64  party_a_id;
+  char   *valid_until;
+  SeParty party;
+  char   *signed_on;
+} Signature;
 
 typedef struct
 {
@@ -42,50 +57,102 @@ typedef struct
   GPtrArray  *findings;
   GHashTable *dismissed;
 
-  GHashTable *participants_by_placement;
-  GHashTable *placements_by_agreement;
-  GHashTable *prerequisites_by_placement;
-  GHashTable *signatories_by_agreement;
-  GHashTable *agreements_by_partnership;
-  GHashTable *children_by_partnership;
-  GHashTable *agreements_by_parties;      /* "min:max" -> agreements */
+  GHashTable *described;           /* GType -> (id -> Described) */
+
+  /* Rule no-non-disclosure, loaded when it has a guest to look at */
+  GHashTable *parents;             /* organisation id -> parent id */
+  GHashTable *signatures;          /* "min:max" of the parties -> GPtrArray of Signature */
+  gint64      guests_placement;    /* the placement of the guests gathered */
+  char       *guests_title;
+  char       *guests_start;
+  GPtrArray  *guests_missing;
+
+  /* Rule quota-exceeded: the agreement whose placements are counted */
+  SeStoreQuotaPlacement quota;
+  SeQuotaCount *quota_count;
+
+  /* Rule no-mentor: the placement whose hosts are gathered */
+  gint64      mentor_placement;
+  char       *mentor_title;
+  char       *mentor_period;
+  GPtrArray  *mentor_missing;
+
+  GError     *error;
 } Run;
 
-/* id -> GPtrArray of borrowed records whose @field holds that id */
-static GHashTable *
-index_by (SeStore    *store,
-          GType       type,
-          const char *field)
+static void
+described_free (gpointer data)
 {
-  GListModel *list = se_store_get_list (store, type);
-  GHashTable *index = g_hash_table_new_full (NULL, NULL, NULL,
-                                             (GDestroyNotify) g_ptr_array_unref);
-  guint n = g_list_model_get_n_items (list);
+  Described *d = data;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SeRecord) r = g_list_model_get_item (list, i);
-      gint64 id = se_record_get_reference (r, field);
-      GPtrArray *bucket;
-
-      if (id == 0)
-        continue;
-      bucket = g_hash_table_lookup (index, KEY (id));
-      if (bucket == NULL)
-        {
-          bucket = g_ptr_array_new ();
-          g_hash_table_insert (index, KEY (id), bucket);
-        }
-      g_ptr_array_add (bucket, r);
-    }
-  return index;
+  /* A record that is not there is remembered as NULL. */
+  if (d == NULL)
+    return;
+  g_free (d->title);
+  g_free (d->period);
+  g_free (d);
 }
 
-static GPtrArray *
-bucket (GHashTable *index,
-        gint64      id)
+static void
+signature_free (gpointer data)
 {
-  return g_hash_table_lookup (index, KEY (id));
+  Signature *s = data;
+
+  g_free (s->valid_until);
+  g_free (s->signed_on);
+  g_free (s);
+}
+
+/* The title (and, with @start and @end, the period) of a record, as lists
+ * show it; %NULL if there is no such record. */
+static const Described *
+describe (Run        *run,
+          GType       type,
+          gint64      id,
+          const char *start,
+          const char *end)
+{
+  GHashTable *of_type = g_hash_table_lookup (run->described, GSIZE_TO_POINTER (type));
+  g_autoptr(SeRecord) record = NULL;
+  Described *d;
+
+  if (of_type == NULL)
+    {
+      of_type = g_hash_table_new_full (NULL, NULL, NULL, described_free);
+      g_hash_table_insert (run->described, GSIZE_TO_POINTER (type), of_type);
+    }
+  if (g_hash_table_lookup_extended (of_type, KEY (id), NULL, (gpointer *) &d))
+    return d;
+
+  record = se_store_lookup (run->store, type, id);
+  d = NULL;
+  if (record != NULL)
+    {
+      d = g_new0 (Described, 1);
+      d->title = se_describe_title (run->store, record);
+      if (start != NULL)
+        d->period = se_describe_period (se_record_get_string (record, start),
+                                        se_record_get_string (record, end));
+    }
+  g_hash_table_insert (of_type, KEY (id), d);
+  return d;
+}
+
+static char *
+title_of (Run    *run,
+          GType   type,
+          gint64  id)
+{
+  const Described *d = describe (run, type, id, NULL, NULL);
+
+  return g_strdup (d != NULL ? d->title : "?");
+}
+
+/* A placement's title from its row, as se_describe_title() gives it. */
+static char *
+placement_title (const char *title)
+{
+  return g_strdup (title != NULL ? title : "");
 }
 
 static char *
@@ -93,45 +160,6 @@ pair_key (gint64 a,
           gint64 b)
 {
   return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, MIN (a, b), MAX (a, b));
-}
-
-static SeRecord *
-borrow (SeStore *store,
-        GType    type,
-        gint64   id)
-{
-  g_autoptr(SeRecord) r = NULL;
-
-  /* The store's list holds it: a lookup alone keeps a record only while
-   * someone holds it. The checks read every placement and agreement
-   * anyway, so the lists of the few kinds they name are loaded once. */
-  se_store_get_list (store, type);
-  r = se_store_lookup (store, type, id);
-  return r;
-}
-
-static char *
-title_of (SeStore *store,
-          GType    type,
-          gint64   id)
-{
-  SeRecord *r = borrow (store, type, id);
-
-  return r != NULL ? se_describe_title (store, r) : g_strdup ("?");
-}
-
-static char *
-period_of (SeRecord   *r,
-           const char *start,
-           const char *end)
-{
-  return se_describe_period (se_record_get_string (r, start), se_record_get_string (r, end));
-}
-
-static gboolean
-is_cancelled (SeRecord *placement)
-{
-  return se_record_get_int (placement, "status") == SE_PLACEMENT_STATUS_CANCELLED;
 }
 
 static void
@@ -148,71 +176,39 @@ add (Run        *run,
     g_ptr_array_add (run->findings, finding);
 }
 
-/* The organisation and its parents, nearest first. */
-static GArray *
-lineage (SeStore *store,
-         gint64   organisation_id)
-{
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  /* The depth limit guards against a loop the schema cannot forbid. */
-  for (guint depth = 0; organisation_id != 0 && depth < 8; depth++)
-    {
-      SeRecord *org = borrow (store, SE_TYPE_ORGANISATION, organisation_id);
-
-      g_array_append_val (ids, organisation_id);
-      organisation_id = org != NULL ? se_record_get_reference (org, "parent-id") : 0;
-    }
-  return ids;
-}
-
 /* Rule: overlapping placements */
 
-static gboolean
-check_overlaps (Run     *run,
-                GError **error)
+static void
+on_overlap (const SeStoreOverlap *o,
+            gpointer              user_data)
 {
-  g_autoptr(GArray) pairs = se_store_find_overlapping_placements (run->store, error);
+  Run *run = user_data;
+  g_autofree char *person = title_of (run, SE_TYPE_PERSON, o->person_id);
+  g_autofree char *title_a = placement_title (o->title_a);
+  g_autofree char *title_b = placement_title (o->title_b);
+  g_autofree char *period_a = se_describe_period (o->start_a, o->end_a);
+  g_autofree char *period_b = se_describe_period (o->start_b, o->end_b);
+  g_autofree char *message = NULL;
+  SeFinding *finding;
 
-  if (pairs == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < pairs->len; i++)
-    {
-      SeStoreOverlap *o = &g_array_index (pairs, SeStoreOverlap, i);
-      SeRecord *a = borrow (run->store, SE_TYPE_PLACEMENT, o->placement_a);
-      SeRecord *b = borrow (run->store, SE_TYPE_PLACEMENT, o->placement_b);
-      g_autofree char *person = title_of (run->store, SE_TYPE_PERSON, o->person_id);
-      g_autofree char *title_a = NULL, *title_b = NULL, *period_a = NULL, *period_b = NULL;
-      g_autofree char *message = NULL;
-      SeFinding *finding;
-
-      if (a == NULL || b == NULL)
-        continue;
-
-      title_a = se_describe_title (run->store, a);
-      title_b = se_describe_title (run->store, b);
-      period_a = period_of (a, "start-date", "end-date");
-      period_b = period_of (b, "start-date", "end-date");
-      /* Translators: %1$s is a person, %2$s and %4$s are placements, %3$s
-       * and %5$s their dates */
-      message = g_strdup_printf (_("%1$s takes part in “%2$s” (%3$s) and in “%4$s” (%5$s), "
-                                   "which overlap. Change the dates or the participants of "
-                                   "one of them."),
-                                 person, title_a, period_a, title_b, period_b);
-      finding = se_finding_new (SE_CHECK_RULE_OVERLAPPING_PLACEMENTS, SE_SEVERITY_ERROR,
-                                SE_TYPE_PLACEMENT, o->placement_a, message);
-      se_finding_set_related (finding, SE_TYPE_PLACEMENT, o->placement_b);
-      add (run, finding);
-    }
-  return TRUE;
+  /* Translators: %1$s is a person, %2$s and %4$s are placements, %3$s
+   * and %5$s their dates */
+  message = g_strdup_printf (_("%1$s takes part in “%2$s” (%3$s) and in “%4$s” (%5$s), "
+                               "which overlap. Change the dates or the participants of "
+                               "one of them."),
+                             person, title_a, period_a, title_b, period_b);
+  finding = se_finding_new (SE_CHECK_RULE_OVERLAPPING_PLACEMENTS, SE_SEVERITY_ERROR,
+                            SE_TYPE_PLACEMENT, o->placement_a, message);
+  se_finding_set_related (finding, SE_TYPE_PLACEMENT, o->placement_b);
+  add (run, finding);
 }
 
 /* Rules: outside the agreement's validity, outside the partnership's period */
 
 /* Whether the period @start..@end lies outside @since..@until, partial
  * dates covering all they name. Comparing the placement's date cut to the
- * partial date's length does exactly that: "1949" <= "1949". */
+ * partial date's length does exactly that: "1949" <= "1949". The store's
+ * query (se_store_foreach_placement_outside) compares the same way. */
 static gboolean
 outside (const char *start,
          const char *end,
@@ -227,29 +223,24 @@ outside (const char *start,
 }
 
 static void
-check_placement_periods (Run      *run,
-                         SeRecord *placement)
+on_placement_period (const SeStorePlacementPeriod *row,
+                     gpointer                      user_data)
 {
-  const char *start = se_record_get_string (placement, "start-date");
-  const char *end = se_record_get_string (placement, "end-date");
-  gint64 agreement_id = se_record_get_reference (placement, "agreement-id");
-  gint64 partnership_id = se_record_get_reference (placement, "partnership-id");
-  SeRecord *agreement = borrow (run->store, SE_TYPE_AGREEMENT, agreement_id);
-  SeRecord *partnership;
+  Run *run = user_data;
+  const char *start = row->start_date;
+  const char *end = row->end_date;
   g_autofree char *title = NULL, *period = NULL;
 
   if (start == NULL || end == NULL)
     return;
 
-  title = se_describe_title (run->store, placement);
+  title = placement_title (row->title);
   period = se_describe_period (start, end);
 
-  if (agreement != NULL
-      && outside (start, end, se_record_get_string (agreement, "valid-from"),
-                  se_record_get_string (agreement, "valid-until")))
+  if (row->agreement_id != 0 && outside (start, end, row->valid_from, row->valid_until))
     {
-      g_autofree char *name = se_describe_title (run->store, agreement);
-      g_autofree char *validity = period_of (agreement, "valid-from", "valid-until");
+      const Described *agreement = describe (run, SE_TYPE_AGREEMENT, row->agreement_id,
+                                             "valid-from", "valid-until");
       g_autofree char *message = NULL;
       SeFinding *finding;
 
@@ -258,23 +249,19 @@ check_placement_periods (Run      *run,
       message = g_strdup_printf (_("“%1$s” (%2$s) lies outside the validity of the agreement "
                                    "“%3$s” (%4$s). Change the placement’s dates or choose an "
                                    "agreement that covers them."),
-                                 title, period, name, validity);
+                                 title, period,
+                                 agreement != NULL ? agreement->title : "?",
+                                 agreement != NULL ? agreement->period : "");
       finding = se_finding_new (SE_CHECK_RULE_OUTSIDE_AGREEMENT, SE_SEVERITY_ERROR,
-                                SE_TYPE_PLACEMENT, se_record_get_id (placement), message);
-      se_finding_set_related (finding, SE_TYPE_AGREEMENT, agreement_id);
+                                SE_TYPE_PLACEMENT, row->placement_id, message);
+      se_finding_set_related (finding, SE_TYPE_AGREEMENT, row->agreement_id);
       add (run, finding);
     }
 
-  if (partnership_id == 0 && agreement != NULL)
-    partnership_id = se_record_get_reference (agreement, "partnership-id");
-  partnership = borrow (run->store, SE_TYPE_PARTNERSHIP, partnership_id);
-
-  if (partnership != NULL
-      && outside (start, end, se_record_get_string (partnership, "since"),
-                  se_record_get_string (partnership, "until")))
+  if (row->partnership_id != 0 && outside (start, end, row->since, row->until))
     {
-      g_autofree char *name = se_describe_title (run->store, partnership);
-      g_autofree char *years = period_of (partnership, "since", "until");
+      const Described *partnership = describe (run, SE_TYPE_PARTNERSHIP, row->partnership_id,
+                                               "since", "until");
       g_autofree char *message = NULL;
       SeFinding *finding;
 
@@ -283,224 +270,257 @@ check_placement_periods (Run      *run,
       message = g_strdup_printf (_("“%1$s” (%2$s) lies outside the period of the partnership "
                                    "“%3$s” (%4$s). Check the placement’s dates or the "
                                    "partnership’s start and end."),
-                                 title, period, name, years);
+                                 title, period,
+                                 partnership != NULL ? partnership->title : "?",
+                                 partnership != NULL ? partnership->period : "");
       finding = se_finding_new (SE_CHECK_RULE_OUTSIDE_PARTNERSHIP, SE_SEVERITY_WARNING,
-                                SE_TYPE_PLACEMENT, se_record_get_id (placement), message);
-      se_finding_set_related (finding, SE_TYPE_PARTNERSHIP, partnership_id);
+                                SE_TYPE_PLACEMENT, row->placement_id, message);
+      se_finding_set_related (finding, SE_TYPE_PARTNERSHIP, row->partnership_id);
       add (run, finding);
     }
 }
 
 /* Rule: confidential placement without a signed non-disclosure declaration */
 
-static gboolean
-prerequisite_fulfilled (Run        *run,
-                        SeRecord   *placement,
-                        const char *start)
+static void
+on_parent (gint64   id,
+           gint64   parent_id,
+           gpointer user_data)
 {
-  GPtrArray *prerequisites = bucket (run->prerequisites_by_placement,
-                                     se_record_get_id (placement));
+  Run *run = user_data;
 
-  for (guint i = 0; prerequisites != NULL && i < prerequisites->len; i++)
-    {
-      SeRecord *p = g_ptr_array_index (prerequisites, i);
-      const char *on = se_record_get_string (p, "fulfilled-on");
-
-      if (se_record_get_int (p, "kind") == SE_PREREQUISITE_KIND_NON_DISCLOSURE
-          && on != NULL && strcmp (on, start) <= 0)
-        return TRUE;
-    }
-  return FALSE;
+  g_hash_table_insert (run->parents, KEY (id), KEY (parent_id));
 }
 
-static gboolean
-declaration_signed (Run        *run,
-                    SeRecord   *agreement,
-                    GArray     *home_lineage,
-                    const char *start)
+static void
+on_declaration (const SeStoreDeclaration *row,
+                gpointer                  user_data)
 {
-  const char *until = se_record_get_string (agreement, "valid-until");
-  gint64 a = se_record_get_reference (agreement, "party-a-id");
-  GPtrArray *signatories;
-  SeParty side = SE_PARTY_SECOND;
+  Run *run = user_data;
+  char *key = pair_key (row->party_a_id, row->party_b_id);
+  GPtrArray *signatures = g_hash_table_lookup (run->signatures, key);
+  Signature *s = g_new0 (Signature, 1);
 
-  if (se_record_get_int (agreement, "kind") != SE_AGREEMENT_KIND_NON_DISCLOSURE
-      || se_record_get_int (agreement, "status") != SE_AGREEMENT_STATUS_SIGNED
-      || (until != NULL && strcmp (until, start) < 0))
-    return FALSE;
-
-  for (guint i = 0; i < home_lineage->len; i++)
-    if (g_array_index (home_lineage, gint64, i) == a)
-      side = SE_PARTY_FIRST;
-
-  signatories = bucket (run->signatories_by_agreement, se_record_get_id (agreement));
-  for (guint i = 0; signatories != NULL && i < signatories->len; i++)
+  if (signatures == NULL)
     {
-      SeRecord *s = g_ptr_array_index (signatories, i);
-      const char *on = se_record_get_string (s, "signed-on");
-
-      if ((SeParty) se_record_get_int (s, "party") == side && on != NULL
-          && strcmp (on, start) <= 0)
-        return TRUE;
+      signatures = g_ptr_array_new_with_free_func (signature_free);
+      g_hash_table_insert (run->signatures, key, signatures);
     }
-  return FALSE;
+  else
+    g_free (key);
+
+  s->party_a_id = row->party_a_id;
+  s->valid_until = g_strdup (row->valid_until);
+  s->party = row->party;
+  s->signed_on = g_strdup (row->signed_on);
+  g_ptr_array_add (signatures, s);
 }
 
+/* The organisation and its parents, nearest first. */
+static GArray *
+lineage (Run    *run,
+         gint64  organisation_id)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  /* The depth limit guards against a loop the schema cannot forbid. */
+  for (guint depth = 0; organisation_id != 0 && depth < 8; depth++)
+    {
+      g_array_append_val (ids, organisation_id);
+      organisation_id = (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (run->parents,
+                                                                        KEY (organisation_id)));
+    }
+  return ids;
+}
+
+/* Whether a signature on a signed non-disclosure agreement between @home's
+ * and @host's lineages covers a guest on @start: the agreement has not
+ * expired before it and someone on the home side signed by then. */
 static gboolean
 guest_covered (Run        *run,
-               SeRecord   *guest,
+               gint64      home_id,
+               gint64      host_id,
                const char *start)
 {
-  g_autoptr(GArray) home = lineage (run->store,
-                                    se_record_get_reference (guest, "home-organisation-id"));
-  g_autoptr(GArray) host = lineage (run->store,
-                                    se_record_get_reference (guest, "host-organisation-id"));
+  g_autoptr(GArray) home = lineage (run, home_id);
+  g_autoptr(GArray) host = lineage (run, host_id);
 
   for (guint i = 0; i < home->len; i++)
     for (guint j = 0; j < host->len; j++)
       {
         g_autofree char *key = pair_key (g_array_index (home, gint64, i),
                                          g_array_index (host, gint64, j));
-        GPtrArray *agreements = g_hash_table_lookup (run->agreements_by_parties, key);
+        GPtrArray *signatures = g_hash_table_lookup (run->signatures, key);
 
-        for (guint k = 0; agreements != NULL && k < agreements->len; k++)
-          if (declaration_signed (run, g_ptr_array_index (agreements, k), home, start))
-            return TRUE;
+        for (guint k = 0; signatures != NULL && k < signatures->len; k++)
+          {
+            Signature *s = g_ptr_array_index (signatures, k);
+            SeParty side = SE_PARTY_SECOND;
+
+            if (s->valid_until != NULL && strcmp (s->valid_until, start) < 0)
+              continue;
+            for (guint m = 0; m < home->len; m++)
+              if (g_array_index (home, gint64, m) == s->party_a_id)
+                side = SE_PARTY_FIRST;
+            if (s->party == side && s->signed_on != NULL && strcmp (s->signed_on, start) <= 0)
+              return TRUE;
+          }
       }
   return FALSE;
 }
 
+/* Reports the placement whose guests were gathered, if any lacks a
+ * declaration. */
 static void
-check_non_disclosure (Run      *run,
-                      SeRecord *placement)
+flush_guests (Run *run)
 {
-  const char *start = se_record_get_string (placement, "start-date");
-  SeRecord *agreement = borrow (run->store, SE_TYPE_AGREEMENT,
-                                se_record_get_reference (placement, "agreement-id"));
-  GPtrArray *participants = bucket (run->participants_by_placement,
-                                    se_record_get_id (placement));
-  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *date = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *message = NULL;
 
-  if (start == NULL || participants == NULL)
-    return;
-  if (!se_record_get_int (placement, "confidential")
-      && (agreement == NULL || !se_record_get_int (agreement, "confidential")))
-    return;
-  if (prerequisite_fulfilled (run, placement, start))
+  if (run->guests_placement == 0)
     return;
 
-  for (guint i = 0; i < participants->len; i++)
+  if (run->guests_missing->len > 0)
     {
-      SeRecord *p = g_ptr_array_index (participants, i);
-
-      if (se_record_get_int (p, "role") == SE_PARTICIPANT_ROLE_GUEST
-          && !guest_covered (run, p, start))
-        g_ptr_array_add (missing, se_describe_title (run->store, p));
-    }
-
-  if (missing->len > 0)
-    {
-      g_autofree char *title = se_describe_title (run->store, placement);
-      g_autofree char *date = se_date_format (start);
-      g_autofree char *names = NULL;
-      g_autofree char *message = NULL;
-
-      g_ptr_array_add (missing, NULL);
-      names = g_strjoinv (C_("list separator", ", "), (char **) missing->pdata);
+      date = se_date_format (run->guests_start);
+      g_ptr_array_add (run->guests_missing, NULL);
+      names = g_strjoinv (C_("list separator", ", "), (char **) run->guests_missing->pdata);
       /* Translators: %1$s is a placement, %2$s its first day, %3$s a list of
        * people */
       message = g_strdup_printf (_("“%1$s” requires confidentiality, but no non-disclosure "
                                    "declaration signed by %2$s is recorded for %3$s. Record "
                                    "the signed declaration as a fulfilled prerequisite or as "
                                    "a signed agreement."),
-                                 title, date, names);
+                                 run->guests_title, date, names);
       add (run, se_finding_new (SE_CHECK_RULE_NO_NON_DISCLOSURE, SE_SEVERITY_ERROR,
-                                SE_TYPE_PLACEMENT, se_record_get_id (placement), message));
+                                SE_TYPE_PLACEMENT, run->guests_placement, message));
+    }
+
+  run->guests_placement = 0;
+  g_clear_pointer (&run->guests_title, g_free);
+  g_clear_pointer (&run->guests_start, g_free);
+  g_ptr_array_set_size (run->guests_missing, 0);
+}
+
+static void
+on_guest (const SeStoreGuest *row,
+          gpointer            user_data)
+{
+  Run *run = user_data;
+
+  if (row->start_date == NULL || run->error != NULL)
+    return;
+
+  /* What the guests' declarations may rest on is read at the first guest
+   * to look at: most databases have no confidential placement. */
+  if (run->parents == NULL)
+    {
+      run->parents = g_hash_table_new (NULL, NULL);
+      run->signatures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) g_ptr_array_unref);
+      if (!se_store_foreach_organisation_parent (run->store, on_parent, run, &run->error)
+          || !se_store_foreach_signed_declaration (run->store, on_declaration, run,
+                                                   &run->error))
+        return;
+    }
+
+  if (row->placement_id != run->guests_placement)
+    {
+      flush_guests (run);
+      run->guests_placement = row->placement_id;
+      run->guests_title = placement_title (row->title);
+      run->guests_start = g_strdup (row->start_date);
+    }
+
+  if (!guest_covered (run, row->home_id, row->host_id, row->start_date))
+    {
+      const Described *person = describe (run, SE_TYPE_PERSON, row->person_id, NULL, NULL);
+
+      g_ptr_array_add (run->guests_missing, g_strdup (person != NULL ? person->title : ""));
     }
 }
 
 /* Rule: no mentor at the host */
 
 static void
-check_mentor (Run      *run,
-              SeRecord *placement)
+flush_mentor (Run *run)
 {
-  int kind = se_record_get_int (placement, "kind");
-  GPtrArray *participants = bucket (run->participants_by_placement,
-                                    se_record_get_id (placement));
-  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autofree char *hosts = NULL;
+  g_autofree char *message = NULL;
 
-  if (kind != SE_PLACEMENT_KIND_HOSPITATION && kind != SE_PLACEMENT_KIND_JOB_SWAP
-      && kind != SE_PLACEMENT_KIND_VIRTUAL && kind != SE_PLACEMENT_KIND_SECONDMENT)
-    return;
-  if (participants == NULL)
+  if (run->mentor_placement == 0)
     return;
 
-  for (guint i = 0; i < participants->len; i++)
+  g_ptr_array_add (run->mentor_missing, NULL);
+  hosts = g_strjoinv (C_("list separator", ", "), (char **) run->mentor_missing->pdata);
+  /* Translators: %1$s is a placement, %2$s its dates, %3$s one or more
+   * host organisations */
+  message = g_strdup_printf (_("“%1$s” (%2$s) has no mentor at %3$s. Add a participant "
+                               "with the role Mentor from the host organisation."),
+                             run->mentor_title, run->mentor_period, hosts);
+  add (run, se_finding_new (SE_CHECK_RULE_NO_MENTOR, SE_SEVERITY_WARNING,
+                            SE_TYPE_PLACEMENT, run->mentor_placement, message));
+
+  run->mentor_placement = 0;
+  g_clear_pointer (&run->mentor_title, g_free);
+  g_clear_pointer (&run->mentor_period, g_free);
+  g_ptr_array_set_size (run->mentor_missing, 0);
+}
+
+static void
+on_missing_mentor (const SeStoreMissingMentor *row,
+                   gpointer                    user_data)
+{
+  Run *run = user_data;
+
+  if (row->placement_id != run->mentor_placement)
     {
-      SeRecord *guest = g_ptr_array_index (participants, i);
-      gint64 host = se_record_get_reference (guest, "host-organisation-id");
-      gboolean found = FALSE;
-
-      if (se_record_get_int (guest, "role") != SE_PARTICIPANT_ROLE_GUEST
-          || !g_hash_table_add (seen, KEY (host)))
-        continue;
-
-      for (guint j = 0; j < participants->len && !found; j++)
-        {
-          SeRecord *m = g_ptr_array_index (participants, j);
-
-          found = se_record_get_int (m, "role") == SE_PARTICIPANT_ROLE_MENTOR
-                  && (se_record_get_reference (m, "host-organisation-id") == host
-                      || se_record_get_reference (m, "home-organisation-id") == host);
-        }
-      if (!found)
-        g_ptr_array_add (missing, title_of (run->store, SE_TYPE_ORGANISATION, host));
+      flush_mentor (run);
+      run->mentor_placement = row->placement_id;
+      run->mentor_title = placement_title (row->title);
+      run->mentor_period = se_describe_period (row->start_date, row->end_date);
     }
-
-  if (missing->len > 0)
-    {
-      g_autofree char *title = se_describe_title (run->store, placement);
-      g_autofree char *period = period_of (placement, "start-date", "end-date");
-      g_autofree char *hosts = NULL;
-      g_autofree char *message = NULL;
-
-      g_ptr_array_add (missing, NULL);
-      hosts = g_strjoinv (C_("list separator", ", "), (char **) missing->pdata);
-      /* Translators: %1$s is a placement, %2$s its dates, %3$s one or more
-       * host organisations */
-      message = g_strdup_printf (_("“%1$s” (%2$s) has no mentor at %3$s. Add a participant "
-                                   "with the role Mentor from the host organisation."),
-                                 title, period, hosts);
-      add (run, se_finding_new (SE_CHECK_RULE_NO_MENTOR, SE_SEVERITY_WARNING,
-                                SE_TYPE_PLACEMENT, se_record_get_id (placement), message));
-    }
+  g_ptr_array_add (run->mentor_missing, title_of (run, SE_TYPE_ORGANISATION, row->host_id));
 }
 
 /* Rule: quota exceeded */
 
+/* Reports the agreement whose placements were counted, if any year and
+ * direction is over its quota. */
 static void
-check_quota (Run      *run,
-             SeRecord *agreement)
+flush_quota (Run *run)
 {
-  int quota_placements = se_record_get_int (agreement, "quota-placements");
-  int quota_days = se_record_get_int (agreement, "quota-days");
+  SeStoreQuotaPlacement *q = &run->quota;
   g_autoptr(GArray) use = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *party_a = NULL, *party_b = NULL;
+  const char *title = NULL, *party_a = NULL, *party_b = NULL;
+  int quota_placements = q->quota_placements;
+  int quota_days = q->quota_days;
 
-  if (quota_placements <= 0 && quota_days <= 0)
+  if (run->quota_count == NULL)
     return;
-
-  use = se_quota_count_use (run->store, agreement);
-  title = se_describe_title (run->store, agreement);
-  party_a = title_of (run->store, SE_TYPE_ORGANISATION,
-                      se_record_get_reference (agreement, "party-a-id"));
-  party_b = title_of (run->store, SE_TYPE_ORGANISATION,
-                      se_record_get_reference (agreement, "party-b-id"));
+  use = se_quota_count_finish (g_steal_pointer (&run->quota_count));
 
   for (guint i = 0; i < use->len; i++)
+    {
+      SeQuotaUse *u = &g_array_index (use, SeQuotaUse, i);
+
+      if ((quota_placements > 0 && u->persons > (guint) quota_placements)
+          || (quota_days > 0 && u->guest_days > (guint) quota_days))
+        {
+          const Described *agreement = describe (run, SE_TYPE_AGREEMENT, q->agreement_id,
+                                                 NULL, NULL);
+          const Described *a = describe (run, SE_TYPE_ORGANISATION, q->party_a_id, NULL, NULL);
+          const Described *b = describe (run, SE_TYPE_ORGANISATION, q->party_b_id, NULL, NULL);
+
+          title = agreement != NULL ? agreement->title : "?";
+          party_a = a != NULL ? a->title : "?";
+          party_b = b != NULL ? b->title : "?";
+          break;
+        }
+    }
+
+  for (guint i = 0; title != NULL && i < use->len; i++)
     {
       SeQuotaUse *u = &g_array_index (use, SeQuotaUse, i);
       const char *from = u->direction == SE_PARTY_FIRST ? party_a : party_b;
@@ -524,7 +544,7 @@ check_quota (Run      *run,
                                                quota_placements),
                                      u->year, title, quota_placements, from, to, u->persons);
           add (run, se_finding_new (SE_CHECK_RULE_QUOTA_EXCEEDED, SE_SEVERITY_WARNING,
-                                    SE_TYPE_AGREEMENT, se_record_get_id (agreement), message));
+                                    SE_TYPE_AGREEMENT, q->agreement_id, message));
         }
 
       if (quota_days > 0 && u->guest_days > (guint) quota_days)
@@ -545,9 +565,26 @@ check_quota (Run      *run,
                                                quota_days),
                                      u->year, title, quota_days, from, to, u->guest_days);
           add (run, se_finding_new (SE_CHECK_RULE_QUOTA_EXCEEDED, SE_SEVERITY_WARNING,
-                                    SE_TYPE_AGREEMENT, se_record_get_id (agreement), message));
+                                    SE_TYPE_AGREEMENT, q->agreement_id, message));
         }
     }
+}
+
+static void
+on_quota_placement (const SeStoreQuotaPlacement *row,
+                    gpointer                     user_data)
+{
+  Run *run = user_data;
+
+  if (run->quota_count == NULL || row->agreement_id != run->quota.agreement_id)
+    {
+      flush_quota (run);
+      run->quota = *row;
+      run->quota.start_date = run->quota.end_date = NULL;
+      run->quota_count = se_quota_count_new ();
+    }
+  se_quota_count_add (run->quota_count, row->start_date, row->end_date,
+                      row->n_first, row->n_second);
 }
 
 /* Rules: agreement expiring, agreement expired with placements planned */
@@ -604,121 +641,73 @@ expires_within (SeRecord   *agreement,
 }
 
 static void
-check_expiry (Run        *run,
-              SeRecord   *agreement,
-              const char *last_day)
+on_expiring (gint64   id,
+             gpointer user_data)
 {
-  const char *until = se_record_get_string (agreement, "valid-until");
-  GPtrArray *placements;
-  SeRecord *first = NULL;
-  guint n = 0;
+  Run *run = user_data;
+  g_autoptr(SeRecord) agreement = se_store_lookup (run->store, SE_TYPE_AGREEMENT, id);
+  g_autofree char *message = NULL;
 
-  if (until == NULL)
+  if (agreement == NULL)
+    return;
+  message = describe_expiry (run->store, agreement, run->today);
+  add (run, se_finding_new (SE_CHECK_RULE_AGREEMENT_EXPIRING, SE_SEVERITY_INFO,
+                            SE_TYPE_AGREEMENT, id, message));
+}
+
+static void
+on_expired (const SeStoreExpired *row,
+            gpointer              user_data)
+{
+  Run *run = user_data;
+  g_autoptr(SeRecord) agreement = se_store_lookup (run->store, SE_TYPE_AGREEMENT,
+                                                   row->agreement_id);
+  g_autoptr(SeRecord) first = se_store_lookup (run->store, SE_TYPE_PLACEMENT,
+                                               row->first_placement_id);
+  g_autofree char *title = NULL, *date = NULL, *placement = NULL;
+  g_autofree char *message = NULL;
+  guint n = row->n_placements;
+  SeFinding *finding;
+
+  if (agreement == NULL || first == NULL)
     return;
 
-  if (expires_within (agreement, run->today, last_day))
-    {
-      g_autofree char *message = describe_expiry (run->store, agreement, run->today);
-
-      add (run, se_finding_new (SE_CHECK_RULE_AGREEMENT_EXPIRING, SE_SEVERITY_INFO,
-                                SE_TYPE_AGREEMENT, se_record_get_id (agreement), message));
-      return;
-    }
-
-  if (strcmp (until, run->today) >= 0)
-    return;
-
-  placements = bucket (run->placements_by_agreement, se_record_get_id (agreement));
-  for (guint i = 0; placements != NULL && i < placements->len; i++)
-    {
-      SeRecord *p = g_ptr_array_index (placements, i);
-      int status = se_record_get_int (p, "status");
-      const char *end = se_record_get_string (p, "end-date");
-
-      if ((status == SE_PLACEMENT_STATUS_PROPOSED || status == SE_PLACEMENT_STATUS_APPROVED)
-          && end != NULL && strcmp (end, until) > 0)
-        {
-          if (first == NULL
-              || strcmp (se_record_get_string (p, "start-date"),
-                         se_record_get_string (first, "start-date")) < 0)
-            first = p;
-          n++;
-        }
-    }
-
-  if (n > 0)
-    {
-      g_autofree char *title = se_describe_title (run->store, agreement);
-      g_autofree char *date = se_date_format (until);
-      g_autofree char *placement = se_describe_title (run->store, first);
-      g_autofree char *message = NULL;
-      SeFinding *finding;
-
-      /* Translators: %1$s is an agreement, %2$s a date, %3$u a number of
-       * placements, %4$s the title of the first of them */
-      message = g_strdup_printf (ngettext ("The agreement “%1$s” expired on %2$s, but %3$u "
-                                           "planned placement it covers ends later: “%4$s”. "
-                                           "Renew the agreement or cover the placement by "
-                                           "another one.",
-                                           "The agreement “%1$s” expired on %2$s, but %3$u "
-                                           "planned placements it covers end later, the "
-                                           "first “%4$s”. Renew the agreement or cover the "
-                                           "placements by another one.", n),
-                                 title, date, n, placement);
-      finding = se_finding_new (SE_CHECK_RULE_AGREEMENT_EXPIRED, SE_SEVERITY_ERROR,
-                                SE_TYPE_AGREEMENT, se_record_get_id (agreement), message);
-      se_finding_set_related (finding, SE_TYPE_PLACEMENT, se_record_get_id (first));
-      add (run, finding);
-    }
+  title = se_describe_title (run->store, agreement);
+  date = se_date_format (se_record_get_string (agreement, "valid-until"));
+  placement = se_describe_title (run->store, first);
+  /* Translators: %1$s is an agreement, %2$s a date, %3$u a number of
+   * placements, %4$s the title of the first of them */
+  message = g_strdup_printf (ngettext ("The agreement “%1$s” expired on %2$s, but %3$u "
+                                       "planned placement it covers ends later: “%4$s”. "
+                                       "Renew the agreement or cover the placement by "
+                                       "another one.",
+                                       "The agreement “%1$s” expired on %2$s, but %3$u "
+                                       "planned placements it covers end later, the "
+                                       "first “%4$s”. Renew the agreement or cover the "
+                                       "placements by another one.", n),
+                             title, date, n, placement);
+  finding = se_finding_new (SE_CHECK_RULE_AGREEMENT_EXPIRED, SE_SEVERITY_ERROR,
+                            SE_TYPE_AGREEMENT, row->agreement_id, message);
+  se_finding_set_related (finding, SE_TYPE_PLACEMENT, row->first_placement_id);
+  add (run, finding);
 }
 
 /* Rule: active partnership without agreement */
 
-static gboolean
-partnership_has_agreement (Run      *run,
-                           SeRecord *partnership,
-                           guint     depth)
-{
-  gint64 id = se_record_get_id (partnership);
-  GPtrArray *children;
-
-  if (bucket (run->agreements_by_partnership, id) != NULL)
-    return TRUE;
-
-  if (depth == 0)
-    {
-      g_autofree char *key = pair_key (se_record_get_reference (partnership, "organisation-a-id"),
-                                       se_record_get_reference (partnership, "organisation-b-id"));
-      if (g_hash_table_contains (run->agreements_by_parties, key))
-        return TRUE;
-    }
-
-  /* The depth limit guards against a loop of parents. */
-  children = bucket (run->children_by_partnership, id);
-  for (guint i = 0; children != NULL && depth < 8 && i < children->len; i++)
-    if (partnership_has_agreement (run, g_ptr_array_index (children, i), depth + 1))
-      return TRUE;
-  return FALSE;
-}
-
 static void
-check_partnership (Run      *run,
-                   SeRecord *partnership)
+on_lone_partnership (gint64   id,
+                     gpointer user_data)
 {
-  g_autofree char *title = NULL;
+  Run *run = user_data;
+  g_autofree char *title = title_of (run, SE_TYPE_PARTNERSHIP, id);
   g_autofree char *message = NULL;
 
-  if (se_record_get_int (partnership, "status") != SE_PARTNERSHIP_STATUS_ACTIVE
-      || partnership_has_agreement (run, partnership, 0))
-    return;
-
-  title = se_describe_title (run->store, partnership);
   /* Translators: %1$s is a partnership */
   message = g_strdup_printf (_("The active partnership “%1$s” has no agreement. Record the "
                                "agreement it rests on, or change its status if there is "
                                "none."), title);
   add (run, se_finding_new (SE_CHECK_RULE_PARTNERSHIP_WITHOUT_AGREEMENT, SE_SEVERITY_INFO,
-                            SE_TYPE_PARTNERSHIP, se_record_get_id (partnership), message));
+                            SE_TYPE_PARTNERSHIP, id, message));
 }
 
 /* Running */
@@ -771,8 +760,8 @@ se_checks_run (SeStore     *store,
   g_autoptr(GPtrArray) findings = NULL;
   g_autofree char *today = NULL;
   g_autofree char *last_day = NULL;
-  GListModel *list;
   Run run = { 0 };
+  gboolean began;
   gboolean ok;
 
   g_return_val_if_fail (SE_IS_STORE (store), NULL);
@@ -789,73 +778,58 @@ se_checks_run (SeStore     *store,
   run.dismissed = se_store_get_dismissals (store, error);
   if (run.dismissed == NULL)
     return NULL;
+  run.described = g_hash_table_new_full (NULL, NULL, NULL,
+                                         (GDestroyNotify) g_hash_table_unref);
+  run.guests_missing = g_ptr_array_new_with_free_func (g_free);
+  run.mentor_missing = g_ptr_array_new_with_free_func (g_free);
 
-  run.participants_by_placement = index_by (store, SE_TYPE_PARTICIPANT, "placement-id");
-  run.placements_by_agreement = index_by (store, SE_TYPE_PLACEMENT, "agreement-id");
-  run.prerequisites_by_placement = index_by (store, SE_TYPE_PREREQUISITE, "placement-id");
-  run.signatories_by_agreement = index_by (store, SE_TYPE_SIGNATORY, "agreement-id");
-  run.agreements_by_partnership = index_by (store, SE_TYPE_AGREEMENT, "partnership-id");
-  run.children_by_partnership = index_by (store, SE_TYPE_PARTNERSHIP, "parent-id");
-  run.agreements_by_parties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                     (GDestroyNotify) g_ptr_array_unref);
+  /* One read transaction: the rules see one state of the file, and the
+   * look-ups do not take and drop SQLite's lock one by one. */
+  began = _se_store_read_begin (store);
 
-  list = se_store_get_list (store, SE_TYPE_AGREEMENT);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+  ok = se_store_foreach_overlap (store, on_overlap, &run, error)
+       && se_store_foreach_placement_outside (store, on_placement_period, &run, error);
+  if (ok)
     {
-      g_autoptr(SeRecord) a = g_list_model_get_item (list, i);
-      char *key = pair_key (se_record_get_reference (a, "party-a-id"),
-                            se_record_get_reference (a, "party-b-id"));
-      GPtrArray *agreements = g_hash_table_lookup (run.agreements_by_parties, key);
-
-      if (agreements == NULL)
+      ok = se_store_foreach_unconfirmed_guest (store, on_guest, &run, error);
+      if (ok && run.error != NULL)
         {
-          agreements = g_ptr_array_new ();
-          g_hash_table_insert (run.agreements_by_parties, key, agreements);
+          g_propagate_error (error, g_steal_pointer (&run.error));
+          ok = FALSE;
         }
-      else
-        g_free (key);
-      g_ptr_array_add (agreements, a);
+      flush_guests (&run);
     }
-
-  ok = check_overlaps (&run, error);
-
-  list = se_store_get_list (store, SE_TYPE_PLACEMENT);
-  for (guint i = 0; ok && i < g_list_model_get_n_items (list); i++)
+  if (ok)
     {
-      g_autoptr(SeRecord) p = g_list_model_get_item (list, i);
-
-      if (is_cancelled (p))
-        continue;
-      check_placement_periods (&run, p);
-      check_non_disclosure (&run, p);
-      check_mentor (&run, p);
+      ok = se_store_foreach_missing_mentor (store, on_missing_mentor, &run, error);
+      flush_mentor (&run);
     }
-
-  list = se_store_get_list (store, SE_TYPE_AGREEMENT);
-  for (guint i = 0; ok && i < g_list_model_get_n_items (list); i++)
+  if (ok)
     {
-      g_autoptr(SeRecord) a = g_list_model_get_item (list, i);
-
-      check_quota (&run, a);
-      check_expiry (&run, a, last_day);
+      ok = se_store_foreach_quota_placement (store, on_quota_placement, &run, error);
+      if (ok)
+        flush_quota (&run);
     }
+  ok = ok
+       && se_store_foreach_expiring_agreement (store, today, last_day, on_expiring, &run, error)
+       && se_store_foreach_expired_agreement (store, today, on_expired, &run, error)
+       && se_store_foreach_lone_partnership (store, on_lone_partnership, &run, error);
 
-  list = se_store_get_list (store, SE_TYPE_PARTNERSHIP);
-  for (guint i = 0; ok && i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(SeRecord) p = g_list_model_get_item (list, i);
+  _se_store_read_end (store, began);
 
-      check_partnership (&run, p);
-    }
-
+  g_clear_error (&run.error);
   g_hash_table_unref (run.dismissed);
-  g_hash_table_unref (run.participants_by_placement);
-  g_hash_table_unref (run.placements_by_agreement);
-  g_hash_table_unref (run.prerequisites_by_placement);
-  g_hash_table_unref (run.signatories_by_agreement);
-  g_hash_table_unref (run.agreements_by_partnership);
-  g_hash_table_unref (run.children_by_partnership);
-  g_hash_table_unref (run.agreements_by_parties);
+  g_hash_table_unref (run.described);
+  g_clear_pointer (&run.parents, g_hash_table_unref);
+  g_clear_pointer (&run.signatures, g_hash_table_unref);
+  g_ptr_array_unref (run.guests_missing);
+  g_ptr_array_unref (run.mentor_missing);
+  if (run.quota_count != NULL)
+    g_array_unref (se_quota_count_finish (run.quota_count));
+  g_free (run.guests_title);
+  g_free (run.guests_start);
+  g_free (run.mentor_title);
+  g_free (run.mentor_period);
 
   if (!ok)
     return NULL;

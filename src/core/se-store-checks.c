@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "se-date.h"
@@ -226,67 +228,590 @@ se_store_get_dismissals (SeStore  *self,
   return g_steal_pointer (&keys);
 }
 
+/* The queries of the rules */
+
+/* A text column as a record holds it: an empty text is no text. */
+static const char *
+text (sqlite3_stmt *stmt,
+      int           col)
+{
+  const char *t = (const char *) sqlite3_column_text (stmt, col);
+
+  return t != NULL && *t != '\0' ? t : NULL;
+}
+
+/* Prepares @sql on a statement of its own, not the store's cache: the
+ * callbacks of a query may look records up, which steps cached ones. */
+static sqlite3_stmt *
+query_begin (SeStore     *self,
+             const char  *sql,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (!check_open (self, error))
+    return NULL;
+  rc = sqlite3_prepare_v2 (_se_store_get_db (self), sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _se_store_set_error (self, sqlite3_extended_errcode (_se_store_get_db (self)), error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
+/* Steps @stmt to its next row; at the end or on an error finalises it and
+ * sets *@ok (with @error) to how it went. */
+static gboolean
+query_next (SeStore       *self,
+            sqlite3_stmt  *stmt,
+            gboolean      *ok,
+            GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  *ok = rc == SQLITE_DONE;
+  if (!*ok)
+    _se_store_set_error (self, sqlite3_extended_errcode (_se_store_get_db (self)), error);
+  sqlite3_finalize (stmt);
+  return FALSE;
+}
+
+/* A query of ids, one a row, in column 0. */
+static gboolean
+foreach_id (SeStore        *self,
+            sqlite3_stmt   *stmt,
+            SeStoreIdFunc   func,
+            gpointer        user_data,
+            GError        **error)
+{
+  gboolean ok = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  while (query_next (self, stmt, &ok, error))
+    func (sqlite3_column_int64 (stmt, 0), user_data);
+  return ok;
+}
+
+/* A person's placement in the sweep of se_store_foreach_overlap() */
+typedef struct
+{
+  gint64  id;
+  char   *start;
+  char   *end;
+} Taking;
+
+static void
+taking_clear (gpointer data)
+{
+  Taking *t = data;
+
+  g_free (t->start);
+  g_free (t->end);
+}
+
+/* Reports the overlaps among one person's placements, @takings, ordered by
+ * start and id: each with those after it that start before it ends. */
+static void
+sweep_person (SeStore             *self,
+              sqlite3_stmt        *title_stmt,
+              gint64               person_id,
+              GArray              *takings,
+              SeStoreOverlapFunc   func,
+              gpointer             user_data)
+{
+  for (guint i = 0; i < takings->len; i++)
+    {
+      Taking *a = &g_array_index (takings, Taking, i);
+      g_autofree char *title_a = NULL;
+
+      for (guint j = i + 1; j < takings->len; j++)
+        {
+          Taking *b = &g_array_index (takings, Taking, j);
+          g_autofree char *title_b = NULL;
+          SeStoreOverlap o = { person_id, a->id, b->id, NULL, a->start, a->end,
+                               NULL, b->start, b->end };
+
+          if (strcmp (b->start, a->end) > 0)
+            break;
+
+          if (title_a == NULL)
+            {
+              sqlite3_bind_int64 (title_stmt, 1, a->id);
+              if (sqlite3_step (title_stmt) == SQLITE_ROW)
+                title_a = g_strdup (text (title_stmt, 0));
+              sqlite3_reset (title_stmt);
+            }
+          sqlite3_bind_int64 (title_stmt, 1, b->id);
+          if (sqlite3_step (title_stmt) == SQLITE_ROW)
+            title_b = g_strdup (text (title_stmt, 0));
+          sqlite3_reset (title_stmt);
+
+          o.title_a = title_a;
+          o.title_b = title_b;
+          func (&o, user_data);
+        }
+    }
+  g_array_set_size (takings, 0);
+}
+
 /**
- * se_store_find_overlapping_placements:
+ * se_store_foreach_overlap:
  *
  * Finds every person who takes part, in any role, in two placements that
  * share at least one day. Dates are whole days, both ends included: a
  * placement that ends on the 4th and one that starts on the 4th overlap;
  * one that starts on the 5th does not. Cancelled placements do not count.
+ * Each pair comes once, the placement that starts first (the lower id on a
+ * tie) as @placement_a, ordered by person, then by the dates and ids of
+ * @placement_a and @placement_b.
  *
- * The self-join runs on the participant_person index, so its cost grows
- * with the number of placements per person, not with the square of all.
- *
- * Returns: (transfer full) (element-type SeStoreOverlap) (nullable): the
- *   pairs, ordered by person and dates, or %NULL with @error set
+ * A self-join of the participants on the person costs a placement look-up
+ * per pair, at random places in the file. Instead the placements are read
+ * once in the table's order, with their participants, and sorted by
+ * person; each person's few placements are then swept in C, holding one
+ * person's at a time.
  */
-GArray *
-se_store_find_overlapping_placements (SeStore  *self,
-                                      GError  **error)
+gboolean
+se_store_foreach_overlap (SeStore             *self,
+                          SeStoreOverlapFunc   func,
+                          gpointer             user_data,
+                          GError             **error)
 {
-  g_autoptr(GArray) pairs = NULL;
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  sqlite3_stmt *stmt, *title_stmt;
+  g_autoptr(GArray) takings = NULL;
+  gint64 person_id = 0;
+  gboolean ok = FALSE;
 
-  g_return_val_if_fail (SE_IS_STORE (self), NULL);
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
 
-  if (!check_open (self, error))
-    return NULL;
-
-  db = _se_store_get_db (self);
-  pairs = g_array_new (FALSE, FALSE, sizeof (SeStoreOverlap));
-  /* (start, id) orders each pair, so that every overlap comes once. */
-  rc = sqlite3_prepare_v2 (db,
-    "SELECT DISTINCT a.person_id, pa.id, pb.id"
-    " FROM participant a"
-    " JOIN participant b ON b.person_id = a.person_id AND b.placement_id <> a.placement_id"
-    " JOIN placement pa ON pa.id = a.placement_id"
-    " JOIN placement pb ON pb.id = b.placement_id"
-    " WHERE pa.status <> 'cancelled' AND pb.status <> 'cancelled'"
-    "   AND (pa.start_date < pb.start_date"
-    "        OR (pa.start_date = pb.start_date AND pa.id < pb.id))"
-    "   AND pb.start_date <= pa.end_date"
-    " ORDER BY a.person_id, pa.start_date, pa.id, pb.start_date, pb.id",
-    -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  title_stmt = query_begin (self, "SELECT title FROM placement WHERE id = ?1", error);
+  if (title_stmt == NULL)
+    return FALSE;
+  /* NOT INDEXED and the unary + keep SQLite from reading the placements
+   * through the status index, in random order of rows. */
+  stmt = query_begin (self,
+    "SELECT t.person_id, p.id, p.start_date, p.end_date"
+    " FROM placement p NOT INDEXED CROSS JOIN participant t ON t.placement_id = p.id"
+    " WHERE +p.status <> 'cancelled'"
+    " ORDER BY t.person_id, p.start_date, p.id",
+    error);
+  if (stmt == NULL)
     {
-      SeStoreOverlap o = {
+      sqlite3_finalize (title_stmt);
+      return FALSE;
+    }
+
+  takings = g_array_new (FALSE, FALSE, sizeof (Taking));
+  g_array_set_clear_func (takings, taking_clear);
+  while (query_next (self, stmt, &ok, error))
+    {
+      gint64 person = sqlite3_column_int64 (stmt, 0);
+      Taking t = { sqlite3_column_int64 (stmt, 1), NULL, NULL };
+
+      if (person != person_id)
+        {
+          sweep_person (self, title_stmt, person_id, takings, func, user_data);
+          person_id = person;
+        }
+      /* A person twice in one placement takes part once. */
+      if (takings->len > 0 && g_array_index (takings, Taking, takings->len - 1).id == t.id)
+        continue;
+      t.start = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      t.end = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      if (t.start == NULL || t.end == NULL)
+        {
+          taking_clear (&t);
+          continue;
+        }
+      g_array_append_val (takings, t);
+    }
+  if (ok)
+    sweep_person (self, title_stmt, person_id, takings, func, user_data);
+  sqlite3_finalize (title_stmt);
+  return ok;
+}
+
+/* "Lies outside" as se-checks.c's outside() has it, for partial dates
+ * too: the placement's date cut to the length of the other. Only a
+ * prefilter: the rule decides. */
+#define OUTSIDE(start, end, since, until) \
+  "((" since " IS NOT NULL AND substr(" start ", 1, length(" since ")) < " since ")" \
+  " OR (" until " IS NOT NULL AND substr(" end ", 1, length(" until ")) > " until "))"
+
+/**
+ * se_store_foreach_placement_outside:
+ *
+ * The placements, not cancelled, whose dates reach outside their
+ * agreement's validity or their partnership's period (their own
+ * partnership, else their agreement's), ordered by id.
+ */
+gboolean
+se_store_foreach_placement_outside (SeStore                     *self,
+                                    SeStorePlacementPeriodFunc   func,
+                                    gpointer                     user_data,
+                                    GError                     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+
+  stmt = query_begin (self,
+    "SELECT p.id, p.title, p.start_date, p.end_date,"
+    "   a.id, a.valid_from, a.valid_until, t.id, t.since, t.until"
+    " FROM placement p"
+    " LEFT JOIN agreement a ON a.id = p.agreement_id"
+    " LEFT JOIN partnership t ON t.id = coalesce (p.partnership_id, a.partnership_id)"
+    " WHERE p.status <> 'cancelled'"
+    "   AND (" OUTSIDE ("p.start_date", "p.end_date", "a.valid_from", "a.valid_until")
+    "        OR " OUTSIDE ("p.start_date", "p.end_date", "t.since", "t.until") ")"
+    " ORDER BY p.id",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while (query_next (self, stmt, &ok, error))
+    {
+      SeStorePlacementPeriod row = {
         sqlite3_column_int64 (stmt, 0),
-        sqlite3_column_int64 (stmt, 1),
+        text (stmt, 1), text (stmt, 2), text (stmt, 3),
+        sqlite3_column_int64 (stmt, 4), text (stmt, 5), text (stmt, 6),
+        sqlite3_column_int64 (stmt, 7), text (stmt, 8), text (stmt, 9),
+      };
+      func (&row, user_data);
+    }
+  return ok;
+}
+
+/**
+ * se_store_foreach_unconfirmed_guest:
+ *
+ * The guests of the placements, not cancelled, that require
+ * confidentiality (their own flag or their agreement's) and have no
+ * prerequisite of kind non-disclosure fulfilled on or before their first
+ * day, ordered by placement and participant. Whether a signed agreement
+ * covers a guest is left to the rule.
+ */
+gboolean
+se_store_foreach_unconfirmed_guest (SeStore           *self,
+                                    SeStoreGuestFunc   func,
+                                    gpointer           user_data,
+                                    GError           **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+
+  stmt = query_begin (self,
+    "SELECT p.id, p.title, p.start_date, g.id, g.person_id,"
+    "   g.home_organisation_id, g.host_organisation_id"
+    " FROM placement p"
+    " LEFT JOIN agreement a ON a.id = p.agreement_id"
+    " JOIN participant g ON g.placement_id = p.id AND g.role = 'guest'"
+    " WHERE p.status <> 'cancelled'"
+    "   AND (p.confidential <> 0 OR coalesce (a.confidential, 0) <> 0)"
+    "   AND NOT EXISTS (SELECT 1 FROM prerequisite r"
+    "                   WHERE r.placement_id = p.id AND r.kind = 'non-disclosure'"
+    "                     AND r.fulfilled_on IS NOT NULL AND r.fulfilled_on <> ''"
+    "                     AND r.fulfilled_on <= p.start_date)"
+    " ORDER BY p.id, g.id",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while (query_next (self, stmt, &ok, error))
+    {
+      SeStoreGuest row = {
+        sqlite3_column_int64 (stmt, 0), text (stmt, 1), text (stmt, 2),
+        sqlite3_column_int64 (stmt, 3), sqlite3_column_int64 (stmt, 4),
+        sqlite3_column_int64 (stmt, 5), sqlite3_column_int64 (stmt, 6),
+      };
+      func (&row, user_data);
+    }
+  return ok;
+}
+
+/**
+ * se_store_foreach_signed_declaration:
+ *
+ * The signatures of the signed agreements of kind non-disclosure: one row
+ * per signatory with a date.
+ */
+gboolean
+se_store_foreach_signed_declaration (SeStore                 *self,
+                                     SeStoreDeclarationFunc   func,
+                                     gpointer                 user_data,
+                                     GError                 **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+
+  stmt = query_begin (self,
+    "SELECT a.id, a.party_a_id, a.party_b_id, a.valid_until, s.party, s.signed_on"
+    " FROM agreement a JOIN signatory s ON s.agreement_id = a.id"
+    " WHERE a.kind = 'non-disclosure' AND a.status = 'signed'"
+    "   AND s.signed_on IS NOT NULL AND s.signed_on <> ''"
+    " ORDER BY a.id, s.id",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while (query_next (self, stmt, &ok, error))
+    {
+      int party = SE_PARTY_FIRST;
+      SeStoreDeclaration row = { 0 };
+
+      se_enum_from_nick (SE_TYPE_PARTY, (const char *) sqlite3_column_text (stmt, 4), &party);
+      row.agreement_id = sqlite3_column_int64 (stmt, 0);
+      row.party_a_id = sqlite3_column_int64 (stmt, 1);
+      row.party_b_id = sqlite3_column_int64 (stmt, 2);
+      row.valid_until = text (stmt, 3);
+      row.party = (SeParty) party;
+      row.signed_on = text (stmt, 5);
+      func (&row, user_data);
+    }
+  return ok;
+}
+
+/**
+ * se_store_foreach_organisation_parent:
+ *
+ * Every organisation that has a parent, with that parent's id.
+ */
+gboolean
+se_store_foreach_organisation_parent (SeStore            *self,
+                                      SeStoreIdPairFunc   func,
+                                      gpointer            user_data,
+                                      GError            **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+
+  stmt = query_begin (self, "SELECT id, parent_id FROM organisation WHERE parent_id IS NOT NULL",
+                      error);
+  if (stmt == NULL)
+    return FALSE;
+  while (query_next (self, stmt, &ok, error))
+    func (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), user_data);
+  return ok;
+}
+
+/**
+ * se_store_foreach_missing_mentor:
+ *
+ * For each hospitation, job swap, virtual placement and secondment (not
+ * cancelled), ordered by id, each organisation hosting one of its guests
+ * that none of its mentors has as host or home, in the order of the
+ * guests (by participant id).
+ */
+gboolean
+se_store_foreach_missing_mentor (SeStore                   *self,
+                                 SeStoreMissingMentorFunc   func,
+                                 gpointer                   user_data,
+                                 GError                   **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+
+  stmt = query_begin (self,
+    "SELECT p.id, p.title, p.start_date, p.end_date, g.host_organisation_id, min (g.id) AS first"
+    " FROM placement p"
+    " JOIN participant g ON g.placement_id = p.id AND g.role = 'guest'"
+    " WHERE p.status <> 'cancelled'"
+    "   AND p.kind IN ('hospitation', 'job-swap', 'virtual', 'secondment')"
+    "   AND NOT EXISTS (SELECT 1 FROM participant m"
+    "                   WHERE m.placement_id = p.id AND m.role = 'mentor'"
+    "                     AND (m.host_organisation_id = g.host_organisation_id"
+    "                          OR m.home_organisation_id = g.host_organisation_id))"
+    " GROUP BY p.id, g.host_organisation_id"
+    " ORDER BY p.id, first",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while (query_next (self, stmt, &ok, error))
+    {
+      SeStoreMissingMentor row = {
+        sqlite3_column_int64 (stmt, 0), text (stmt, 1), text (stmt, 2), text (stmt, 3),
+        sqlite3_column_int64 (stmt, 4),
+      };
+      func (&row, user_data);
+    }
+  return ok;
+}
+
+/**
+ * se_store_foreach_quota_placement:
+ *
+ * The placements (not cancelled) of the agreements with a quota of
+ * placements or days, with their guests in each direction, ordered by
+ * agreement and placement.
+ */
+gboolean
+se_store_foreach_quota_placement (SeStore                    *self,
+                                  SeStoreQuotaPlacementFunc   func,
+                                  gpointer                    user_data,
+                                  GError                    **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+
+#define GUESTS(home, host) \
+  "(SELECT count (*) FROM participant g" \
+  "  WHERE g.placement_id = p.id AND g.role = 'guest'" \
+  "    AND g.home_organisation_id = " home " AND g.host_organisation_id = " host ")"
+  stmt = query_begin (self,
+    "SELECT a.id, a.quota_placements, a.quota_days, a.party_a_id, a.party_b_id,"
+    "   p.start_date, p.end_date,"
+    "   " GUESTS ("a.party_a_id", "a.party_b_id") ", " GUESTS ("a.party_b_id", "a.party_a_id")
+    " FROM agreement a JOIN placement p ON p.agreement_id = a.id"
+    " WHERE (a.quota_placements > 0 OR a.quota_days > 0) AND p.status <> 'cancelled'"
+    " ORDER BY a.id, p.id",
+    error);
+#undef GUESTS
+  if (stmt == NULL)
+    return FALSE;
+
+  while (query_next (self, stmt, &ok, error))
+    {
+      SeStoreQuotaPlacement row = {
+        sqlite3_column_int64 (stmt, 0),
+        sqlite3_column_int (stmt, 1), sqlite3_column_int (stmt, 2),
+        sqlite3_column_int64 (stmt, 3), sqlite3_column_int64 (stmt, 4),
+        text (stmt, 5), text (stmt, 6),
+        (guint) sqlite3_column_int64 (stmt, 7), (guint) sqlite3_column_int64 (stmt, 8),
+      };
+      func (&row, user_data);
+    }
+  return ok;
+}
+
+/**
+ * se_store_foreach_expiring_agreement:
+ *
+ * The signed agreements whose valid-until lies between @first_day and
+ * @last_day, both included, ordered by id.
+ */
+gboolean
+se_store_foreach_expiring_agreement (SeStore        *self,
+                                     const char     *first_day,
+                                     const char     *last_day,
+                                     SeStoreIdFunc   func,
+                                     gpointer        user_data,
+                                     GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+
+  stmt = query_begin (self, "SELECT id FROM agreement"
+                            " WHERE status = 'signed' AND valid_until BETWEEN ?1 AND ?2"
+                            " ORDER BY id", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, first_day, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, last_day, -1, SQLITE_TRANSIENT);
+    }
+  return foreach_id (self, stmt, func, user_data, error);
+}
+
+/**
+ * se_store_foreach_expired_agreement:
+ *
+ * The agreements whose valid-until lies before @today and that cover
+ * proposed or approved placements ending after it, ordered by id.
+ */
+gboolean
+se_store_foreach_expired_agreement (SeStore             *self,
+                                    const char          *today,
+                                    SeStoreExpiredFunc   func,
+                                    gpointer             user_data,
+                                    GError             **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+
+  stmt = query_begin (self,
+    "SELECT a.id, count (*),"
+    "   (SELECT f.id FROM placement f"
+    "    WHERE f.agreement_id = a.id AND f.status IN ('proposed', 'approved')"
+    "      AND f.end_date > a.valid_until"
+    "    ORDER BY f.start_date, f.id LIMIT 1)"
+    " FROM agreement a JOIN placement p ON p.agreement_id = a.id"
+    " WHERE a.valid_until <> '' AND a.valid_until < ?1"
+    "   AND p.status IN ('proposed', 'approved') AND p.end_date > a.valid_until"
+    " GROUP BY a.id"
+    " ORDER BY a.id",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
+
+  while (query_next (self, stmt, &ok, error))
+    {
+      SeStoreExpired row = {
+        sqlite3_column_int64 (stmt, 0),
+        (guint) sqlite3_column_int64 (stmt, 1),
         sqlite3_column_int64 (stmt, 2),
       };
-      g_array_append_val (pairs, o);
-      rc = SQLITE_OK;
+      func (&row, user_data);
     }
-  if (rc != SQLITE_DONE)
-    rc = sqlite3_extended_errcode (db);
-  sqlite3_finalize (stmt);
+  return ok;
+}
 
-  if (rc != SQLITE_DONE)
-    {
-      _se_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&pairs);
+/**
+ * se_store_foreach_lone_partnership:
+ *
+ * The active partnerships without agreement, ordered by id: no agreement
+ * refers to them or to a partnership inside them (children, up to eight
+ * generations down, a guard against a loop of parents), and none is made
+ * between their two organisations.
+ */
+gboolean
+se_store_foreach_lone_partnership (SeStore        *self,
+                                   SeStoreIdFunc   func,
+                                   gpointer        user_data,
+                                   GError        **error)
+{
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+
+  return foreach_id (self,
+    query_begin (self,
+      "WITH RECURSIVE lone (id, a, b) AS ("
+      "   SELECT t.id, t.organisation_a_id, t.organisation_b_id FROM partnership t"
+      "   WHERE t.status = 'active'"
+      "     AND NOT EXISTS (SELECT 1 FROM agreement g"
+      "                     WHERE (g.party_a_id = t.organisation_a_id"
+      "                            AND g.party_b_id = t.organisation_b_id)"
+      "                        OR (g.party_a_id = t.organisation_b_id"
+      "                            AND g.party_b_id = t.organisation_a_id))),"
+      " inside (root, id, depth) AS ("
+      "   SELECT id, id, 0 FROM lone"
+      "   UNION ALL"
+      "   SELECT inside.root, c.id, inside.depth + 1"
+      "   FROM inside JOIN partnership c ON c.parent_id = inside.id"
+      "   WHERE inside.depth < 8)"
+      " SELECT root FROM inside"
+      " GROUP BY root"
+      " HAVING NOT max (EXISTS (SELECT 1 FROM agreement g WHERE g.partnership_id = inside.id))"
+      " ORDER BY root",
+      error),
+    func, user_data, error);
 }

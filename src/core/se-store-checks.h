@@ -16,21 +16,169 @@ G_BEGIN_DECLS
  * findings, kept in the `dismissal` table (schema version 2), and the
  * queries too heavy to run over the record lists in C. */
 
+/* The candidate rows of the rules of se-checks.h, each found by one query
+ * over the indexes rather than over the record lists, so that a check
+ * holds one row at a time, not whole tables. Each se_store_foreach_*()
+ * calls @func once a row, in the order given; the strings belong to the
+ * row and live only during the call. Texts are %NULL when empty, as in a
+ * record. A query may hand out a row a rule then does not report: the
+ * rule's own test in se-checks.c decides. */
+
 /**
  * SeStoreOverlap:
  * @person_id: the person
  * @placement_a: the placement that starts first (the lower id on a tie)
  * @placement_b: the other placement
+ * @title_a, @start_a, @end_a: @placement_a's title and dates
+ * @title_b, @start_b, @end_b: @placement_b's
  *
  * A person taking part, in any role, in two placements whose periods share
  * at least one day.
  */
 typedef struct
 {
-  gint64 person_id;
-  gint64 placement_a;
-  gint64 placement_b;
+  gint64      person_id;
+  gint64      placement_a;
+  gint64      placement_b;
+  const char *title_a;
+  const char *start_a;
+  const char *end_a;
+  const char *title_b;
+  const char *start_b;
+  const char *end_b;
 } SeStoreOverlap;
+
+/**
+ * SeStorePlacementPeriod:
+ * @placement_id, @title, @start_date, @end_date: a placement, not cancelled
+ * @agreement_id: its agreement, 0 if it has none (or it is gone)
+ * @valid_from, @valid_until: the agreement's validity
+ * @partnership_id: its partnership, else its agreement's; 0 for none
+ * @since, @until: the partnership's period, maybe partial dates
+ *
+ * A placement that may lie outside its agreement or its partnership.
+ */
+typedef struct
+{
+  gint64      placement_id;
+  const char *title;
+  const char *start_date;
+  const char *end_date;
+  gint64      agreement_id;
+  const char *valid_from;
+  const char *valid_until;
+  gint64      partnership_id;
+  const char *since;
+  const char *until;
+} SeStorePlacementPeriod;
+
+/**
+ * SeStoreGuest:
+ * @placement_id, @title, @start_date: a placement, not cancelled
+ * @participant_id: a guest of it
+ * @person_id: who the guest is
+ * @home_id, @host_id: the guest's home and host organisations
+ */
+typedef struct
+{
+  gint64      placement_id;
+  const char *title;
+  const char *start_date;
+  gint64      participant_id;
+  gint64      person_id;
+  gint64      home_id;
+  gint64      host_id;
+} SeStoreGuest;
+
+/**
+ * SeStoreDeclaration:
+ * @agreement_id: a signed agreement of kind non-disclosure
+ * @party_a_id, @party_b_id: its parties
+ * @valid_until: its end, %NULL for none
+ * @party: the side of one of its signatories who signed
+ * @signed_on: when that one signed
+ */
+typedef struct
+{
+  gint64      agreement_id;
+  gint64      party_a_id;
+  gint64      party_b_id;
+  const char *valid_until;
+  SeParty     party;
+  const char *signed_on;
+} SeStoreDeclaration;
+
+/**
+ * SeStoreMissingMentor:
+ * @placement_id, @title, @start_date, @end_date: a placement
+ * @host_id: an organisation hosting a guest of it, which no mentor of the
+ *   placement has as host or home
+ */
+typedef struct
+{
+  gint64      placement_id;
+  const char *title;
+  const char *start_date;
+  const char *end_date;
+  gint64      host_id;
+} SeStoreMissingMentor;
+
+/**
+ * SeStoreQuotaPlacement:
+ * @agreement_id: an agreement with a quota
+ * @quota_placements, @quota_days: its quotas, 0 for none
+ * @party_a_id, @party_b_id: its parties
+ * @start_date, @end_date: a placement it covers, not cancelled
+ * @n_first: the placement's guests from the first party hosted by the second
+ * @n_second: its guests the other way round
+ */
+typedef struct
+{
+  gint64      agreement_id;
+  int         quota_placements;
+  int         quota_days;
+  gint64      party_a_id;
+  gint64      party_b_id;
+  const char *start_date;
+  const char *end_date;
+  guint       n_first;
+  guint       n_second;
+} SeStoreQuotaPlacement;
+
+/**
+ * SeStoreExpired:
+ * @agreement_id: an agreement whose valid-until lies before the day asked
+ * @n_placements: how many proposed or approved placements it covers end
+ *   after it
+ * @first_placement_id: the one of them that starts first (the lower id on
+ *   a tie)
+ */
+typedef struct
+{
+  gint64 agreement_id;
+  guint  n_placements;
+  gint64 first_placement_id;
+} SeStoreExpired;
+
+typedef void (*SeStoreOverlapFunc)          (const SeStoreOverlap         *row,
+                                             gpointer                      user_data);
+typedef void (*SeStorePlacementPeriodFunc)  (const SeStorePlacementPeriod *row,
+                                             gpointer                      user_data);
+typedef void (*SeStoreGuestFunc)            (const SeStoreGuest           *row,
+                                             gpointer                      user_data);
+typedef void (*SeStoreDeclarationFunc)      (const SeStoreDeclaration     *row,
+                                             gpointer                      user_data);
+typedef void (*SeStoreMissingMentorFunc)    (const SeStoreMissingMentor   *row,
+                                             gpointer                      user_data);
+typedef void (*SeStoreQuotaPlacementFunc)   (const SeStoreQuotaPlacement  *row,
+                                             gpointer                      user_data);
+typedef void (*SeStoreExpiredFunc)          (const SeStoreExpired         *row,
+                                             gpointer                      user_data);
+typedef void (*SeStoreIdFunc)               (gint64                        id,
+                                             gpointer                      user_data);
+typedef void (*SeStoreIdPairFunc)           (gint64                        id,
+                                             gint64                        other_id,
+                                             gpointer                      user_data);
 
 gboolean    se_store_dismiss_finding             (SeStore      *self,
                                                   SeCheckRule   rule,
@@ -52,7 +200,48 @@ char       *se_store_dismissal_key               (SeCheckRule   rule,
                                                   const char   *record_table,
                                                   gint64        record_id);
 
-GArray     *se_store_find_overlapping_placements (SeStore      *self,
+gboolean    se_store_foreach_overlap             (SeStore      *self,
+                                                  SeStoreOverlapFunc func,
+                                                  gpointer      user_data,
+                                                  GError      **error);
+gboolean    se_store_foreach_placement_outside   (SeStore      *self,
+                                                  SeStorePlacementPeriodFunc func,
+                                                  gpointer      user_data,
+                                                  GError      **error);
+gboolean    se_store_foreach_unconfirmed_guest   (SeStore      *self,
+                                                  SeStoreGuestFunc func,
+                                                  gpointer      user_data,
+                                                  GError      **error);
+gboolean    se_store_foreach_signed_declaration  (SeStore      *self,
+                                                  SeStoreDeclarationFunc func,
+                                                  gpointer      user_data,
+                                                  GError      **error);
+gboolean    se_store_foreach_organisation_parent (SeStore      *self,
+                                                  SeStoreIdPairFunc func,
+                                                  gpointer      user_data,
+                                                  GError      **error);
+gboolean    se_store_foreach_missing_mentor      (SeStore      *self,
+                                                  SeStoreMissingMentorFunc func,
+                                                  gpointer      user_data,
+                                                  GError      **error);
+gboolean    se_store_foreach_quota_placement     (SeStore      *self,
+                                                  SeStoreQuotaPlacementFunc func,
+                                                  gpointer      user_data,
+                                                  GError      **error);
+gboolean    se_store_foreach_expiring_agreement  (SeStore      *self,
+                                                  const char   *first_day,
+                                                  const char   *last_day,
+                                                  SeStoreIdFunc func,
+                                                  gpointer      user_data,
+                                                  GError      **error);
+gboolean    se_store_foreach_expired_agreement   (SeStore      *self,
+                                                  const char   *today,
+                                                  SeStoreExpiredFunc func,
+                                                  gpointer      user_data,
+                                                  GError      **error);
+gboolean    se_store_foreach_lone_partnership    (SeStore      *self,
+                                                  SeStoreIdFunc func,
+                                                  gpointer      user_data,
                                                   GError      **error);
 
 G_END_DECLS
