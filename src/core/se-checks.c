@@ -57,7 +57,7 @@ typedef struct
   GPtrArray  *findings;
   GHashTable *dismissed;
 
-  GHashTable *described;           /* GType -> (id -> Described) */
+  GHashTable *described;           /* GType, | 1 with the period -> (id -> Described) */
 
   /* Rule no-non-disclosure, loaded when it has a guest to look at */
   GHashTable *parents;             /* organisation id -> parent id */
@@ -103,6 +103,23 @@ signature_free (gpointer data)
   g_free (s);
 }
 
+static GHashTable *
+described_of (Run      *run,
+              GType     type,
+              gboolean  with_period)
+{
+  gpointer key = GSIZE_TO_POINTER ((gsize) type | (with_period ? 1 : 0));
+  GHashTable *of_type = g_hash_table_lookup (run->described, key);
+
+  /* A GType is a pointer's worth, aligned: its lowest bit is free. */
+  if (of_type == NULL)
+    {
+      of_type = g_hash_table_new_full (NULL, NULL, NULL, described_free);
+      g_hash_table_insert (run->described, key, of_type);
+    }
+  return of_type;
+}
+
 /* The title (and, with @start and @end, the period) of a record, as lists
  * show it; %NULL if there is no such record. */
 static const Described *
@@ -112,15 +129,10 @@ describe (Run        *run,
           const char *start,
           const char *end)
 {
-  GHashTable *of_type = g_hash_table_lookup (run->described, GSIZE_TO_POINTER (type));
+  GHashTable *of_type = described_of (run, type, start != NULL);
   g_autoptr(SeRecord) record = NULL;
   Described *d;
 
-  if (of_type == NULL)
-    {
-      of_type = g_hash_table_new_full (NULL, NULL, NULL, described_free);
-      g_hash_table_insert (run->described, GSIZE_TO_POINTER (type), of_type);
-    }
   if (g_hash_table_lookup_extended (of_type, KEY (id), NULL, (gpointer *) &d))
     return d;
 
@@ -138,6 +150,36 @@ describe (Run        *run,
   return d;
 }
 
+/* describe() from a row that brings the record's own @title and the
+ * dates of its period, without looking it up; a record whose title is
+ * not its own (a partnership without one is named by its parties) is
+ * looked up. */
+static const Described *
+describe_row (Run        *run,
+              GType       type,
+              gint64      id,
+              const char *title,
+              const char *start,
+              const char *end,
+              const char *start_field,
+              const char *end_field)
+{
+  GHashTable *of_type;
+  Described *d;
+
+  if (title == NULL)
+    return describe (run, type, id, start_field, end_field);
+
+  of_type = described_of (run, type, TRUE);
+  if (g_hash_table_lookup_extended (of_type, KEY (id), NULL, (gpointer *) &d))
+    return d;
+  d = g_new0 (Described, 1);
+  d->title = g_strdup (title);
+  d->period = se_describe_period (start, end);
+  g_hash_table_insert (of_type, KEY (id), d);
+  return d;
+}
+
 static char *
 title_of (Run    *run,
           GType   type,
@@ -148,9 +190,10 @@ title_of (Run    *run,
   return g_strdup (d != NULL ? d->title : "?");
 }
 
-/* A placement's title from its row, as se_describe_title() gives it. */
+/* A record's title from its row (a placement's title, an organisation's
+ * name), as se_describe_title() gives it. */
 static char *
-placement_title (const char *title)
+row_title (const char *title)
 {
   return g_strdup (title != NULL ? title : "");
 }
@@ -184,8 +227,8 @@ on_overlap (const SeStoreOverlap *o,
 {
   Run *run = user_data;
   g_autofree char *person = title_of (run, SE_TYPE_PERSON, o->person_id);
-  g_autofree char *title_a = placement_title (o->title_a);
-  g_autofree char *title_b = placement_title (o->title_b);
+  g_autofree char *title_a = row_title (o->title_a);
+  g_autofree char *title_b = row_title (o->title_b);
   g_autofree char *period_a = se_describe_period (o->start_a, o->end_a);
   g_autofree char *period_b = se_describe_period (o->start_b, o->end_b);
   g_autofree char *message = NULL;
@@ -234,13 +277,14 @@ on_placement_period (const SeStorePlacementPeriod *row,
   if (start == NULL || end == NULL)
     return;
 
-  title = placement_title (row->title);
+  title = row_title (row->title);
   period = se_describe_period (start, end);
 
   if (row->agreement_id != 0 && outside (start, end, row->valid_from, row->valid_until))
     {
-      const Described *agreement = describe (run, SE_TYPE_AGREEMENT, row->agreement_id,
-                                             "valid-from", "valid-until");
+      const Described *agreement = describe_row (run, SE_TYPE_AGREEMENT, row->agreement_id,
+                                                 row->agreement_title, row->valid_from,
+                                                 row->valid_until, "valid-from", "valid-until");
       g_autofree char *message = NULL;
       SeFinding *finding;
 
@@ -260,8 +304,9 @@ on_placement_period (const SeStorePlacementPeriod *row,
 
   if (row->partnership_id != 0 && outside (start, end, row->since, row->until))
     {
-      const Described *partnership = describe (run, SE_TYPE_PARTNERSHIP, row->partnership_id,
-                                               "since", "until");
+      const Described *partnership = describe_row (run, SE_TYPE_PARTNERSHIP,
+                                                   row->partnership_id, row->partnership_title,
+                                                   row->since, row->until, "since", "until");
       g_autofree char *message = NULL;
       SeFinding *finding;
 
@@ -429,7 +474,7 @@ on_guest (const SeStoreGuest *row,
     {
       flush_guests (run);
       run->guests_placement = row->placement_id;
-      run->guests_title = placement_title (row->title);
+      run->guests_title = row_title (row->title);
       run->guests_start = g_strdup (row->start_date);
     }
 
@@ -478,10 +523,11 @@ on_missing_mentor (const SeStoreMissingMentor *row,
     {
       flush_mentor (run);
       run->mentor_placement = row->placement_id;
-      run->mentor_title = placement_title (row->title);
+      run->mentor_title = row_title (row->title);
       run->mentor_period = se_describe_period (row->start_date, row->end_date);
     }
-  g_ptr_array_add (run->mentor_missing, title_of (run, SE_TYPE_ORGANISATION, row->host_id));
+  g_ptr_array_add (run->mentor_missing,
+                   row->host_found ? row_title (row->host_name) : g_strdup ("?"));
 }
 
 /* Rule: quota exceeded */
@@ -660,21 +706,13 @@ on_expired (const SeStoreExpired *row,
             gpointer              user_data)
 {
   Run *run = user_data;
-  g_autoptr(SeRecord) agreement = se_store_lookup (run->store, SE_TYPE_AGREEMENT,
-                                                   row->agreement_id);
-  g_autoptr(SeRecord) first = se_store_lookup (run->store, SE_TYPE_PLACEMENT,
-                                               row->first_placement_id);
-  g_autofree char *title = NULL, *date = NULL, *placement = NULL;
+  g_autofree char *title = row_title (row->title);
+  g_autofree char *date = se_date_format (row->valid_until);
+  g_autofree char *placement = row_title (row->first_title);
   g_autofree char *message = NULL;
   guint n = row->n_placements;
   SeFinding *finding;
 
-  if (agreement == NULL || first == NULL)
-    return;
-
-  title = se_describe_title (run->store, agreement);
-  date = se_date_format (se_record_get_string (agreement, "valid-until"));
-  placement = se_describe_title (run->store, first);
   /* Translators: %1$s is an agreement, %2$s a date, %3$u a number of
    * placements, %4$s the title of the first of them */
   message = g_strdup_printf (ngettext ("The agreement “%1$s” expired on %2$s, but %3$u "

@@ -298,66 +298,115 @@ foreach_id (SeStore        *self,
   return ok;
 }
 
-/* A person's placement in the sweep of se_store_foreach_overlap() */
+/* A placement, not cancelled, in se_store_foreach_overlap(); its dates
+ * are held in a string chunk, where each day is held once. */
 typedef struct
 {
-  gint64  id;
-  char   *start;
-  char   *end;
+  gint64      id;
+  const char *start;
+  const char *end;
+} Period;
+
+/* A person taking part in the placement periods[index] */
+typedef struct
+{
+  gint64 person_id;
+  guint  index;
 } Taking;
 
-static void
-taking_clear (gpointer data)
+static int
+compare_takings (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
 {
-  Taking *t = data;
+  const Taking *x = a, *y = b;
+  const Period *periods = user_data;
+  const Period *p = &periods[x->index], *q = &periods[y->index];
+  int c;
 
-  g_free (t->start);
-  g_free (t->end);
+  if (x->person_id != y->person_id)
+    return x->person_id < y->person_id ? -1 : 1;
+  c = strcmp (p->start, q->start);
+  if (c != 0)
+    return c;
+  return p->id < q->id ? -1 : p->id > q->id;
 }
 
-/* Reports the overlaps among one person's placements, @takings, ordered by
- * start and id: each with those after it that start before it ends. */
+static const Period *
+find_period (GArray *periods,
+             gint64  id)
+{
+  guint lo = 0, hi = periods->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const Period *p = &g_array_index (periods, Period, mid);
+
+      if (p->id == id)
+        return p;
+      if (p->id < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return NULL;
+}
+
+static char *
+dup_title (sqlite3_stmt *title_stmt,
+           gint64        id)
+{
+  char *title = NULL;
+
+  sqlite3_bind_int64 (title_stmt, 1, id);
+  if (sqlite3_step (title_stmt) == SQLITE_ROW)
+    title = g_strdup (text (title_stmt, 0));
+  sqlite3_reset (title_stmt);
+  return title;
+}
+
+/* Reports the overlaps among one person's placements, takings[from..to),
+ * ordered by start and id: each with those after it that start before it
+ * ends. */
 static void
-sweep_person (SeStore             *self,
-              sqlite3_stmt        *title_stmt,
-              gint64               person_id,
-              GArray              *takings,
+sweep_person (sqlite3_stmt        *title_stmt,
+              const Period        *periods,
+              const Taking        *takings,
+              guint                from,
+              guint                to,
               SeStoreOverlapFunc   func,
               gpointer             user_data)
 {
-  for (guint i = 0; i < takings->len; i++)
+  for (guint i = from; i < to; i++)
     {
-      Taking *a = &g_array_index (takings, Taking, i);
+      const Period *a = &periods[takings[i].index];
       g_autofree char *title_a = NULL;
 
-      for (guint j = i + 1; j < takings->len; j++)
+      /* A person twice in one placement takes part once. */
+      if (i > from && takings[i - 1].index == takings[i].index)
+        continue;
+
+      for (guint j = i + 1; j < to; j++)
         {
-          Taking *b = &g_array_index (takings, Taking, j);
+          const Period *b = &periods[takings[j].index];
           g_autofree char *title_b = NULL;
-          SeStoreOverlap o = { person_id, a->id, b->id, NULL, a->start, a->end,
+          SeStoreOverlap o = { takings[i].person_id, a->id, b->id, NULL, a->start, a->end,
                                NULL, b->start, b->end };
 
           if (strcmp (b->start, a->end) > 0)
             break;
+          if (takings[j - 1].index == takings[j].index)
+            continue;
 
           if (title_a == NULL)
-            {
-              sqlite3_bind_int64 (title_stmt, 1, a->id);
-              if (sqlite3_step (title_stmt) == SQLITE_ROW)
-                title_a = g_strdup (text (title_stmt, 0));
-              sqlite3_reset (title_stmt);
-            }
-          sqlite3_bind_int64 (title_stmt, 1, b->id);
-          if (sqlite3_step (title_stmt) == SQLITE_ROW)
-            title_b = g_strdup (text (title_stmt, 0));
-          sqlite3_reset (title_stmt);
-
+            title_a = dup_title (title_stmt, a->id);
+          title_b = dup_title (title_stmt, b->id);
           o.title_a = title_a;
           o.title_b = title_b;
           func (&o, user_data);
         }
     }
-  g_array_set_size (takings, 0);
 }
 
 /**
@@ -371,11 +420,12 @@ sweep_person (SeStore             *self,
  * tie) as @placement_a, ordered by person, then by the dates and ids of
  * @placement_a and @placement_b.
  *
- * A self-join of the participants on the person costs a placement look-up
- * per pair, at random places in the file. Instead the placements are read
- * once in the table's order, with their participants, and sorted by
- * person; each person's few placements are then swept in C, holding one
- * person's at a time.
+ * A self-join of the participants on the person looks a placement up per
+ * pair, at random places in the file, and SQLite's sort of all
+ * participations by person costs as much again. Instead the placements'
+ * dates and the participations are each read once in the tables' order,
+ * compactly (ids, and each day's text once), sorted in memory and each
+ * person's few placements swept.
  */
 gboolean
 se_store_foreach_overlap (SeStore             *self,
@@ -384,56 +434,71 @@ se_store_foreach_overlap (SeStore             *self,
                           GError             **error)
 {
   sqlite3_stmt *stmt, *title_stmt;
+  g_autoptr(GArray) periods = NULL;
   g_autoptr(GArray) takings = NULL;
-  gint64 person_id = 0;
+  GStringChunk *days = NULL;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (SE_IS_STORE (self), FALSE);
 
-  title_stmt = query_begin (self, "SELECT title FROM placement WHERE id = ?1", error);
-  if (title_stmt == NULL)
-    return FALSE;
   /* NOT INDEXED and the unary + keep SQLite from reading the placements
    * through the status index, in random order of rows. */
   stmt = query_begin (self,
-    "SELECT t.person_id, p.id, p.start_date, p.end_date"
-    " FROM placement p NOT INDEXED CROSS JOIN participant t ON t.placement_id = p.id"
-    " WHERE +p.status <> 'cancelled'"
-    " ORDER BY t.person_id, p.start_date, p.id",
+    "SELECT id, start_date, end_date FROM placement NOT INDEXED"
+    " WHERE +status <> 'cancelled' AND start_date IS NOT NULL AND end_date IS NOT NULL"
+    " ORDER BY id",
     error);
   if (stmt == NULL)
-    {
-      sqlite3_finalize (title_stmt);
-      return FALSE;
-    }
-
-  takings = g_array_new (FALSE, FALSE, sizeof (Taking));
-  g_array_set_clear_func (takings, taking_clear);
+    return FALSE;
+  days = g_string_chunk_new (4096);
+  periods = g_array_new (FALSE, FALSE, sizeof (Period));
   while (query_next (self, stmt, &ok, error))
     {
-      gint64 person = sqlite3_column_int64 (stmt, 0);
-      Taking t = { sqlite3_column_int64 (stmt, 1), NULL, NULL };
+      Period p = {
+        sqlite3_column_int64 (stmt, 0),
+        g_string_chunk_insert_const (days, (const char *) sqlite3_column_text (stmt, 1)),
+        g_string_chunk_insert_const (days, (const char *) sqlite3_column_text (stmt, 2)),
+      };
+      g_array_append_val (periods, p);
+    }
 
-      if (person != person_id)
-        {
-          sweep_person (self, title_stmt, person_id, takings, func, user_data);
-          person_id = person;
-        }
-      /* A person twice in one placement takes part once. */
-      if (takings->len > 0 && g_array_index (takings, Taking, takings->len - 1).id == t.id)
+  if (ok)
+    stmt = query_begin (self, "SELECT person_id, placement_id FROM participant", error);
+  else
+    stmt = NULL;
+  ok = FALSE;
+  takings = g_array_new (FALSE, FALSE, sizeof (Taking));
+  while (stmt != NULL && query_next (self, stmt, &ok, error))
+    {
+      const Period *p = find_period (periods, sqlite3_column_int64 (stmt, 1));
+      Taking t = { sqlite3_column_int64 (stmt, 0), 0 };
+
+      if (p == NULL)
         continue;
-      t.start = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      t.end = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      if (t.start == NULL || t.end == NULL)
-        {
-          taking_clear (&t);
-          continue;
-        }
+      t.index = (guint) (p - &g_array_index (periods, Period, 0));
       g_array_append_val (takings, t);
     }
-  if (ok)
-    sweep_person (self, title_stmt, person_id, takings, func, user_data);
-  sqlite3_finalize (title_stmt);
+
+  title_stmt = ok ? query_begin (self, "SELECT title FROM placement WHERE id = ?1", error) : NULL;
+  if (title_stmt != NULL)
+    {
+      const Taking *all = (const Taking *) (gpointer) takings->data;
+      guint from = 0;
+
+      g_array_sort_with_data (takings, compare_takings, periods->data);
+      for (guint i = 1; i <= takings->len; i++)
+        if (i == takings->len || all[i].person_id != all[from].person_id)
+          {
+            sweep_person (title_stmt, (const Period *) (gpointer) periods->data, all, from, i,
+                          func, user_data);
+            from = i;
+          }
+      sqlite3_finalize (title_stmt);
+    }
+  else
+    ok = FALSE;
+
+  g_string_chunk_free (days);
   return ok;
 }
 
@@ -464,7 +529,7 @@ se_store_foreach_placement_outside (SeStore                     *self,
 
   stmt = query_begin (self,
     "SELECT p.id, p.title, p.start_date, p.end_date,"
-    "   a.id, a.valid_from, a.valid_until, t.id, t.since, t.until"
+    "   a.id, a.title, a.valid_from, a.valid_until, t.id, t.title, t.since, t.until"
     " FROM placement p"
     " LEFT JOIN agreement a ON a.id = p.agreement_id"
     " LEFT JOIN partnership t ON t.id = coalesce (p.partnership_id, a.partnership_id)"
@@ -481,8 +546,8 @@ se_store_foreach_placement_outside (SeStore                     *self,
       SeStorePlacementPeriod row = {
         sqlite3_column_int64 (stmt, 0),
         text (stmt, 1), text (stmt, 2), text (stmt, 3),
-        sqlite3_column_int64 (stmt, 4), text (stmt, 5), text (stmt, 6),
-        sqlite3_column_int64 (stmt, 7), text (stmt, 8), text (stmt, 9),
+        sqlite3_column_int64 (stmt, 4), text (stmt, 5), text (stmt, 6), text (stmt, 7),
+        sqlite3_column_int64 (stmt, 8), text (stmt, 9), text (stmt, 10), text (stmt, 11),
       };
       func (&row, user_data);
     }
@@ -627,9 +692,11 @@ se_store_foreach_missing_mentor (SeStore                   *self,
   g_return_val_if_fail (SE_IS_STORE (self), FALSE);
 
   stmt = query_begin (self,
-    "SELECT p.id, p.title, p.start_date, p.end_date, g.host_organisation_id, min (g.id) AS first"
+    "SELECT p.id, p.title, p.start_date, p.end_date, g.host_organisation_id, min (g.id) AS first,"
+    "   o.id IS NOT NULL, o.name"
     " FROM placement p"
     " JOIN participant g ON g.placement_id = p.id AND g.role = 'guest'"
+    " LEFT JOIN organisation o ON o.id = g.host_organisation_id"
     " WHERE p.status <> 'cancelled'"
     "   AND p.kind IN ('hospitation', 'job-swap', 'virtual', 'secondment')"
     "   AND NOT EXISTS (SELECT 1 FROM participant m"
@@ -646,7 +713,7 @@ se_store_foreach_missing_mentor (SeStore                   *self,
     {
       SeStoreMissingMentor row = {
         sqlite3_column_int64 (stmt, 0), text (stmt, 1), text (stmt, 2), text (stmt, 3),
-        sqlite3_column_int64 (stmt, 4),
+        sqlite3_column_int64 (stmt, 4), sqlite3_column_int (stmt, 6) != 0, text (stmt, 7),
       };
       func (&row, user_data);
     }
@@ -749,16 +816,17 @@ se_store_foreach_expired_agreement (SeStore             *self,
   g_return_val_if_fail (SE_IS_STORE (self), FALSE);
 
   stmt = query_begin (self,
-    "SELECT a.id, count (*),"
-    "   (SELECT f.id FROM placement f"
-    "    WHERE f.agreement_id = a.id AND f.status IN ('proposed', 'approved')"
-    "      AND f.end_date > a.valid_until"
-    "    ORDER BY f.start_date, f.id LIMIT 1)"
+    "SELECT id, title, valid_until, n, first, (SELECT title FROM placement WHERE id = first)"
+    " FROM (SELECT a.id, a.title, a.valid_until, count (*) AS n,"
+    "         (SELECT f.id FROM placement f"
+    "          WHERE f.agreement_id = a.id AND f.status IN ('proposed', 'approved')"
+    "            AND f.end_date > a.valid_until"
+    "          ORDER BY f.start_date, f.id LIMIT 1) AS first"
     " FROM agreement a JOIN placement p ON p.agreement_id = a.id"
     " WHERE a.valid_until <> '' AND a.valid_until < ?1"
     "   AND p.status IN ('proposed', 'approved') AND p.end_date > a.valid_until"
-    " GROUP BY a.id"
-    " ORDER BY a.id",
+    " GROUP BY a.id)"
+    " ORDER BY id",
     error);
   if (stmt == NULL)
     return FALSE;
@@ -767,9 +835,9 @@ se_store_foreach_expired_agreement (SeStore             *self,
   while (query_next (self, stmt, &ok, error))
     {
       SeStoreExpired row = {
-        sqlite3_column_int64 (stmt, 0),
-        (guint) sqlite3_column_int64 (stmt, 1),
-        sqlite3_column_int64 (stmt, 2),
+        sqlite3_column_int64 (stmt, 0), text (stmt, 1), text (stmt, 2),
+        (guint) sqlite3_column_int64 (stmt, 3),
+        sqlite3_column_int64 (stmt, 4), text (stmt, 5),
       };
       func (&row, user_data);
     }

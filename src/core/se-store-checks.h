@@ -52,8 +52,10 @@ typedef struct
  * SeStorePlacementPeriod:
  * @placement_id, @title, @start_date, @end_date: a placement, not cancelled
  * @agreement_id: its agreement, 0 if it has none (or it is gone)
- * @valid_from, @valid_until: the agreement's validity
+ * @agreement_title, @valid_from, @valid_until: the agreement's title and
+ *   validity
  * @partnership_id: its partnership, else its agreement's; 0 for none
+ * @partnership_title: the partnership's own title, %NULL for none
  * @since, @until: the partnership's period, maybe partial dates
  *
  * A placement that may lie outside its agreement or its partnership.
@@ -65,9 +67,11 @@ typedef struct
   const char *start_date;
   const char *end_date;
   gint64      agreement_id;
+  const char *agreement_title;
   const char *valid_from;
   const char *valid_until;
   gint64      partnership_id;
+  const char *partnership_title;
   const char *since;
   const char *until;
 } SeStorePlacementPeriod;
@@ -113,6 +117,8 @@ typedef struct
  * @placement_id, @title, @start_date, @end_date: a placement
  * @host_id: an organisation hosting a guest of it, which no mentor of the
  *   placement has as host or home
+ * @host_found: whether that organisation exists
+ * @host_name: its name
  */
 typedef struct
 {
@@ -121,6 +127,8 @@ typedef struct
   const char *start_date;
   const char *end_date;
   gint64      host_id;
+  gboolean    host_found;
+  const char *host_name;
 } SeStoreMissingMentor;
 
 /**
@@ -148,16 +156,21 @@ typedef struct
 /**
  * SeStoreExpired:
  * @agreement_id: an agreement whose valid-until lies before the day asked
+ * @title, @valid_until: the agreement's title and valid-until
  * @n_placements: how many proposed or approved placements it covers end
  *   after it
  * @first_placement_id: the one of them that starts first (the lower id on
  *   a tie)
+ * @first_title: its title
  */
 typedef struct
 {
-  gint64 agreement_id;
-  guint  n_placements;
-  gint64 first_placement_id;
+  gint64      agreement_id;
+  const char *title;
+  const char *valid_until;
+  guint       n_placements;
+  gint64      first_placement_id;
+  const char *first_title;
 } SeStoreExpired;
 
 typedef void (*SeStoreOverlapFunc)          (const SeStoreOverlap         *row,
