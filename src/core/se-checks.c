@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -62,20 +63,9 @@ typedef struct
   /* Rule no-non-disclosure, loaded when it has a guest to look at */
   GHashTable *parents;             /* organisation id -> parent id */
   GHashTable *signatures;          /* "min:max" of the parties -> GPtrArray of Signature */
-  gint64      guests_placement;    /* the placement of the guests gathered */
-  char       *guests_title;
-  char       *guests_start;
-  GPtrArray  *guests_missing;
 
-  /* Rule quota-exceeded: the agreement whose placements are counted */
-  SeStoreQuotaPlacement quota;
-  SeQuotaCount *quota_count;
-
-  /* Rule no-mentor: the placement whose hosts are gathered */
-  gint64      mentor_placement;
-  char       *mentor_title;
-  char       *mentor_period;
-  GPtrArray  *mentor_missing;
+  /* Rule quota-exceeded: agreement id -> Quota */
+  GHashTable *quotas;
 
   GError     *error;
 } Run;
@@ -209,11 +199,14 @@ static void
 add (Run        *run,
      SeFinding  *finding)
 {
-  g_autofree char *key = se_store_dismissal_key (se_finding_get_rule (finding),
-                                                 se_finding_get_record_table (finding),
-                                                 se_finding_get_record_id (finding));
+  g_autofree char *key = NULL;
 
-  if (g_hash_table_contains (run->dismissed, key))
+  /* Most files have no dismissal: no key to make for each finding. */
+  if (g_hash_table_size (run->dismissed) > 0)
+    key = se_store_dismissal_key (se_finding_get_rule (finding),
+                                  se_finding_get_record_table (finding),
+                                  se_finding_get_record_id (finding));
+  if (key != NULL && g_hash_table_contains (run->dismissed, key))
     g_object_unref (finding);
   else
     g_ptr_array_add (run->findings, finding);
@@ -266,19 +259,15 @@ outside (const char *start,
 }
 
 static void
-on_placement_period (const SeStorePlacementPeriod *row,
-                     gpointer                      user_data)
+check_periods (Run                    *run,
+               const SeStorePlacement *row)
 {
-  Run *run = user_data;
   const char *start = row->start_date;
   const char *end = row->end_date;
   g_autofree char *title = NULL, *period = NULL;
 
   if (start == NULL || end == NULL)
     return;
-
-  title = row_title (row->title);
-  period = se_describe_period (start, end);
 
   if (row->agreement_id != 0 && outside (start, end, row->valid_from, row->valid_until))
     {
@@ -288,6 +277,8 @@ on_placement_period (const SeStorePlacementPeriod *row,
       g_autofree char *message = NULL;
       SeFinding *finding;
 
+      title = row_title (row->title);
+      period = se_describe_period (start, end);
       /* Translators: %1$s is a placement, %2$s its dates, %3$s an agreement,
        * %4$s its validity, e.g. "since 25.09.2019" */
       message = g_strdup_printf (_("“%1$s” (%2$s) lies outside the validity of the agreement "
@@ -297,7 +288,7 @@ on_placement_period (const SeStorePlacementPeriod *row,
                                  agreement != NULL ? agreement->title : "?",
                                  agreement != NULL ? agreement->period : "");
       finding = se_finding_new (SE_CHECK_RULE_OUTSIDE_AGREEMENT, SE_SEVERITY_ERROR,
-                                SE_TYPE_PLACEMENT, row->placement_id, message);
+                                SE_TYPE_PLACEMENT, row->id, message);
       se_finding_set_related (finding, SE_TYPE_AGREEMENT, row->agreement_id);
       add (run, finding);
     }
@@ -310,6 +301,11 @@ on_placement_period (const SeStorePlacementPeriod *row,
       g_autofree char *message = NULL;
       SeFinding *finding;
 
+      if (title == NULL)
+        {
+          title = row_title (row->title);
+          period = se_describe_period (start, end);
+        }
       /* Translators: %1$s is a placement, %2$s its dates, %3$s a partnership,
        * %4$s its period, e.g. "since 1992" */
       message = g_strdup_printf (_("“%1$s” (%2$s) lies outside the period of the partnership "
@@ -319,7 +315,7 @@ on_placement_period (const SeStorePlacementPeriod *row,
                                  partnership != NULL ? partnership->title : "?",
                                  partnership != NULL ? partnership->period : "");
       finding = se_finding_new (SE_CHECK_RULE_OUTSIDE_PARTNERSHIP, SE_SEVERITY_WARNING,
-                                SE_TYPE_PLACEMENT, row->placement_id, message);
+                                SE_TYPE_PLACEMENT, row->id, message);
       se_finding_set_related (finding, SE_TYPE_PARTNERSHIP, row->partnership_id);
       add (run, finding);
     }
@@ -414,47 +410,15 @@ guest_covered (Run        *run,
   return FALSE;
 }
 
-/* Reports the placement whose guests were gathered, if any lacks a
- * declaration. */
 static void
-flush_guests (Run *run)
+check_non_disclosure (Run                    *run,
+                      const SeStorePlacement *row)
 {
-  g_autofree char *date = NULL;
-  g_autofree char *names = NULL;
-  g_autofree char *message = NULL;
+  g_autoptr(GPtrArray) missing = NULL;
+  g_autofree char *title = NULL, *date = NULL, *names = NULL, *message = NULL;
 
-  if (run->guests_placement == 0)
-    return;
-
-  if (run->guests_missing->len > 0)
-    {
-      date = se_date_format (run->guests_start);
-      g_ptr_array_add (run->guests_missing, NULL);
-      names = g_strjoinv (C_("list separator", ", "), (char **) run->guests_missing->pdata);
-      /* Translators: %1$s is a placement, %2$s its first day, %3$s a list of
-       * people */
-      message = g_strdup_printf (_("“%1$s” requires confidentiality, but no non-disclosure "
-                                   "declaration signed by %2$s is recorded for %3$s. Record "
-                                   "the signed declaration as a fulfilled prerequisite or as "
-                                   "a signed agreement."),
-                                 run->guests_title, date, names);
-      add (run, se_finding_new (SE_CHECK_RULE_NO_NON_DISCLOSURE, SE_SEVERITY_ERROR,
-                                SE_TYPE_PLACEMENT, run->guests_placement, message));
-    }
-
-  run->guests_placement = 0;
-  g_clear_pointer (&run->guests_title, g_free);
-  g_clear_pointer (&run->guests_start, g_free);
-  g_ptr_array_set_size (run->guests_missing, 0);
-}
-
-static void
-on_guest (const SeStoreGuest *row,
-          gpointer            user_data)
-{
-  Run *run = user_data;
-
-  if (row->start_date == NULL || run->error != NULL)
+  if (row->start_date == NULL || row->n_participants == 0 || !row->confidential
+      || row->declared || run->error != NULL)
     return;
 
   /* What the guests' declarations may rest on is read at the first guest
@@ -470,82 +434,160 @@ on_guest (const SeStoreGuest *row,
         return;
     }
 
-  if (row->placement_id != run->guests_placement)
+  missing = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < row->n_participants; i++)
     {
-      flush_guests (run);
-      run->guests_placement = row->placement_id;
-      run->guests_title = row_title (row->title);
-      run->guests_start = g_strdup (row->start_date);
-    }
+      const SeStoreParticipant *p = &row->participants[i];
 
-  if (!guest_covered (run, row->home_id, row->host_id, row->start_date))
-    {
-      const Described *person = describe (run, SE_TYPE_PERSON, row->person_id, NULL, NULL);
+      if (p->role == SE_PARTICIPANT_ROLE_GUEST
+          && !guest_covered (run, p->home_id, p->host_id, row->start_date))
+        {
+          const Described *person = describe (run, SE_TYPE_PERSON, p->person_id, NULL, NULL);
 
-      g_ptr_array_add (run->guests_missing, g_strdup (person != NULL ? person->title : ""));
+          g_ptr_array_add (missing, g_strdup (person != NULL ? person->title : ""));
+        }
     }
+  if (missing->len == 0)
+    return;
+
+  title = row_title (row->title);
+  date = se_date_format (row->start_date);
+  g_ptr_array_add (missing, NULL);
+  names = g_strjoinv (C_("list separator", ", "), (char **) missing->pdata);
+  /* Translators: %1$s is a placement, %2$s its first day, %3$s a list of
+   * people */
+  message = g_strdup_printf (_("“%1$s” requires confidentiality, but no non-disclosure "
+                               "declaration signed by %2$s is recorded for %3$s. Record "
+                               "the signed declaration as a fulfilled prerequisite or as "
+                               "a signed agreement."),
+                             title, date, names);
+  add (run, se_finding_new (SE_CHECK_RULE_NO_NON_DISCLOSURE, SE_SEVERITY_ERROR,
+                            SE_TYPE_PLACEMENT, row->id, message));
 }
 
 /* Rule: no mentor at the host */
 
 static void
-flush_mentor (Run *run)
+check_mentor (Run                    *run,
+              const SeStorePlacement *row)
 {
-  g_autofree char *hosts = NULL;
-  g_autofree char *message = NULL;
+  g_autoptr(GPtrArray) missing = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  g_autofree char *title = NULL, *period = NULL, *hosts = NULL, *message = NULL;
 
-  if (run->mentor_placement == 0)
+  if (!row->needs_mentor || row->n_participants == 0)
     return;
 
-  g_ptr_array_add (run->mentor_missing, NULL);
-  hosts = g_strjoinv (C_("list separator", ", "), (char **) run->mentor_missing->pdata);
+  missing = g_ptr_array_new_with_free_func (g_free);
+  seen = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < row->n_participants; i++)
+    {
+      const SeStoreParticipant *guest = &row->participants[i];
+      gint64 host = guest->host_id;
+      gboolean found = FALSE;
+
+      if (guest->role != SE_PARTICIPANT_ROLE_GUEST || !g_hash_table_add (seen, KEY (host)))
+        continue;
+
+      for (guint j = 0; j < row->n_participants && !found; j++)
+        {
+          const SeStoreParticipant *m = &row->participants[j];
+
+          found = m->role == SE_PARTICIPANT_ROLE_MENTOR
+                  && (m->host_id == host || m->home_id == host);
+        }
+      if (!found)
+        g_ptr_array_add (missing, title_of (run, SE_TYPE_ORGANISATION, host));
+    }
+  if (missing->len == 0)
+    return;
+
+  title = row_title (row->title);
+  period = se_describe_period (row->start_date, row->end_date);
+  g_ptr_array_add (missing, NULL);
+  hosts = g_strjoinv (C_("list separator", ", "), (char **) missing->pdata);
   /* Translators: %1$s is a placement, %2$s its dates, %3$s one or more
    * host organisations */
   message = g_strdup_printf (_("“%1$s” (%2$s) has no mentor at %3$s. Add a participant "
                                "with the role Mentor from the host organisation."),
-                             run->mentor_title, run->mentor_period, hosts);
+                             title, period, hosts);
   add (run, se_finding_new (SE_CHECK_RULE_NO_MENTOR, SE_SEVERITY_WARNING,
-                            SE_TYPE_PLACEMENT, run->mentor_placement, message));
-
-  run->mentor_placement = 0;
-  g_clear_pointer (&run->mentor_title, g_free);
-  g_clear_pointer (&run->mentor_period, g_free);
-  g_ptr_array_set_size (run->mentor_missing, 0);
-}
-
-static void
-on_missing_mentor (const SeStoreMissingMentor *row,
-                   gpointer                    user_data)
-{
-  Run *run = user_data;
-
-  if (row->placement_id != run->mentor_placement)
-    {
-      flush_mentor (run);
-      run->mentor_placement = row->placement_id;
-      run->mentor_title = row_title (row->title);
-      run->mentor_period = se_describe_period (row->start_date, row->end_date);
-    }
-  g_ptr_array_add (run->mentor_missing,
-                   row->host_found ? row_title (row->host_name) : g_strdup ("?"));
+                            SE_TYPE_PLACEMENT, row->id, message));
 }
 
 /* Rule: quota exceeded */
 
-/* Reports the agreement whose placements were counted, if any year and
- * direction is over its quota. */
-static void
-flush_quota (Run *run)
+/* An agreement with a quota and the use its placements make of it */
+typedef struct
 {
-  SeStoreQuotaPlacement *q = &run->quota;
+  gint64        agreement_id;
+  int           quota_placements;
+  int           quota_days;
+  gint64        party_a_id;
+  gint64        party_b_id;
+  SeQuotaCount *count;
+} Quota;
+
+static void
+quota_free (gpointer data)
+{
+  Quota *q = data;
+
+  if (q->count != NULL)
+    g_array_unref (se_quota_count_finish (q->count));
+  g_free (q);
+}
+
+static guint
+count_guests (const SeStorePlacement *row,
+              gint64                  home,
+              gint64                  host)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < row->n_participants; i++)
+    n += row->participants[i].role == SE_PARTICIPANT_ROLE_GUEST
+         && row->participants[i].home_id == home && row->participants[i].host_id == host;
+  return n;
+}
+
+static void
+count_quota (Run                    *run,
+             const SeStorePlacement *row)
+{
+  Quota *q;
+
+  if (row->agreement_id == 0 || (row->quota_placements <= 0 && row->quota_days <= 0))
+    return;
+
+  q = g_hash_table_lookup (run->quotas, KEY (row->agreement_id));
+  if (q == NULL)
+    {
+      q = g_new0 (Quota, 1);
+      q->agreement_id = row->agreement_id;
+      q->quota_placements = row->quota_placements;
+      q->quota_days = row->quota_days;
+      q->party_a_id = row->party_a_id;
+      q->party_b_id = row->party_b_id;
+      q->count = se_quota_count_new ();
+      g_hash_table_insert (run->quotas, KEY (row->agreement_id), q);
+    }
+  se_quota_count_add (q->count, row->start_date, row->end_date,
+                      count_guests (row, row->party_a_id, row->party_b_id),
+                      count_guests (row, row->party_b_id, row->party_a_id));
+}
+
+/* Reports @q's agreement if any year and direction is over its quota. */
+static void
+check_quota (Run   *run,
+             Quota *q)
+{
   g_autoptr(GArray) use = NULL;
   const char *title = NULL, *party_a = NULL, *party_b = NULL;
   int quota_placements = q->quota_placements;
   int quota_days = q->quota_days;
 
-  if (run->quota_count == NULL)
-    return;
-  use = se_quota_count_finish (g_steal_pointer (&run->quota_count));
+  use = se_quota_count_finish (g_steal_pointer (&q->count));
 
   for (guint i = 0; i < use->len; i++)
     {
@@ -616,21 +658,43 @@ flush_quota (Run *run)
     }
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = (gint64) GPOINTER_TO_SIZE (*(gconstpointer *) a);
+  gint64 y = (gint64) GPOINTER_TO_SIZE (*(gconstpointer *) b);
+
+  return x < y ? -1 : x > y;
+}
+
 static void
-on_quota_placement (const SeStoreQuotaPlacement *row,
-                    gpointer                     user_data)
+check_quotas (Run *run)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, run->quotas);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (ids, key);
+  g_ptr_array_sort (ids, compare_ids);
+  for (guint i = 0; i < ids->len; i++)
+    check_quota (run, g_hash_table_lookup (run->quotas, g_ptr_array_index (ids, i)));
+}
+
+/* The rules about a placement */
+
+static void
+on_placement (const SeStorePlacement *row,
+              gpointer                user_data)
 {
   Run *run = user_data;
 
-  if (run->quota_count == NULL || row->agreement_id != run->quota.agreement_id)
-    {
-      flush_quota (run);
-      run->quota = *row;
-      run->quota.start_date = run->quota.end_date = NULL;
-      run->quota_count = se_quota_count_new ();
-    }
-  se_quota_count_add (run->quota_count, row->start_date, row->end_date,
-                      row->n_first, row->n_second);
+  check_periods (run, row);
+  check_non_disclosure (run, row);
+  check_mentor (run, row);
+  count_quota (run, row);
 }
 
 /* Rules: agreement expiring, agreement expired with placements planned */
@@ -750,19 +814,52 @@ on_lone_partnership (gint64   id,
 
 /* Running */
 
-static int
-compare_findings (gconstpointer a,
-                  gconstpointer b)
+/* A finding's place in the order of se_checks_run(): errors first, then
+ * by rule and record, and as they were found; read once, not at each of
+ * the sort's comparisons. */
+typedef struct
 {
-  SeFinding *x = *(SeFinding **) a, *y = *(SeFinding **) b;
+  SeSeverity  severity;
+  SeCheckRule rule;
+  gint64      record_id;
+  guint       index;
+  SeFinding  *finding;
+} SortKey;
 
-  if (se_finding_get_severity (x) != se_finding_get_severity (y))
-    return se_finding_get_severity (x) > se_finding_get_severity (y) ? -1 : 1;
-  if (se_finding_get_rule (x) != se_finding_get_rule (y))
-    return se_finding_get_rule (x) < se_finding_get_rule (y) ? -1 : 1;
-  if (se_finding_get_record_id (x) != se_finding_get_record_id (y))
-    return se_finding_get_record_id (x) < se_finding_get_record_id (y) ? -1 : 1;
-  return 0;
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  const SortKey *x = a, *y = b;
+
+  if (x->severity != y->severity)
+    return x->severity > y->severity ? -1 : 1;
+  if (x->rule != y->rule)
+    return x->rule < y->rule ? -1 : 1;
+  if (x->record_id != y->record_id)
+    return x->record_id < y->record_id ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static void
+sort_findings (GPtrArray *findings)
+{
+  g_autofree SortKey *keys = NULL;
+
+  if (findings->len < 2)
+    return;
+  keys = g_new (SortKey, findings->len);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      SeFinding *f = g_ptr_array_index (findings, i);
+      SortKey k = { se_finding_get_severity (f), se_finding_get_rule (f),
+                    se_finding_get_record_id (f), i, f };
+
+      keys[i] = k;
+    }
+  qsort (keys, findings->len, sizeof (SortKey), compare_keys);
+  for (guint i = 0; i < findings->len; i++)
+    findings->pdata[i] = keys[i].finding;
 }
 
 static char *
@@ -818,36 +915,21 @@ se_checks_run (SeStore     *store,
     return NULL;
   run.described = g_hash_table_new_full (NULL, NULL, NULL,
                                          (GDestroyNotify) g_hash_table_unref);
-  run.guests_missing = g_ptr_array_new_with_free_func (g_free);
-  run.mentor_missing = g_ptr_array_new_with_free_func (g_free);
+  run.quotas = g_hash_table_new_full (NULL, NULL, NULL, quota_free);
 
   /* One read transaction: the rules see one state of the file, and the
    * look-ups do not take and drop SQLite's lock one by one. */
   began = _se_store_read_begin (store);
 
   ok = se_store_foreach_overlap (store, on_overlap, &run, error)
-       && se_store_foreach_placement_outside (store, on_placement_period, &run, error);
-  if (ok)
+       && se_store_foreach_placement (store, on_placement, &run, error);
+  if (ok && run.error != NULL)
     {
-      ok = se_store_foreach_unconfirmed_guest (store, on_guest, &run, error);
-      if (ok && run.error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&run.error));
-          ok = FALSE;
-        }
-      flush_guests (&run);
+      g_propagate_error (error, g_steal_pointer (&run.error));
+      ok = FALSE;
     }
   if (ok)
-    {
-      ok = se_store_foreach_missing_mentor (store, on_missing_mentor, &run, error);
-      flush_mentor (&run);
-    }
-  if (ok)
-    {
-      ok = se_store_foreach_quota_placement (store, on_quota_placement, &run, error);
-      if (ok)
-        flush_quota (&run);
-    }
+    check_quotas (&run);
   ok = ok
        && se_store_foreach_expiring_agreement (store, today, last_day, on_expiring, &run, error)
        && se_store_foreach_expired_agreement (store, today, on_expired, &run, error)
@@ -860,19 +942,12 @@ se_checks_run (SeStore     *store,
   g_hash_table_unref (run.described);
   g_clear_pointer (&run.parents, g_hash_table_unref);
   g_clear_pointer (&run.signatures, g_hash_table_unref);
-  g_ptr_array_unref (run.guests_missing);
-  g_ptr_array_unref (run.mentor_missing);
-  if (run.quota_count != NULL)
-    g_array_unref (se_quota_count_finish (run.quota_count));
-  g_free (run.guests_title);
-  g_free (run.guests_start);
-  g_free (run.mentor_title);
-  g_free (run.mentor_period);
+  g_hash_table_unref (run.quotas);
 
   if (!ok)
     return NULL;
 
-  g_ptr_array_sort (findings, compare_findings);
+  sort_findings (findings);
   return g_steal_pointer (&findings);
 }
 

@@ -502,103 +502,113 @@ se_store_foreach_overlap (SeStore             *self,
   return ok;
 }
 
-/* "Lies outside" as se-checks.c's outside() has it, for partial dates
- * too: the placement's date cut to the length of the other. Only a
- * prefilter: the rule decides. */
-#define OUTSIDE(start, end, since, until) \
-  "((" since " IS NOT NULL AND substr(" start ", 1, length(" since ")) < " since ")" \
-  " OR (" until " IS NOT NULL AND substr(" end ", 1, length(" until ")) > " until "))"
-
 /**
- * se_store_foreach_placement_outside:
+ * se_store_foreach_placement:
  *
- * The placements, not cancelled, whose dates reach outside their
- * agreement's validity or their partnership's period (their own
- * partnership, else their agreement's), ordered by id.
+ * Every placement, not cancelled, ordered by id, with what the rules read
+ * of it: its agreement, its partnership and its participants.
+ *
+ * One pass over the placements in the table's order serves all the rules
+ * about a placement, instead of one query a rule, each reading the
+ * placements again. The participants come from a second statement walked
+ * alongside, in the order of participant_placement's index, so that each
+ * row of the first stays valid while its participants are gathered: only
+ * one placement's participants are held at a time.
  */
 gboolean
-se_store_foreach_placement_outside (SeStore                     *self,
-                                    SeStorePlacementPeriodFunc   func,
-                                    gpointer                     user_data,
-                                    GError                     **error)
+se_store_foreach_placement (SeStore               *self,
+                            SeStorePlacementFunc   func,
+                            gpointer               user_data,
+                            GError               **error)
 {
-  sqlite3_stmt *stmt;
-  gboolean ok = FALSE;
+  sqlite3_stmt *stmt, *part;
+  g_autoptr(GArray) participants = NULL;
+  g_autoptr(GError) part_error = NULL;
+  gboolean ok = FALSE, part_ok = TRUE, part_row;
 
   g_return_val_if_fail (SE_IS_STORE (self), FALSE);
 
+  /* NOT INDEXED and the unary + keep SQLite from reading the placements
+   * through the status index, in random order of rows. */
   stmt = query_begin (self,
     "SELECT p.id, p.title, p.start_date, p.end_date,"
-    "   a.id, a.title, a.valid_from, a.valid_until, t.id, t.title, t.since, t.until"
-    " FROM placement p"
+    "   p.kind IN ('hospitation', 'job-swap', 'virtual', 'secondment'),"
+    "   p.confidential <> 0 OR coalesce (a.confidential, 0) <> 0,"
+    "   CASE WHEN p.confidential <> 0 OR coalesce (a.confidential, 0) <> 0 THEN"
+    "     EXISTS (SELECT 1 FROM prerequisite r"
+    "             WHERE r.placement_id = p.id AND r.kind = 'non-disclosure'"
+    "               AND r.fulfilled_on IS NOT NULL AND r.fulfilled_on <> ''"
+    "               AND r.fulfilled_on <= p.start_date)"
+    "   ELSE 0 END,"
+    "   a.id, a.title, a.valid_from, a.valid_until, a.quota_placements, a.quota_days,"
+    "   a.party_a_id, a.party_b_id, t.id, t.title, t.since, t.until"
+    " FROM placement p NOT INDEXED"
     " LEFT JOIN agreement a ON a.id = p.agreement_id"
-    " LEFT JOIN partnership t ON t.id = coalesce (p.partnership_id, a.partnership_id)"
-    " WHERE p.status <> 'cancelled'"
-    "   AND (" OUTSIDE ("p.start_date", "p.end_date", "a.valid_from", "a.valid_until")
-    "        OR " OUTSIDE ("p.start_date", "p.end_date", "t.since", "t.until") ")"
+    " LEFT JOIN partnership t ON t.id = coalesce (nullif (p.partnership_id, 0), a.partnership_id)"
+    " WHERE +p.status <> 'cancelled'"
     " ORDER BY p.id",
     error);
   if (stmt == NULL)
     return FALSE;
+  part = query_begin (self,
+    "SELECT placement_id, id, person_id, role, home_organisation_id, host_organisation_id"
+    " FROM participant INDEXED BY participant_placement"
+    " ORDER BY placement_id, id",
+    error);
+  if (part == NULL)
+    {
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
 
+  participants = g_array_new (FALSE, FALSE, sizeof (SeStoreParticipant));
+  part_row = query_next (self, part, &part_ok, &part_error);
   while (query_next (self, stmt, &ok, error))
     {
-      SeStorePlacementPeriod row = {
-        sqlite3_column_int64 (stmt, 0),
-        text (stmt, 1), text (stmt, 2), text (stmt, 3),
-        sqlite3_column_int64 (stmt, 4), text (stmt, 5), text (stmt, 6), text (stmt, 7),
-        sqlite3_column_int64 (stmt, 8), text (stmt, 9), text (stmt, 10), text (stmt, 11),
+      SeStorePlacement row = {
+        sqlite3_column_int64 (stmt, 0), text (stmt, 1), text (stmt, 2), text (stmt, 3),
+        sqlite3_column_int (stmt, 4) != 0, sqlite3_column_int (stmt, 5) != 0,
+        sqlite3_column_int (stmt, 6) != 0,
+        sqlite3_column_int64 (stmt, 7), text (stmt, 8), text (stmt, 9), text (stmt, 10),
+        sqlite3_column_int (stmt, 11), sqlite3_column_int (stmt, 12),
+        sqlite3_column_int64 (stmt, 13), sqlite3_column_int64 (stmt, 14),
+        sqlite3_column_int64 (stmt, 15), text (stmt, 16), text (stmt, 17), text (stmt, 18),
+        NULL, 0,
       };
+
+      g_array_set_size (participants, 0);
+      /* The participants of cancelled placements are passed over. */
+      while (part_row && sqlite3_column_int64 (part, 0) <= row.id)
+        {
+          if (sqlite3_column_int64 (part, 0) == row.id)
+            {
+              int role = SE_PARTICIPANT_ROLE_GUEST;
+              SeStoreParticipant p = {
+                sqlite3_column_int64 (part, 1), sqlite3_column_int64 (part, 2),
+                SE_PARTICIPANT_ROLE_GUEST,
+                sqlite3_column_int64 (part, 4), sqlite3_column_int64 (part, 5),
+              };
+
+              se_enum_from_nick (SE_TYPE_PARTICIPANT_ROLE,
+                                 (const char *) sqlite3_column_text (part, 3), &role);
+              p.role = (SeParticipantRole) role;
+              g_array_append_val (participants, p);
+            }
+          part_row = query_next (self, part, &part_ok, &part_error);
+        }
+
+      row.participants = (const SeStoreParticipant *) (gpointer) participants->data;
+      row.n_participants = participants->len;
       func (&row, user_data);
     }
-  return ok;
-}
 
-/**
- * se_store_foreach_unconfirmed_guest:
- *
- * The guests of the placements, not cancelled, that require
- * confidentiality (their own flag or their agreement's) and have no
- * prerequisite of kind non-disclosure fulfilled on or before their first
- * day, ordered by placement and participant. Whether a signed agreement
- * covers a guest is left to the rule.
- */
-gboolean
-se_store_foreach_unconfirmed_guest (SeStore           *self,
-                                    SeStoreGuestFunc   func,
-                                    gpointer           user_data,
-                                    GError           **error)
-{
-  sqlite3_stmt *stmt;
-  gboolean ok = FALSE;
-
-  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
-
-  stmt = query_begin (self,
-    "SELECT p.id, p.title, p.start_date, g.id, g.person_id,"
-    "   g.home_organisation_id, g.host_organisation_id"
-    " FROM placement p"
-    " LEFT JOIN agreement a ON a.id = p.agreement_id"
-    " JOIN participant g ON g.placement_id = p.id AND g.role = 'guest'"
-    " WHERE p.status <> 'cancelled'"
-    "   AND (p.confidential <> 0 OR coalesce (a.confidential, 0) <> 0)"
-    "   AND NOT EXISTS (SELECT 1 FROM prerequisite r"
-    "                   WHERE r.placement_id = p.id AND r.kind = 'non-disclosure'"
-    "                     AND r.fulfilled_on IS NOT NULL AND r.fulfilled_on <> ''"
-    "                     AND r.fulfilled_on <= p.start_date)"
-    " ORDER BY p.id, g.id",
-    error);
-  if (stmt == NULL)
-    return FALSE;
-
-  while (query_next (self, stmt, &ok, error))
+  /* query_next() finalised it when it ran out; not otherwise. */
+  if (part_row)
+    sqlite3_finalize (part);
+  if (ok && !part_ok)
     {
-      SeStoreGuest row = {
-        sqlite3_column_int64 (stmt, 0), text (stmt, 1), text (stmt, 2),
-        sqlite3_column_int64 (stmt, 3), sqlite3_column_int64 (stmt, 4),
-        sqlite3_column_int64 (stmt, 5), sqlite3_column_int64 (stmt, 6),
-      };
-      func (&row, user_data);
+      g_propagate_error (error, g_steal_pointer (&part_error));
+      ok = FALSE;
     }
   return ok;
 }
@@ -669,102 +679,6 @@ se_store_foreach_organisation_parent (SeStore            *self,
     return FALSE;
   while (query_next (self, stmt, &ok, error))
     func (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), user_data);
-  return ok;
-}
-
-/**
- * se_store_foreach_missing_mentor:
- *
- * For each hospitation, job swap, virtual placement and secondment (not
- * cancelled), ordered by id, each organisation hosting one of its guests
- * that none of its mentors has as host or home, in the order of the
- * guests (by participant id).
- */
-gboolean
-se_store_foreach_missing_mentor (SeStore                   *self,
-                                 SeStoreMissingMentorFunc   func,
-                                 gpointer                   user_data,
-                                 GError                   **error)
-{
-  sqlite3_stmt *stmt;
-  gboolean ok = FALSE;
-
-  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
-
-  stmt = query_begin (self,
-    "SELECT p.id, p.title, p.start_date, p.end_date, g.host_organisation_id, min (g.id) AS first,"
-    "   o.id IS NOT NULL, o.name"
-    " FROM placement p"
-    " JOIN participant g ON g.placement_id = p.id AND g.role = 'guest'"
-    " LEFT JOIN organisation o ON o.id = g.host_organisation_id"
-    " WHERE p.status <> 'cancelled'"
-    "   AND p.kind IN ('hospitation', 'job-swap', 'virtual', 'secondment')"
-    "   AND NOT EXISTS (SELECT 1 FROM participant m"
-    "                   WHERE m.placement_id = p.id AND m.role = 'mentor'"
-    "                     AND (m.host_organisation_id = g.host_organisation_id"
-    "                          OR m.home_organisation_id = g.host_organisation_id))"
-    " GROUP BY p.id, g.host_organisation_id"
-    " ORDER BY p.id, first",
-    error);
-  if (stmt == NULL)
-    return FALSE;
-
-  while (query_next (self, stmt, &ok, error))
-    {
-      SeStoreMissingMentor row = {
-        sqlite3_column_int64 (stmt, 0), text (stmt, 1), text (stmt, 2), text (stmt, 3),
-        sqlite3_column_int64 (stmt, 4), sqlite3_column_int (stmt, 6) != 0, text (stmt, 7),
-      };
-      func (&row, user_data);
-    }
-  return ok;
-}
-
-/**
- * se_store_foreach_quota_placement:
- *
- * The placements (not cancelled) of the agreements with a quota of
- * placements or days, with their guests in each direction, ordered by
- * agreement and placement.
- */
-gboolean
-se_store_foreach_quota_placement (SeStore                    *self,
-                                  SeStoreQuotaPlacementFunc   func,
-                                  gpointer                    user_data,
-                                  GError                    **error)
-{
-  sqlite3_stmt *stmt;
-  gboolean ok = FALSE;
-
-  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
-
-#define GUESTS(home, host) \
-  "(SELECT count (*) FROM participant g" \
-  "  WHERE g.placement_id = p.id AND g.role = 'guest'" \
-  "    AND g.home_organisation_id = " home " AND g.host_organisation_id = " host ")"
-  stmt = query_begin (self,
-    "SELECT a.id, a.quota_placements, a.quota_days, a.party_a_id, a.party_b_id,"
-    "   p.start_date, p.end_date,"
-    "   " GUESTS ("a.party_a_id", "a.party_b_id") ", " GUESTS ("a.party_b_id", "a.party_a_id")
-    " FROM agreement a JOIN placement p ON p.agreement_id = a.id"
-    " WHERE (a.quota_placements > 0 OR a.quota_days > 0) AND p.status <> 'cancelled'"
-    " ORDER BY a.id, p.id",
-    error);
-#undef GUESTS
-  if (stmt == NULL)
-    return FALSE;
-
-  while (query_next (self, stmt, &ok, error))
-    {
-      SeStoreQuotaPlacement row = {
-        sqlite3_column_int64 (stmt, 0),
-        sqlite3_column_int (stmt, 1), sqlite3_column_int (stmt, 2),
-        sqlite3_column_int64 (stmt, 3), sqlite3_column_int64 (stmt, 4),
-        text (stmt, 5), text (stmt, 6),
-        (guint) sqlite3_column_int64 (stmt, 7), (guint) sqlite3_column_int64 (stmt, 8),
-      };
-      func (&row, user_data);
-    }
   return ok;
 }
 

@@ -49,50 +49,65 @@ typedef struct
 } SeStoreOverlap;
 
 /**
- * SeStorePlacementPeriod:
- * @placement_id, @title, @start_date, @end_date: a placement, not cancelled
+ * SeStoreParticipant:
+ * @id: a participant
+ * @person_id: who takes part
+ * @role: in which role
+ * @home_id, @host_id: the participant's home and host organisations
+ */
+typedef struct
+{
+  gint64            id;
+  gint64            person_id;
+  SeParticipantRole role;
+  gint64            home_id;
+  gint64            host_id;
+} SeStoreParticipant;
+
+/**
+ * SeStorePlacement:
+ * @id, @title, @start_date, @end_date: a placement, not cancelled
+ * @needs_mentor: whether it is of a kind whose guests need a mentor (a
+ *   hospitation, job swap, virtual placement or secondment)
+ * @confidential: whether it requires confidentiality, by its own flag or
+ *   its agreement's
+ * @declared: whether it has a prerequisite of kind non-disclosure
+ *   fulfilled on or before its first day
  * @agreement_id: its agreement, 0 if it has none (or it is gone)
  * @agreement_title, @valid_from, @valid_until: the agreement's title and
  *   validity
+ * @quota_placements, @quota_days: the agreement's quotas, 0 for none
+ * @party_a_id, @party_b_id: the agreement's parties
  * @partnership_id: its partnership, else its agreement's; 0 for none
  * @partnership_title: the partnership's own title, %NULL for none
  * @since, @until: the partnership's period, maybe partial dates
- *
- * A placement that may lie outside its agreement or its partnership.
+ * @participants: its participants, ordered by id
+ * @n_participants: how many
  */
 typedef struct
 {
-  gint64      placement_id;
-  const char *title;
-  const char *start_date;
-  const char *end_date;
-  gint64      agreement_id;
-  const char *agreement_title;
-  const char *valid_from;
-  const char *valid_until;
-  gint64      partnership_id;
-  const char *partnership_title;
-  const char *since;
-  const char *until;
-} SeStorePlacementPeriod;
-
-/**
- * SeStoreGuest:
- * @placement_id, @title, @start_date: a placement, not cancelled
- * @participant_id: a guest of it
- * @person_id: who the guest is
- * @home_id, @host_id: the guest's home and host organisations
- */
-typedef struct
-{
-  gint64      placement_id;
-  const char *title;
-  const char *start_date;
-  gint64      participant_id;
-  gint64      person_id;
-  gint64      home_id;
-  gint64      host_id;
-} SeStoreGuest;
+  gint64                    id;
+  const char               *title;
+  const char               *start_date;
+  const char               *end_date;
+  gboolean                  needs_mentor;
+  gboolean                  confidential;
+  gboolean                  declared;
+  gint64                    agreement_id;
+  const char               *agreement_title;
+  const char               *valid_from;
+  const char               *valid_until;
+  int                       quota_placements;
+  int                       quota_days;
+  gint64                    party_a_id;
+  gint64                    party_b_id;
+  gint64                    partnership_id;
+  const char               *partnership_title;
+  const char               *since;
+  const char               *until;
+  const SeStoreParticipant *participants;
+  guint                     n_participants;
+} SeStorePlacement;
 
 /**
  * SeStoreDeclaration:
@@ -111,47 +126,6 @@ typedef struct
   SeParty     party;
   const char *signed_on;
 } SeStoreDeclaration;
-
-/**
- * SeStoreMissingMentor:
- * @placement_id, @title, @start_date, @end_date: a placement
- * @host_id: an organisation hosting a guest of it, which no mentor of the
- *   placement has as host or home
- * @host_found: whether that organisation exists
- * @host_name: its name
- */
-typedef struct
-{
-  gint64      placement_id;
-  const char *title;
-  const char *start_date;
-  const char *end_date;
-  gint64      host_id;
-  gboolean    host_found;
-  const char *host_name;
-} SeStoreMissingMentor;
-
-/**
- * SeStoreQuotaPlacement:
- * @agreement_id: an agreement with a quota
- * @quota_placements, @quota_days: its quotas, 0 for none
- * @party_a_id, @party_b_id: its parties
- * @start_date, @end_date: a placement it covers, not cancelled
- * @n_first: the placement's guests from the first party hosted by the second
- * @n_second: its guests the other way round
- */
-typedef struct
-{
-  gint64      agreement_id;
-  int         quota_placements;
-  int         quota_days;
-  gint64      party_a_id;
-  gint64      party_b_id;
-  const char *start_date;
-  const char *end_date;
-  guint       n_first;
-  guint       n_second;
-} SeStoreQuotaPlacement;
 
 /**
  * SeStoreExpired:
@@ -175,15 +149,9 @@ typedef struct
 
 typedef void (*SeStoreOverlapFunc)          (const SeStoreOverlap         *row,
                                              gpointer                      user_data);
-typedef void (*SeStorePlacementPeriodFunc)  (const SeStorePlacementPeriod *row,
-                                             gpointer                      user_data);
-typedef void (*SeStoreGuestFunc)            (const SeStoreGuest           *row,
+typedef void (*SeStorePlacementFunc)        (const SeStorePlacement       *row,
                                              gpointer                      user_data);
 typedef void (*SeStoreDeclarationFunc)      (const SeStoreDeclaration     *row,
-                                             gpointer                      user_data);
-typedef void (*SeStoreMissingMentorFunc)    (const SeStoreMissingMentor   *row,
-                                             gpointer                      user_data);
-typedef void (*SeStoreQuotaPlacementFunc)   (const SeStoreQuotaPlacement  *row,
                                              gpointer                      user_data);
 typedef void (*SeStoreExpiredFunc)          (const SeStoreExpired         *row,
                                              gpointer                      user_data);
@@ -217,12 +185,8 @@ gboolean    se_store_foreach_overlap             (SeStore      *self,
                                                   SeStoreOverlapFunc func,
                                                   gpointer      user_data,
                                                   GError      **error);
-gboolean    se_store_foreach_placement_outside   (SeStore      *self,
-                                                  SeStorePlacementPeriodFunc func,
-                                                  gpointer      user_data,
-                                                  GError      **error);
-gboolean    se_store_foreach_unconfirmed_guest   (SeStore      *self,
-                                                  SeStoreGuestFunc func,
+gboolean    se_store_foreach_placement           (SeStore      *self,
+                                                  SeStorePlacementFunc func,
                                                   gpointer      user_data,
                                                   GError      **error);
 gboolean    se_store_foreach_signed_declaration  (SeStore      *self,
@@ -231,14 +195,6 @@ gboolean    se_store_foreach_signed_declaration  (SeStore      *self,
                                                   GError      **error);
 gboolean    se_store_foreach_organisation_parent (SeStore      *self,
                                                   SeStoreIdPairFunc func,
-                                                  gpointer      user_data,
-                                                  GError      **error);
-gboolean    se_store_foreach_missing_mentor      (SeStore      *self,
-                                                  SeStoreMissingMentorFunc func,
-                                                  gpointer      user_data,
-                                                  GError      **error);
-gboolean    se_store_foreach_quota_placement     (SeStore      *self,
-                                                  SeStoreQuotaPlacementFunc func,
                                                   gpointer      user_data,
                                                   GError      **error);
 gboolean    se_store_foreach_expiring_agreement  (SeStore      *self,
