@@ -819,11 +819,11 @@ on_lone_partnership (gint64   id,
  * the sort's comparisons. */
 typedef struct
 {
-  SeSeverity  severity;
-  SeCheckRule rule;
-  gint64      record_id;
-  guint       index;
-  SeFinding  *finding;
+  gint64     record_id;
+  SeFinding *finding;
+  guint32    index;
+  guint16    severity;
+  guint16    rule;
 } SortKey;
 
 static int
@@ -852,8 +852,8 @@ sort_findings (GPtrArray *findings)
   for (guint i = 0; i < findings->len; i++)
     {
       SeFinding *f = g_ptr_array_index (findings, i);
-      SortKey k = { se_finding_get_severity (f), se_finding_get_rule (f),
-                    se_finding_get_record_id (f), i, f };
+      SortKey k = { se_finding_get_record_id (f), f, i,
+                    (guint16) se_finding_get_severity (f), (guint16) se_finding_get_rule (f) };
 
       keys[i] = k;
     }

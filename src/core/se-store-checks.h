@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 
 /* The store's part of the consistency checks (se-checks.h): dismissed
  * findings, kept in the `dismissal` table (schema version 2), and the
- * queries too heavy to run over the record lists in C. */
+ * queries the rules read their records through, so that a run never
+ * loads a whole table as records. */
 
 /* The candidate rows of the rules of se-checks.h, each found by one query
  * over the indexes rather than over the record lists, so that a check
