@@ -739,17 +739,6 @@ describe_expiry (SeStore    *store,
                           title, date, days);
 }
 
-static gboolean
-expires_within (SeRecord   *agreement,
-                const char *today,
-                const char *last_day)
-{
-  const char *until = se_record_get_string (agreement, "valid-until");
-
-  return se_record_get_int (agreement, "status") == SE_AGREEMENT_STATUS_SIGNED
-         && until != NULL && strcmp (until, today) >= 0 && strcmp (until, last_day) <= 0;
-}
-
 static void
 on_expiring (gint64   id,
              gpointer user_data)
@@ -1009,6 +998,45 @@ compare_reminders (gconstpointer a,
   return strcmp (x->date, y->date);
 }
 
+typedef struct
+{
+  SeStore    *store;
+  const char *today;
+  GPtrArray  *reminders;
+} Reminding;
+
+static void
+on_expiring_reminder (gint64   id,
+                      gpointer user_data)
+{
+  Reminding *r = user_data;
+  g_autoptr(SeRecord) a = se_store_lookup (r->store, SE_TYPE_AGREEMENT, id);
+
+  if (a != NULL)
+    add_reminder (r->reminders, SE_REMINDER_AGREEMENT_EXPIRING, a,
+                  se_record_get_string (a, "valid-until"), describe_expiry (r->store, a, r->today));
+}
+
+static void
+on_starting_reminder (gint64   id,
+                      gpointer user_data)
+{
+  Reminding *r = user_data;
+  g_autoptr(SeRecord) p = se_store_lookup (r->store, SE_TYPE_PLACEMENT, id);
+  g_autofree char *title = NULL;
+  g_autofree char *date = NULL;
+  const char *start;
+
+  if (p == NULL)
+    return;
+  start = se_record_get_string (p, "start-date");
+  title = se_describe_title (r->store, p);
+  date = se_date_format (start);
+  add_reminder (r->reminders, SE_REMINDER_PLACEMENT_STARTING, p, start,
+                /* Translators: %1$s is a placement, %2$s its first day */
+                g_strdup_printf (_("“%1$s” starts on %2$s."), title, date));
+}
+
 /**
  * se_checks_get_reminders:
  * @store: an open store
@@ -1019,7 +1047,8 @@ compare_reminders (gconstpointer a,
  *   days from today are listed
  *
  * What a notification at start should mention. Dismissals do not apply:
- * a reminder is not a finding.
+ * a reminder is not a finding. Only the records to mention are read, not
+ * the lists: this runs as a database is opened.
  *
  * Returns: (transfer full) (element-type SeReminder): the reminders,
  *   agreements first, each kind ordered by date
@@ -1031,10 +1060,11 @@ se_checks_get_reminders (SeStore    *store,
                          int         start_days)
 {
   GPtrArray *reminders = g_ptr_array_new_with_free_func ((GDestroyNotify) se_reminder_free);
+  g_autoptr(GError) error = NULL;
   g_autofree char *today = NULL;
   g_autofree char *last_expiry = NULL;
   g_autofree char *last_start = NULL;
-  GListModel *list;
+  Reminding r = { store, NULL, reminders };
 
   g_return_val_if_fail (SE_IS_STORE (store), reminders);
   g_return_val_if_fail (today_iso == NULL || se_date_is_valid (today_iso), reminders);
@@ -1043,36 +1073,13 @@ se_checks_get_reminders (SeStore    *store,
   today = dup_today (today_iso);
   last_expiry = add_days (today, expiry_days);
   last_start = add_days (today, start_days);
+  r.today = today;
 
-  list = se_store_get_list (store, SE_TYPE_AGREEMENT);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(SeRecord) a = g_list_model_get_item (list, i);
-
-      if (expires_within (a, today, last_expiry))
-        add_reminder (reminders, SE_REMINDER_AGREEMENT_EXPIRING, a,
-                      se_record_get_string (a, "valid-until"),
-                      describe_expiry (store, a, today));
-    }
-
-  list = se_store_get_list (store, SE_TYPE_PLACEMENT);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(SeRecord) p = g_list_model_get_item (list, i);
-      const char *start = se_record_get_string (p, "start-date");
-      int status = se_record_get_int (p, "status");
-
-      if ((status == SE_PLACEMENT_STATUS_PROPOSED || status == SE_PLACEMENT_STATUS_APPROVED)
-          && start != NULL && strcmp (start, today) >= 0 && strcmp (start, last_start) <= 0)
-        {
-          g_autofree char *title = se_describe_title (store, p);
-          g_autofree char *date = se_date_format (start);
-
-          add_reminder (reminders, SE_REMINDER_PLACEMENT_STARTING, p, start,
-                        /* Translators: %1$s is a placement, %2$s its first day */
-                        g_strdup_printf (_("“%1$s” starts on %2$s."), title, date));
-        }
-    }
+  if (!se_store_foreach_expiring_agreement (store, today, last_expiry, on_expiring_reminder,
+                                            &r, &error)
+      || !se_store_foreach_starting_placement (store, today, last_start, on_starting_reminder,
+                                               &r, &error))
+    g_warning ("Could not read the reminders: %s", error->message);
 
   g_ptr_array_sort (reminders, compare_reminders);
   return reminders;

@@ -712,6 +712,36 @@ se_store_foreach_expiring_agreement (SeStore        *self,
 }
 
 /**
+ * se_store_foreach_starting_placement:
+ *
+ * The proposed or approved placements that start between @first_day and
+ * @last_day, both included, ordered by id.
+ */
+gboolean
+se_store_foreach_starting_placement (SeStore        *self,
+                                     const char     *first_day,
+                                     const char     *last_day,
+                                     SeStoreIdFunc   func,
+                                     gpointer        user_data,
+                                     GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+
+  stmt = query_begin (self, "SELECT id FROM placement"
+                            " WHERE status IN ('proposed', 'approved')"
+                            "   AND start_date BETWEEN ?1 AND ?2"
+                            " ORDER BY id", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, first_day, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, last_day, -1, SQLITE_TRANSIENT);
+    }
+  return foreach_id (self, stmt, func, user_data, error);
+}
+
+/**
  * se_store_foreach_expired_agreement:
  *
  * The agreements whose valid-until lies before @today and that cover

@@ -204,6 +204,12 @@ gboolean    se_store_foreach_expiring_agreement  (SeStore      *self,
                                                   SeStoreIdFunc func,
                                                   gpointer      user_data,
                                                   GError      **error);
+gboolean    se_store_foreach_starting_placement  (SeStore      *self,
+                                                  const char   *first_day,
+                                                  const char   *last_day,
+                                                  SeStoreIdFunc func,
+                                                  gpointer      user_data,
+                                                  GError      **error);
 gboolean    se_store_foreach_expired_agreement   (SeStore      *self,
                                                   const char   *today,
                                                   SeStoreExpiredFunc func,
