@@ -66,6 +66,8 @@ typedef struct
 
   /* Rule quota-exceeded: agreement id -> Quota */
   GHashTable *quotas;
+  /* Rule agreement-expired: agreement id -> Expired */
+  GHashTable *expired;
 
   GError     *error;
 } Run;
@@ -683,20 +685,6 @@ check_quotas (Run *run)
     check_quota (run, g_hash_table_lookup (run->quotas, g_ptr_array_index (ids, i)));
 }
 
-/* The rules about a placement */
-
-static void
-on_placement (const SeStorePlacement *row,
-              gpointer                user_data)
-{
-  Run *run = user_data;
-
-  check_periods (run, row);
-  check_non_disclosure (run, row);
-  check_mentor (run, row);
-  count_quota (run, row);
-}
-
 /* Rules: agreement expiring, agreement expired with placements planned */
 
 static char *
@@ -754,16 +742,70 @@ on_expiring (gint64   id,
                             SE_TYPE_AGREEMENT, id, message));
 }
 
-static void
-on_expired (const SeStoreExpired *row,
-            gpointer              user_data)
+/* An agreement expired before today and the planned placements it
+ * covers that end after it */
+typedef struct
 {
-  Run *run = user_data;
-  g_autofree char *title = row_title (row->title);
-  g_autofree char *date = se_date_format (row->valid_until);
-  g_autofree char *placement = row_title (row->first_title);
+  gint64  agreement_id;
+  char   *title;
+  char   *valid_until;
+  guint   n_placements;
+  gint64  first_id;
+  char   *first_start;
+  char   *first_title;
+} Expired;
+
+static void
+expired_free (gpointer data)
+{
+  Expired *e = data;
+
+  g_free (e->title);
+  g_free (e->valid_until);
+  g_free (e->first_start);
+  g_free (e->first_title);
+  g_free (e);
+}
+
+static void
+count_expired (Run                    *run,
+               const SeStorePlacement *row)
+{
+  Expired *e;
+
+  if (row->agreement_id == 0 || row->valid_until == NULL || !row->planned
+      || strcmp (row->valid_until, run->today) >= 0
+      || row->end_date == NULL || strcmp (row->end_date, row->valid_until) <= 0)
+    return;
+
+  e = g_hash_table_lookup (run->expired, KEY (row->agreement_id));
+  if (e == NULL)
+    {
+      e = g_new0 (Expired, 1);
+      e->agreement_id = row->agreement_id;
+      e->title = row_title (row->agreement_title);
+      e->valid_until = g_strdup (row->valid_until);
+      g_hash_table_insert (run->expired, KEY (row->agreement_id), e);
+    }
+  e->n_placements++;
+  /* The placements come by id: on a tie of starts the first stays. */
+  if (e->first_start == NULL || strcmp (row->start_date, e->first_start) < 0)
+    {
+      e->first_id = row->id;
+      g_free (e->first_start);
+      e->first_start = g_strdup (row->start_date);
+      g_free (e->first_title);
+      e->first_title = row_title (row->title);
+    }
+}
+
+static void
+check_expired (Run    *run,
+               Expired *e)
+{
+  g_autofree char *date = se_date_format (e->valid_until);
   g_autofree char *message = NULL;
-  guint n = row->n_placements;
+  guint n = e->n_placements;
   SeFinding *finding;
 
   /* Translators: %1$s is an agreement, %2$s a date, %3$u a number of
@@ -776,11 +818,26 @@ on_expired (const SeStoreExpired *row,
                                        "planned placements it covers end later, the "
                                        "first “%4$s”. Renew the agreement or cover the "
                                        "placements by another one.", n),
-                             title, date, n, placement);
+                             e->title, date, n, e->first_title);
   finding = se_finding_new (SE_CHECK_RULE_AGREEMENT_EXPIRED, SE_SEVERITY_ERROR,
-                            SE_TYPE_AGREEMENT, row->agreement_id, message);
-  se_finding_set_related (finding, SE_TYPE_PLACEMENT, row->first_placement_id);
+                            SE_TYPE_AGREEMENT, e->agreement_id, message);
+  se_finding_set_related (finding, SE_TYPE_PLACEMENT, e->first_id);
   add (run, finding);
+}
+
+/* The rules about a placement */
+
+static void
+on_placement (const SeStorePlacement *row,
+              gpointer                user_data)
+{
+  Run *run = user_data;
+
+  check_periods (run, row);
+  check_non_disclosure (run, row);
+  check_mentor (run, row);
+  count_quota (run, row);
+  count_expired (run, row);
 }
 
 /* Rule: active partnership without agreement */
@@ -905,6 +962,7 @@ se_checks_run (SeStore     *store,
   run.described = g_hash_table_new_full (NULL, NULL, NULL,
                                          (GDestroyNotify) g_hash_table_unref);
   run.quotas = g_hash_table_new_full (NULL, NULL, NULL, quota_free);
+  run.expired = g_hash_table_new_full (NULL, NULL, NULL, expired_free);
 
   /* One read transaction: the rules see one state of the file, and the
    * look-ups do not take and drop SQLite's lock one by one. */
@@ -918,10 +976,19 @@ se_checks_run (SeStore     *store,
       ok = FALSE;
     }
   if (ok)
-    check_quotas (&run);
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      check_quotas (&run);
+      /* One finding an agreement: the order they are found in is no
+       * matter, the sort puts them by agreement. */
+      g_hash_table_iter_init (&iter, run.expired);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        check_expired (&run, value);
+    }
   ok = ok
        && se_store_foreach_expiring_agreement (store, today, last_day, on_expiring, &run, error)
-       && se_store_foreach_expired_agreement (store, today, on_expired, &run, error)
        && se_store_foreach_lone_partnership (store, on_lone_partnership, &run, error);
 
   _se_store_read_end (store, began);
@@ -932,6 +999,7 @@ se_checks_run (SeStore     *store,
   g_clear_pointer (&run.parents, g_hash_table_unref);
   g_clear_pointer (&run.signatures, g_hash_table_unref);
   g_hash_table_unref (run.quotas);
+  g_hash_table_unref (run.expired);
 
   if (!ok)
     return NULL;

@@ -541,7 +541,8 @@ se_store_foreach_placement (SeStore               *self,
     "               AND r.fulfilled_on <= p.start_date)"
     "   ELSE 0 END,"
     "   a.id, a.title, a.valid_from, a.valid_until, a.quota_placements, a.quota_days,"
-    "   a.party_a_id, a.party_b_id, t.id, t.title, t.since, t.until"
+    "   a.party_a_id, a.party_b_id, t.id, t.title, t.since, t.until,"
+    "   p.status IN ('proposed', 'approved')"
     " FROM placement p NOT INDEXED"
     " LEFT JOIN agreement a ON a.id = p.agreement_id"
     " LEFT JOIN partnership t ON t.id = coalesce (nullif (p.partnership_id, 0), a.partnership_id)"
@@ -573,7 +574,7 @@ se_store_foreach_placement (SeStore               *self,
         sqlite3_column_int (stmt, 11), sqlite3_column_int (stmt, 12),
         sqlite3_column_int64 (stmt, 13), sqlite3_column_int64 (stmt, 14),
         sqlite3_column_int64 (stmt, 15), text (stmt, 16), text (stmt, 17), text (stmt, 18),
-        NULL, 0,
+        NULL, 0, sqlite3_column_int (stmt, 19) != 0,
       };
 
       g_array_set_size (participants, 0);
@@ -739,53 +740,6 @@ se_store_foreach_starting_placement (SeStore        *self,
       sqlite3_bind_text (stmt, 2, last_day, -1, SQLITE_TRANSIENT);
     }
   return foreach_id (self, stmt, func, user_data, error);
-}
-
-/**
- * se_store_foreach_expired_agreement:
- *
- * The agreements whose valid-until lies before @today and that cover
- * proposed or approved placements ending after it, ordered by id.
- */
-gboolean
-se_store_foreach_expired_agreement (SeStore             *self,
-                                    const char          *today,
-                                    SeStoreExpiredFunc   func,
-                                    gpointer             user_data,
-                                    GError             **error)
-{
-  sqlite3_stmt *stmt;
-  gboolean ok = FALSE;
-
-  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
-
-  stmt = query_begin (self,
-    "SELECT id, title, valid_until, n, first, (SELECT title FROM placement WHERE id = first)"
-    " FROM (SELECT a.id, a.title, a.valid_until, count (*) AS n,"
-    "         (SELECT f.id FROM placement f"
-    "          WHERE f.agreement_id = a.id AND f.status IN ('proposed', 'approved')"
-    "            AND f.end_date > a.valid_until"
-    "          ORDER BY f.start_date, f.id LIMIT 1) AS first"
-    " FROM agreement a JOIN placement p ON p.agreement_id = a.id"
-    " WHERE a.valid_until <> '' AND a.valid_until < ?1"
-    "   AND p.status IN ('proposed', 'approved') AND p.end_date > a.valid_until"
-    " GROUP BY a.id)"
-    " ORDER BY id",
-    error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
-
-  while (query_next (self, stmt, &ok, error))
-    {
-      SeStoreExpired row = {
-        sqlite3_column_int64 (stmt, 0), text (stmt, 1), text (stmt, 2),
-        (guint) sqlite3_column_int64 (stmt, 3),
-        sqlite3_column_int64 (stmt, 4), text (stmt, 5),
-      };
-      func (&row, user_data);
-    }
-  return ok;
 }
 
 /**

@@ -84,6 +84,7 @@ typedef struct
  * @since, @until: the partnership's period, maybe partial dates
  * @participants: its participants, ordered by id
  * @n_participants: how many
+ * @planned: whether it is proposed or approved
  */
 typedef struct
 {
@@ -108,6 +109,7 @@ typedef struct
   const char               *until;
   const SeStoreParticipant *participants;
   guint                     n_participants;
+  gboolean                  planned;
 } SeStorePlacement;
 
 /**
@@ -128,33 +130,11 @@ typedef struct
   const char *signed_on;
 } SeStoreDeclaration;
 
-/**
- * SeStoreExpired:
- * @agreement_id: an agreement whose valid-until lies before the day asked
- * @title, @valid_until: the agreement's title and valid-until
- * @n_placements: how many proposed or approved placements it covers end
- *   after it
- * @first_placement_id: the one of them that starts first (the lower id on
- *   a tie)
- * @first_title: its title
- */
-typedef struct
-{
-  gint64      agreement_id;
-  const char *title;
-  const char *valid_until;
-  guint       n_placements;
-  gint64      first_placement_id;
-  const char *first_title;
-} SeStoreExpired;
-
 typedef void (*SeStoreOverlapFunc)          (const SeStoreOverlap         *row,
                                              gpointer                      user_data);
 typedef void (*SeStorePlacementFunc)        (const SeStorePlacement       *row,
                                              gpointer                      user_data);
 typedef void (*SeStoreDeclarationFunc)      (const SeStoreDeclaration     *row,
-                                             gpointer                      user_data);
-typedef void (*SeStoreExpiredFunc)          (const SeStoreExpired         *row,
                                              gpointer                      user_data);
 typedef void (*SeStoreIdFunc)               (gint64                        id,
                                              gpointer                      user_data);
@@ -208,11 +188,6 @@ gboolean    se_store_foreach_starting_placement  (SeStore      *self,
                                                   const char   *first_day,
                                                   const char   *last_day,
                                                   SeStoreIdFunc func,
-                                                  gpointer      user_data,
-                                                  GError      **error);
-gboolean    se_store_foreach_expired_agreement   (SeStore      *self,
-                                                  const char   *today,
-                                                  SeStoreExpiredFunc func,
                                                   gpointer      user_data,
                                                   GError      **error);
 gboolean    se_store_foreach_lone_partnership    (SeStore      *self,
