@@ -7,6 +7,9 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "se-checks.h"
 #include "se-date.h"
 #include "se-ical.h"
@@ -17,13 +20,79 @@
 /* How long the consistency checks, the statistics and a full calendar
  * export take on a big database: N placements (20,000 unless given as the
  * first argument) with two guests and a mentor each, between 60
- * organisations, under 30 partnerships and agreements with quotas. */
+ * organisations, under 30 partnerships and agreements with quotas.
+ *
+ * First, if there is one, the checks on the large database of the scale
+ * benchmarks (se-large.db next to this program, or --database FILE, which
+ * is only read): the median of three runs and how far the process's peak
+ * memory grew over the runs, findings included. */
+
+#define RUNS 3
+
+static long
+vm_kb (const char *field)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, field);
+  return line != NULL ? strtol (line + strlen (field), NULL, 10) : -1;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+bench_large (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SeStore) store = NULL;
+  double seconds[RUNS];
+  guint n_findings = 0;
+  long before;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_print ("checks on the large database: skipped, no %s\n", path);
+      return;
+    }
+
+  store = se_store_open (path, SE_STORE_OPEN_FLAGS_READ_ONLY, &error);
+  g_assert_no_error (error);
+  before = vm_kb ("VmHWM:");
+
+  for (guint i = 0; i < RUNS; i++)
+    {
+      g_autoptr(GPtrArray) findings = NULL;
+      gint64 t0 = g_get_monotonic_time ();
+
+      findings = se_checks_run (store, "2026-01-01", 90, &error);
+      seconds[i] = (double) (g_get_monotonic_time () - t0) / G_USEC_PER_SEC;
+      g_assert_no_error (error);
+      n_findings = findings->len;
+    }
+  qsort (seconds, RUNS, sizeof (double), compare_doubles);
+  g_print ("checks on the large database (%u placements): %u findings, %.2f s "
+           "(median of %d runs), peak memory grew by %ld MB\n",
+           se_store_count (store, SE_TYPE_PLACEMENT), n_findings, seconds[RUNS / 2], RUNS,
+           (vm_kb ("VmHWM:") - before) / 1024);
+}
 
 int
 main (int   argc,
       char *argv[])
 {
-  guint n = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 20000;
+  g_autofree char *bin_dir = g_path_get_dirname (argv[0]);
+  g_autofree char *large = NULL;
+  guint n = 20000;
   g_autofree char *dir = se_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "bench.db", NULL);
   g_autofree char *ics = g_build_filename (dir, "bench.ics", NULL);
@@ -34,6 +103,15 @@ main (int   argc,
   gint64 orgs[60], people[3000], partnerships[30], agreements[30];
   GRand *rand = g_rand_new_with_seed (42);
   gint64 t0, t1;
+
+  for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "--database") && i + 1 < argc)
+      large = g_strdup (argv[++i]);
+    else
+      n = (guint) g_ascii_strtoull (argv[i], NULL, 10);
+  if (large == NULL)
+    large = g_build_filename (bin_dir, "se-large.db", NULL);
+  bench_large (large);
 
   g_assert_no_error (error);
   se_store_begin (store, &error);

@@ -152,6 +152,100 @@ test_overlap (Fixture       *f,
   g_assert_cmpuint (count (f, SE_CHECK_RULE_OVERLAPPING_PLACEMENTS, 0), ==, 0);
 }
 
+/* The overlaps of one placement with several, and a person in a
+ * placement twice (two roles) while it overlaps another: one finding per
+ * pair, ordered by the other placement's start, then id. */
+static void
+test_overlap_pairs (Fixture       *f,
+                    gconstpointer  data)
+{
+  gint64 thues = se_test_person (f->store, "Thüs", f->essen);
+  gint64 a = se_test_placement (f->store, SE_PLACEMENT_KIND_SECONDMENT, "Abordnung",
+                                "2024-03-01", "2024-03-10", SE_PLACEMENT_STATUS_APPROVED, 0, 0);
+  gint64 c = se_test_placement (f->store, SE_PLACEMENT_KIND_WORKING_MEETING, "Treffen C",
+                                "2024-03-05", "2024-03-06", SE_PLACEMENT_STATUS_APPROVED, 0, 0);
+  gint64 b = se_test_placement (f->store, SE_PLACEMENT_KIND_WORKING_MEETING, "Treffen B",
+                                "2024-03-03", "2024-03-04", SE_PLACEMENT_STATUS_APPROVED, 0, 0);
+  gint64 d = se_test_placement (f->store, SE_PLACEMENT_KIND_WORKING_MEETING, "Treffen D",
+                                "2024-03-05", "2024-03-05", SE_PLACEMENT_STATUS_APPROVED, 0, 0);
+  g_autoptr(GPtrArray) findings = NULL;
+  gint64 related[3];
+  guint n = 0;
+
+  se_test_participant (f->store, a, thues, SE_PARTICIPANT_ROLE_GUEST, f->essen, f->sunderland);
+  se_test_participant (f->store, a, thues, SE_PARTICIPANT_ROLE_COORDINATOR, f->essen, f->essen);
+  se_test_participant (f->store, b, thues, SE_PARTICIPANT_ROLE_GUEST, f->essen, f->sunderland);
+  se_test_participant (f->store, c, thues, SE_PARTICIPANT_ROLE_GUEST, f->essen, f->sunderland);
+  se_test_participant (f->store, d, thues, SE_PARTICIPANT_ROLE_GUEST, f->essen, f->sunderland);
+
+  /* a overlaps b, c and d; c and d share the 5th (d has the higher id
+   * but c, with the same start, comes first); b ends before c and d. */
+  findings = run_checks (f, TODAY, 90);
+  g_assert_cmpuint (count_rule (findings, SE_CHECK_RULE_OVERLAPPING_PLACEMENTS, 0), ==, 4);
+  g_assert_cmpuint (count_rule (findings, SE_CHECK_RULE_OVERLAPPING_PLACEMENTS, a), ==, 3);
+  g_assert_cmpuint (count_rule (findings, SE_CHECK_RULE_OVERLAPPING_PLACEMENTS, c), ==, 1);
+  g_assert_cmpuint (count_rule (findings, SE_CHECK_RULE_OVERLAPPING_PLACEMENTS, b), ==, 0);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      SeFinding *finding = g_ptr_array_index (findings, i);
+
+      if (se_finding_get_rule (finding) == SE_CHECK_RULE_OVERLAPPING_PLACEMENTS
+          && se_finding_get_record_id (finding) == a)
+        related[n++] = se_finding_get_related_id (finding);
+      if (se_finding_get_rule (finding) == SE_CHECK_RULE_OVERLAPPING_PLACEMENTS
+          && se_finding_get_record_id (finding) == c)
+        g_assert_cmpint (se_finding_get_related_id (finding), ==, d);
+    }
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpint (related[0], ==, b);
+  g_assert_cmpint (related[1], ==, c);
+  g_assert_cmpint (related[2], ==, d);
+}
+
+/* The participants of a cancelled placement count for none of the others
+ * (the rules read each placement's participants together). */
+static void
+test_cancelled_participants (Fixture       *f,
+                             gconstpointer  data)
+{
+  gint64 guest = se_test_person (f->store, "Thüs", f->essen);
+  gint64 mentor = se_test_person (f->store, "Mentorin", f->sunderland);
+  gint64 agreement = se_test_agreement (f->store, 0, f->essen, f->sunderland,
+                                        SE_AGREEMENT_KIND_HOSPITATION, SE_AGREEMENT_STATUS_SIGNED,
+                                        "2020-01-01", NULL);
+  gint64 cancelled = se_test_placement (f->store, SE_PLACEMENT_KIND_HOSPITATION, "Abgesagt",
+                                        "2024-04-01", "2024-04-05",
+                                        SE_PLACEMENT_STATUS_CANCELLED, 0, agreement);
+  gint64 p = se_test_placement (f->store, SE_PLACEMENT_KIND_HOSPITATION, "Hospitation",
+                                "2024-05-01", "2024-05-05", SE_PLACEMENT_STATUS_APPROVED, 0,
+                                agreement);
+  g_autoptr(GPtrArray) findings = NULL;
+
+  se_test_update (f->store, SE_TYPE_AGREEMENT, agreement, "quota-placements", NULL, 1);
+  se_test_participant (f->store, cancelled, guest, SE_PARTICIPANT_ROLE_GUEST, f->essen,
+                       f->sunderland);
+  se_test_participant (f->store, cancelled, mentor, SE_PARTICIPANT_ROLE_MENTOR, f->sunderland,
+                       f->sunderland);
+  se_test_participant (f->store, p, guest, SE_PARTICIPANT_ROLE_GUEST, f->essen, f->sunderland);
+
+  /* The cancelled placement's mentor is not the other's; its guest uses
+   * no quota: one guest in 2024 is within a quota of one. */
+  findings = run_checks (f, TODAY, 90);
+  g_assert_cmpuint (count_rule (findings, SE_CHECK_RULE_NO_MENTOR, p), ==, 1);
+  g_assert_cmpuint (count_rule (findings, SE_CHECK_RULE_NO_MENTOR, cancelled), ==, 0);
+  g_assert_cmpuint (count_rule (findings, SE_CHECK_RULE_QUOTA_EXCEEDED, agreement), ==, 0);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* Near miss: not cancelled, it is a second guest over the quota, and
+   * its mentor still not the other's. */
+  se_test_update (f->store, SE_TYPE_PLACEMENT, cancelled, "status", NULL,
+                  SE_PLACEMENT_STATUS_APPROVED);
+  findings = run_checks (f, TODAY, 90);
+  g_assert_cmpuint (count_rule (findings, SE_CHECK_RULE_QUOTA_EXCEEDED, agreement), ==, 1);
+  g_assert_cmpuint (count_rule (findings, SE_CHECK_RULE_NO_MENTOR, p), ==, 1);
+  g_assert_cmpuint (count_rule (findings, SE_CHECK_RULE_NO_MENTOR, cancelled), ==, 0);
+}
+
 /* outside-agreement */
 
 static void
@@ -690,6 +784,8 @@ main (int   argc,
   g_test_add ("/checks/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("overlap", test_overlap);
+  ADD ("overlap-pairs", test_overlap_pairs);
+  ADD ("cancelled-participants", test_cancelled_participants);
   ADD ("outside-agreement", test_outside_agreement);
   ADD ("outside-partnership", test_outside_partnership);
   ADD ("non-disclosure", test_non_disclosure);

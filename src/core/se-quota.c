@@ -93,6 +93,107 @@ compare_use (gconstpointer a,
   return (int) x->direction - (int) y->direction;
 }
 
+struct _SeQuotaCount
+{
+  GHashTable *by_key;              /* year * 2 + direction -> SeQuotaUse */
+};
+
+/**
+ * se_quota_count_new:
+ *
+ * Returns: (transfer full): a count of no placements yet, for
+ *   se_quota_count_add() and se_quota_count_finish()
+ */
+SeQuotaCount *
+se_quota_count_new (void)
+{
+  SeQuotaCount *count = g_new0 (SeQuotaCount, 1);
+
+  count->by_key = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  return count;
+}
+
+/**
+ * se_quota_count_add:
+ * @count: a count
+ * @start_date: a placement's first day, not cancelled
+ * @end_date: its last day
+ * @n_first: its guests of the agreement's first party hosted by the second
+ * @n_second: its guests the other way round
+ *
+ * Counts a placement covered by the agreement; a placement without a valid
+ * start counts for no year.
+ */
+void
+se_quota_count_add (SeQuotaCount *count,
+                    const char   *start_date,
+                    const char   *end_date,
+                    guint         n_first,
+                    guint         n_second)
+{
+  int year;
+
+  g_return_if_fail (count != NULL);
+
+  if (!se_date_is_valid (start_date))
+    return;
+
+  year = (int) g_ascii_strtoll (start_date, NULL, 10);
+  for (int d = SE_PARTY_FIRST; d <= SE_PARTY_SECOND; d++)
+    {
+      guint n_guests = d == SE_PARTY_FIRST ? n_first : n_second;
+      SeQuotaUse *use;
+      guint days;
+
+      if (n_guests == 0)
+        continue;
+
+      for (int e = SE_PARTY_FIRST; e <= SE_PARTY_SECOND; e++)
+        {
+          gpointer key = GINT_TO_POINTER (year * 2 + e);
+          if (!g_hash_table_contains (count->by_key, key))
+            {
+              SeQuotaUse *fresh = g_new0 (SeQuotaUse, 1);
+              fresh->year = year;
+              fresh->direction = e;
+              g_hash_table_insert (count->by_key, key, fresh);
+            }
+        }
+
+      use = g_hash_table_lookup (count->by_key, GINT_TO_POINTER (year * 2 + d));
+      days = (guint) se_date_days_between (start_date, end_date);
+      use->placements++;
+      use->days += days;
+      use->persons += n_guests;
+      use->guest_days += days * n_guests;
+    }
+}
+
+/**
+ * se_quota_count_finish:
+ * @count: (transfer full): a count
+ *
+ * Returns: (transfer full) (element-type SeQuotaUse): the use, ordered by
+ *   year and direction; see se_quota_count_use()
+ */
+GArray *
+se_quota_count_finish (SeQuotaCount *count)
+{
+  GArray *result = g_array_new (FALSE, TRUE, sizeof (SeQuotaUse));
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (count != NULL, result);
+
+  g_hash_table_iter_init (&iter, count->by_key);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_array_append_vals (result, value, 1);
+  g_array_sort (result, compare_use);
+  g_hash_table_unref (count->by_key);
+  g_free (count);
+  return result;
+}
+
 /**
  * se_quota_count_use:
  * @store: the store
@@ -111,66 +212,31 @@ se_quota_count_use (SeStore  *store,
                     SeRecord *agreement)
 {
   g_autoptr(GPtrArray) placements = NULL;
-  g_autoptr(GHashTable) by_key = NULL;
-  GArray *result = g_array_new (FALSE, TRUE, sizeof (SeQuotaUse));
-  GHashTableIter iter;
-  gpointer value;
+  SeQuotaCount *count;
 
-  g_return_val_if_fail (SE_IS_STORE (store), result);
-  g_return_val_if_fail (SE_IS_AGREEMENT (agreement), result);
+  g_return_val_if_fail (SE_IS_STORE (store), g_array_new (FALSE, TRUE, sizeof (SeQuotaUse)));
+  g_return_val_if_fail (SE_IS_AGREEMENT (agreement),
+                        g_array_new (FALSE, TRUE, sizeof (SeQuotaUse)));
 
-  /* year * 2 + direction -> SeQuotaUse */
-  by_key = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  count = se_quota_count_new ();
   placements = se_store_find (store, SE_TYPE_PLACEMENT, "agreement-id",
                               se_record_get_id (agreement));
 
   for (guint i = 0; i < placements->len; i++)
     {
       SeRecord *placement = g_ptr_array_index (placements, i);
-      const char *start = se_record_get_string (placement, "start-date");
-      int year;
+      guint n_first = 0, n_second = 0;
 
       if (!counts_for_quota (placement))
         continue;
 
-      year = (int) g_ascii_strtoll (start, NULL, 10);
-      for (int d = SE_PARTY_FIRST; d <= SE_PARTY_SECOND; d++)
-        {
-          guint n_guests = 0;
-
-          if (!se_quota_placement_direction (store, agreement, placement, d, &n_guests))
-            continue;
-
-          for (int e = SE_PARTY_FIRST; e <= SE_PARTY_SECOND; e++)
-            {
-              gpointer key = GINT_TO_POINTER (year * 2 + e);
-              if (!g_hash_table_contains (by_key, key))
-                {
-                  SeQuotaUse *use = g_new0 (SeQuotaUse, 1);
-                  use->year = year;
-                  use->direction = e;
-                  g_hash_table_insert (by_key, key, use);
-                }
-            }
-
-          {
-            SeQuotaUse *use = g_hash_table_lookup (by_key, GINT_TO_POINTER (year * 2 + d));
-            guint days = (guint) se_date_days_between (start,
-                                                       se_record_get_string (placement,
-                                                                             "end-date"));
-            use->placements++;
-            use->days += days;
-            use->persons += n_guests;
-            use->guest_days += days * n_guests;
-          }
-        }
+      se_quota_placement_direction (store, agreement, placement, SE_PARTY_FIRST, &n_first);
+      se_quota_placement_direction (store, agreement, placement, SE_PARTY_SECOND, &n_second);
+      se_quota_count_add (count, se_record_get_string (placement, "start-date"),
+                          se_record_get_string (placement, "end-date"), n_first, n_second);
     }
 
-  g_hash_table_iter_init (&iter, by_key);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_array_append_vals (result, value, 1);
-  g_array_sort (result, compare_use);
-  return result;
+  return se_quota_count_finish (count);
 }
 
 /**

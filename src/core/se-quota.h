@@ -37,6 +37,18 @@ typedef struct
   guint   guest_days;
 } SeQuotaUse;
 
+/* Counting the use of a quota placement by placement, for whoever reads
+ * the placements' guests in directions otherwise (se-checks.c). */
+typedef struct _SeQuotaCount SeQuotaCount;
+
+SeQuotaCount *se_quota_count_new            (void);
+void      se_quota_count_add                (SeQuotaCount     *count,
+                                             const char       *start_date,
+                                             const char       *end_date,
+                                             guint             n_first,
+                                             guint             n_second);
+GArray   *se_quota_count_finish             (SeQuotaCount     *count);
+
 GArray   *se_quota_count_use                (SeStore          *store,
                                              SeRecord         *agreement);
 gboolean  se_quota_placement_direction      (SeStore          *store,

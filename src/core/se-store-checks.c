@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "se-date.h"
@@ -226,67 +228,556 @@ se_store_get_dismissals (SeStore  *self,
   return g_steal_pointer (&keys);
 }
 
+/* The queries of the rules */
+
+/* A text column as a record holds it: an empty text is no text. */
+static const char *
+text (sqlite3_stmt *stmt,
+      int           col)
+{
+  const char *t = (const char *) sqlite3_column_text (stmt, col);
+
+  return t != NULL && *t != '\0' ? t : NULL;
+}
+
+/* Prepares @sql on a statement of its own, not the store's cache: the
+ * callbacks of a query may look records up, which steps cached ones. */
+static sqlite3_stmt *
+query_begin (SeStore     *self,
+             const char  *sql,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (!check_open (self, error))
+    return NULL;
+  rc = sqlite3_prepare_v2 (_se_store_get_db (self), sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _se_store_set_error (self, sqlite3_extended_errcode (_se_store_get_db (self)), error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
+/* Steps @stmt to its next row; at the end or on an error finalises it and
+ * sets *@ok (with @error) to how it went. */
+static gboolean
+query_next (SeStore       *self,
+            sqlite3_stmt  *stmt,
+            gboolean      *ok,
+            GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  *ok = rc == SQLITE_DONE;
+  if (!*ok)
+    _se_store_set_error (self, sqlite3_extended_errcode (_se_store_get_db (self)), error);
+  sqlite3_finalize (stmt);
+  return FALSE;
+}
+
+/* A query of ids, one a row, in column 0. */
+static gboolean
+foreach_id (SeStore        *self,
+            sqlite3_stmt   *stmt,
+            SeStoreIdFunc   func,
+            gpointer        user_data,
+            GError        **error)
+{
+  gboolean ok = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  while (query_next (self, stmt, &ok, error))
+    func (sqlite3_column_int64 (stmt, 0), user_data);
+  return ok;
+}
+
+/* A placement, not cancelled, in se_store_foreach_overlap(); its dates
+ * are held in a string chunk, where each day is held once. */
+typedef struct
+{
+  gint64      id;
+  const char *start;
+  const char *end;
+} Period;
+
+/* A person taking part in the placement periods[index] */
+typedef struct
+{
+  gint64 person_id;
+  guint  index;
+} Taking;
+
+static int
+compare_takings (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  const Taking *x = a, *y = b;
+  const Period *periods = user_data;
+  const Period *p = &periods[x->index], *q = &periods[y->index];
+  int c;
+
+  if (x->person_id != y->person_id)
+    return x->person_id < y->person_id ? -1 : 1;
+  c = strcmp (p->start, q->start);
+  if (c != 0)
+    return c;
+  return p->id < q->id ? -1 : p->id > q->id;
+}
+
+static const Period *
+find_period (GArray *periods,
+             gint64  id)
+{
+  guint lo = 0, hi = periods->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const Period *p = &g_array_index (periods, Period, mid);
+
+      if (p->id == id)
+        return p;
+      if (p->id < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return NULL;
+}
+
+static char *
+dup_title (sqlite3_stmt *title_stmt,
+           gint64        id)
+{
+  char *title = NULL;
+
+  sqlite3_bind_int64 (title_stmt, 1, id);
+  if (sqlite3_step (title_stmt) == SQLITE_ROW)
+    title = g_strdup (text (title_stmt, 0));
+  sqlite3_reset (title_stmt);
+  return title;
+}
+
+/* Reports the overlaps among one person's placements, takings[from..to),
+ * ordered by start and id: each with those after it that start before it
+ * ends. */
+static void
+sweep_person (sqlite3_stmt        *title_stmt,
+              const Period        *periods,
+              const Taking        *takings,
+              guint                from,
+              guint                to,
+              SeStoreOverlapFunc   func,
+              gpointer             user_data)
+{
+  for (guint i = from; i < to; i++)
+    {
+      const Period *a = &periods[takings[i].index];
+      g_autofree char *title_a = NULL;
+
+      /* A person twice in one placement takes part once. */
+      if (i > from && takings[i - 1].index == takings[i].index)
+        continue;
+
+      for (guint j = i + 1; j < to; j++)
+        {
+          const Period *b = &periods[takings[j].index];
+          g_autofree char *title_b = NULL;
+          SeStoreOverlap o = { takings[i].person_id, a->id, b->id, NULL, a->start, a->end,
+                               NULL, b->start, b->end };
+
+          if (strcmp (b->start, a->end) > 0)
+            break;
+          if (takings[j - 1].index == takings[j].index)
+            continue;
+
+          if (title_a == NULL)
+            title_a = dup_title (title_stmt, a->id);
+          title_b = dup_title (title_stmt, b->id);
+          o.title_a = title_a;
+          o.title_b = title_b;
+          func (&o, user_data);
+        }
+    }
+}
+
 /**
- * se_store_find_overlapping_placements:
+ * se_store_foreach_overlap:
  *
  * Finds every person who takes part, in any role, in two placements that
  * share at least one day. Dates are whole days, both ends included: a
  * placement that ends on the 4th and one that starts on the 4th overlap;
  * one that starts on the 5th does not. Cancelled placements do not count.
+ * Each pair comes once, the placement that starts first (the lower id on a
+ * tie) as @placement_a, ordered by person, then by the dates and ids of
+ * @placement_a and @placement_b.
  *
- * The self-join runs on the participant_person index, so its cost grows
- * with the number of placements per person, not with the square of all.
- *
- * Returns: (transfer full) (element-type SeStoreOverlap) (nullable): the
- *   pairs, ordered by person and dates, or %NULL with @error set
+ * A self-join of the participants on the person looks a placement up per
+ * pair, at random places in the file, and SQLite's sort of all
+ * participations by person costs as much again. Instead the placements'
+ * dates and the participations are each read once in the tables' order,
+ * compactly (ids, and each day's text once), sorted in memory and each
+ * person's few placements swept.
  */
-GArray *
-se_store_find_overlapping_placements (SeStore  *self,
-                                      GError  **error)
+gboolean
+se_store_foreach_overlap (SeStore             *self,
+                          SeStoreOverlapFunc   func,
+                          gpointer             user_data,
+                          GError             **error)
 {
-  g_autoptr(GArray) pairs = NULL;
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  sqlite3_stmt *stmt, *title_stmt;
+  g_autoptr(GArray) periods = NULL;
+  g_autoptr(GArray) takings = NULL;
+  GStringChunk *days = NULL;
+  gboolean ok = FALSE;
 
-  g_return_val_if_fail (SE_IS_STORE (self), NULL);
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
 
-  if (!check_open (self, error))
-    return NULL;
-
-  db = _se_store_get_db (self);
-  pairs = g_array_new (FALSE, FALSE, sizeof (SeStoreOverlap));
-  /* (start, id) orders each pair, so that every overlap comes once. */
-  rc = sqlite3_prepare_v2 (db,
-    "SELECT DISTINCT a.person_id, pa.id, pb.id"
-    " FROM participant a"
-    " JOIN participant b ON b.person_id = a.person_id AND b.placement_id <> a.placement_id"
-    " JOIN placement pa ON pa.id = a.placement_id"
-    " JOIN placement pb ON pb.id = b.placement_id"
-    " WHERE pa.status <> 'cancelled' AND pb.status <> 'cancelled'"
-    "   AND (pa.start_date < pb.start_date"
-    "        OR (pa.start_date = pb.start_date AND pa.id < pb.id))"
-    "   AND pb.start_date <= pa.end_date"
-    " ORDER BY a.person_id, pa.start_date, pa.id, pb.start_date, pb.id",
-    -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  /* NOT INDEXED and the unary + keep SQLite from reading the placements
+   * through the status index, in random order of rows. */
+  stmt = query_begin (self,
+    "SELECT id, start_date, end_date FROM placement NOT INDEXED"
+    " WHERE +status <> 'cancelled' AND start_date IS NOT NULL AND end_date IS NOT NULL"
+    " ORDER BY id",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  days = g_string_chunk_new (4096);
+  periods = g_array_new (FALSE, FALSE, sizeof (Period));
+  while (query_next (self, stmt, &ok, error))
     {
-      SeStoreOverlap o = {
+      Period p = {
         sqlite3_column_int64 (stmt, 0),
-        sqlite3_column_int64 (stmt, 1),
-        sqlite3_column_int64 (stmt, 2),
+        g_string_chunk_insert_const (days, (const char *) sqlite3_column_text (stmt, 1)),
+        g_string_chunk_insert_const (days, (const char *) sqlite3_column_text (stmt, 2)),
       };
-      g_array_append_val (pairs, o);
-      rc = SQLITE_OK;
+      g_array_append_val (periods, p);
     }
-  if (rc != SQLITE_DONE)
-    rc = sqlite3_extended_errcode (db);
-  sqlite3_finalize (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (ok)
+    stmt = query_begin (self, "SELECT person_id, placement_id FROM participant", error);
+  else
+    stmt = NULL;
+  ok = FALSE;
+  takings = g_array_new (FALSE, FALSE, sizeof (Taking));
+  while (stmt != NULL && query_next (self, stmt, &ok, error))
     {
-      _se_store_set_error (self, rc, error);
-      return NULL;
+      const Period *p = find_period (periods, sqlite3_column_int64 (stmt, 1));
+      Taking t = { sqlite3_column_int64 (stmt, 0), 0 };
+
+      if (p == NULL)
+        continue;
+      t.index = (guint) (p - &g_array_index (periods, Period, 0));
+      g_array_append_val (takings, t);
     }
-  return g_steal_pointer (&pairs);
+
+  title_stmt = ok ? query_begin (self, "SELECT title FROM placement WHERE id = ?1", error) : NULL;
+  if (title_stmt != NULL)
+    {
+      const Taking *all = (const Taking *) (gpointer) takings->data;
+      guint from = 0;
+
+      g_array_sort_with_data (takings, compare_takings, periods->data);
+      for (guint i = 1; i <= takings->len; i++)
+        if (i == takings->len || all[i].person_id != all[from].person_id)
+          {
+            sweep_person (title_stmt, (const Period *) (gpointer) periods->data, all, from, i,
+                          func, user_data);
+            from = i;
+          }
+      sqlite3_finalize (title_stmt);
+    }
+  else
+    ok = FALSE;
+
+  g_string_chunk_free (days);
+  return ok;
+}
+
+/**
+ * se_store_foreach_placement:
+ *
+ * Every placement, not cancelled, ordered by id, with what the rules read
+ * of it: its agreement, its partnership and its participants.
+ *
+ * One pass over the placements in the table's order serves all the rules
+ * about a placement, instead of one query a rule, each reading the
+ * placements again. The participants come from a second statement walked
+ * alongside, in the order of participant_placement's index, so that each
+ * row of the first stays valid while its participants are gathered: only
+ * one placement's participants are held at a time.
+ */
+gboolean
+se_store_foreach_placement (SeStore               *self,
+                            SeStorePlacementFunc   func,
+                            gpointer               user_data,
+                            GError               **error)
+{
+  sqlite3_stmt *stmt, *part;
+  g_autoptr(GArray) participants = NULL;
+  g_autoptr(GError) part_error = NULL;
+  gboolean ok = FALSE, part_ok = TRUE, part_row;
+
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+
+  /* NOT INDEXED and the unary + keep SQLite from reading the placements
+   * through the status index, in random order of rows. */
+  stmt = query_begin (self,
+    "SELECT p.id, p.title, p.start_date, p.end_date,"
+    "   p.kind IN ('hospitation', 'job-swap', 'virtual', 'secondment'),"
+    "   p.confidential <> 0 OR coalesce (a.confidential, 0) <> 0,"
+    "   CASE WHEN p.confidential <> 0 OR coalesce (a.confidential, 0) <> 0 THEN"
+    "     EXISTS (SELECT 1 FROM prerequisite r"
+    "             WHERE r.placement_id = p.id AND r.kind = 'non-disclosure'"
+    "               AND r.fulfilled_on IS NOT NULL AND r.fulfilled_on <> ''"
+    "               AND r.fulfilled_on <= p.start_date)"
+    "   ELSE 0 END,"
+    "   a.id, a.title, a.valid_from, a.valid_until, a.quota_placements, a.quota_days,"
+    "   a.party_a_id, a.party_b_id, t.id, t.title, t.since, t.until,"
+    "   p.status IN ('proposed', 'approved')"
+    " FROM placement p NOT INDEXED"
+    " LEFT JOIN agreement a ON a.id = p.agreement_id"
+    " LEFT JOIN partnership t ON t.id = coalesce (nullif (p.partnership_id, 0), a.partnership_id)"
+    " WHERE +p.status <> 'cancelled'"
+    " ORDER BY p.id",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  part = query_begin (self,
+    "SELECT placement_id, id, person_id, role, home_organisation_id, host_organisation_id"
+    " FROM participant INDEXED BY participant_placement"
+    " ORDER BY placement_id, id",
+    error);
+  if (part == NULL)
+    {
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+
+  participants = g_array_new (FALSE, FALSE, sizeof (SeStoreParticipant));
+  part_row = query_next (self, part, &part_ok, &part_error);
+  while (query_next (self, stmt, &ok, error))
+    {
+      SeStorePlacement row = {
+        sqlite3_column_int64 (stmt, 0), text (stmt, 1), text (stmt, 2), text (stmt, 3),
+        sqlite3_column_int (stmt, 4) != 0, sqlite3_column_int (stmt, 5) != 0,
+        sqlite3_column_int (stmt, 6) != 0,
+        sqlite3_column_int64 (stmt, 7), text (stmt, 8), text (stmt, 9), text (stmt, 10),
+        sqlite3_column_int (stmt, 11), sqlite3_column_int (stmt, 12),
+        sqlite3_column_int64 (stmt, 13), sqlite3_column_int64 (stmt, 14),
+        sqlite3_column_int64 (stmt, 15), text (stmt, 16), text (stmt, 17), text (stmt, 18),
+        NULL, 0, sqlite3_column_int (stmt, 19) != 0,
+      };
+
+      g_array_set_size (participants, 0);
+      /* The participants of cancelled placements are passed over. */
+      while (part_row && sqlite3_column_int64 (part, 0) <= row.id)
+        {
+          if (sqlite3_column_int64 (part, 0) == row.id)
+            {
+              int role = SE_PARTICIPANT_ROLE_GUEST;
+              SeStoreParticipant p = {
+                sqlite3_column_int64 (part, 1), sqlite3_column_int64 (part, 2),
+                SE_PARTICIPANT_ROLE_GUEST,
+                sqlite3_column_int64 (part, 4), sqlite3_column_int64 (part, 5),
+              };
+
+              se_enum_from_nick (SE_TYPE_PARTICIPANT_ROLE,
+                                 (const char *) sqlite3_column_text (part, 3), &role);
+              p.role = (SeParticipantRole) role;
+              g_array_append_val (participants, p);
+            }
+          part_row = query_next (self, part, &part_ok, &part_error);
+        }
+
+      row.participants = (const SeStoreParticipant *) (gpointer) participants->data;
+      row.n_participants = participants->len;
+      func (&row, user_data);
+    }
+
+  /* query_next() finalised it when it ran out; not otherwise. */
+  if (part_row)
+    sqlite3_finalize (part);
+  if (ok && !part_ok)
+    {
+      g_propagate_error (error, g_steal_pointer (&part_error));
+      ok = FALSE;
+    }
+  return ok;
+}
+
+/**
+ * se_store_foreach_signed_declaration:
+ *
+ * The signatures of the signed agreements of kind non-disclosure: one row
+ * per signatory with a date.
+ */
+gboolean
+se_store_foreach_signed_declaration (SeStore                 *self,
+                                     SeStoreDeclarationFunc   func,
+                                     gpointer                 user_data,
+                                     GError                 **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+
+  stmt = query_begin (self,
+    "SELECT a.id, a.party_a_id, a.party_b_id, a.valid_until, s.party, s.signed_on"
+    " FROM agreement a JOIN signatory s ON s.agreement_id = a.id"
+    " WHERE a.kind = 'non-disclosure' AND a.status = 'signed'"
+    "   AND s.signed_on IS NOT NULL AND s.signed_on <> ''"
+    " ORDER BY a.id, s.id",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while (query_next (self, stmt, &ok, error))
+    {
+      int party = SE_PARTY_FIRST;
+      SeStoreDeclaration row = { 0 };
+
+      se_enum_from_nick (SE_TYPE_PARTY, (const char *) sqlite3_column_text (stmt, 4), &party);
+      row.agreement_id = sqlite3_column_int64 (stmt, 0);
+      row.party_a_id = sqlite3_column_int64 (stmt, 1);
+      row.party_b_id = sqlite3_column_int64 (stmt, 2);
+      row.valid_until = text (stmt, 3);
+      row.party = (SeParty) party;
+      row.signed_on = text (stmt, 5);
+      func (&row, user_data);
+    }
+  return ok;
+}
+
+/**
+ * se_store_foreach_organisation_parent:
+ *
+ * Every organisation that has a parent, with that parent's id.
+ */
+gboolean
+se_store_foreach_organisation_parent (SeStore            *self,
+                                      SeStoreIdPairFunc   func,
+                                      gpointer            user_data,
+                                      GError            **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+
+  stmt = query_begin (self, "SELECT id, parent_id FROM organisation WHERE parent_id IS NOT NULL",
+                      error);
+  if (stmt == NULL)
+    return FALSE;
+  while (query_next (self, stmt, &ok, error))
+    func (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), user_data);
+  return ok;
+}
+
+/**
+ * se_store_foreach_expiring_agreement:
+ *
+ * The signed agreements whose valid-until lies between @first_day and
+ * @last_day, both included, ordered by id.
+ */
+gboolean
+se_store_foreach_expiring_agreement (SeStore        *self,
+                                     const char     *first_day,
+                                     const char     *last_day,
+                                     SeStoreIdFunc   func,
+                                     gpointer        user_data,
+                                     GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+
+  stmt = query_begin (self, "SELECT id FROM agreement"
+                            " WHERE status = 'signed' AND valid_until BETWEEN ?1 AND ?2"
+                            " ORDER BY id", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, first_day, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, last_day, -1, SQLITE_TRANSIENT);
+    }
+  return foreach_id (self, stmt, func, user_data, error);
+}
+
+/**
+ * se_store_foreach_starting_placement:
+ *
+ * The proposed or approved placements that start between @first_day and
+ * @last_day, both included, ordered by id.
+ */
+gboolean
+se_store_foreach_starting_placement (SeStore        *self,
+                                     const char     *first_day,
+                                     const char     *last_day,
+                                     SeStoreIdFunc   func,
+                                     gpointer        user_data,
+                                     GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+
+  stmt = query_begin (self, "SELECT id FROM placement"
+                            " WHERE status IN ('proposed', 'approved')"
+                            "   AND start_date BETWEEN ?1 AND ?2"
+                            " ORDER BY id", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, first_day, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, last_day, -1, SQLITE_TRANSIENT);
+    }
+  return foreach_id (self, stmt, func, user_data, error);
+}
+
+/**
+ * se_store_foreach_lone_partnership:
+ *
+ * The active partnerships without agreement, ordered by id: no agreement
+ * refers to them or to a partnership inside them (children, up to eight
+ * generations down, a guard against a loop of parents), and none is made
+ * between their two organisations.
+ */
+gboolean
+se_store_foreach_lone_partnership (SeStore        *self,
+                                   SeStoreIdFunc   func,
+                                   gpointer        user_data,
+                                   GError        **error)
+{
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+
+  return foreach_id (self,
+    query_begin (self,
+      "WITH RECURSIVE lone (id, a, b) AS ("
+      "   SELECT t.id, t.organisation_a_id, t.organisation_b_id FROM partnership t"
+      "   WHERE t.status = 'active'"
+      "     AND NOT EXISTS (SELECT 1 FROM agreement g"
+      "                     WHERE (g.party_a_id = t.organisation_a_id"
+      "                            AND g.party_b_id = t.organisation_b_id)"
+      "                        OR (g.party_a_id = t.organisation_b_id"
+      "                            AND g.party_b_id = t.organisation_a_id))),"
+      " inside (root, id, depth) AS ("
+      "   SELECT id, id, 0 FROM lone"
+      "   UNION ALL"
+      "   SELECT inside.root, c.id, inside.depth + 1"
+      "   FROM inside JOIN partnership c ON c.parent_id = inside.id"
+      "   WHERE inside.depth < 8)"
+      " SELECT root FROM inside"
+      " GROUP BY root"
+      " HAVING NOT max (EXISTS (SELECT 1 FROM agreement g WHERE g.partnership_id = inside.id))"
+      " ORDER BY root",
+      error),
+    func, user_data, error);
 }
