@@ -23,7 +23,159 @@
 /* The Checks page: what se_checks_run() finds, one row a finding with the
  * rule as heading, its sentence, a link to the record and "Dismiss". The
  * checks run again in an idle after the store changed, so that a burst of
- * edits (an import, an undo) costs one run, not one per record. */
+ * edits (an import, an undo) costs one run, not one per record.
+ *
+ * A large database has hundreds of thousands of findings: the page is one
+ * list view, which makes rows only for the findings in sight, over a model
+ * of the summary, the findings, the heading "Dismissed" and the dismissed
+ * findings (SeCheckItems below). */
+
+typedef enum
+{
+  ITEM_SUMMARY,
+  ITEM_FINDING,
+  ITEM_DISMISSED_TITLE,
+  ITEM_DISMISSED,
+} ItemKind;
+
+/* The list view's model: positions map onto the page's arrays, so that
+ * setting 240,000 findings costs one items-changed, not 240,000 inserts. */
+
+#define SE_TYPE_CHECK_ITEMS (se_check_items_get_type ())
+G_DECLARE_FINAL_TYPE (SeCheckItems, se_check_items, SE, CHECK_ITEMS, GObject)
+
+struct _SeCheckItems
+{
+  GObject    parent_instance;
+
+  GPtrArray *findings;
+  GPtrArray *dismissed;
+  GObject   *summary;
+  GObject   *dismissed_title;
+};
+
+static GType
+se_check_items_get_item_type (GListModel *model)
+{
+  return G_TYPE_OBJECT;
+}
+
+static guint
+se_check_items_get_n_items (GListModel *model)
+{
+  SeCheckItems *self = SE_CHECK_ITEMS (model);
+  guint n = 0;
+
+  if (self->findings != NULL && self->findings->len > 0)
+    n += 1 + self->findings->len;
+  if (self->dismissed != NULL && self->dismissed->len > 0)
+    n += 1 + self->dismissed->len;
+  return n;
+}
+
+/* Which part of the page @position is, and its index in that part */
+static ItemKind
+se_check_items_kind (SeCheckItems *self,
+                     guint         position,
+                     guint        *index)
+{
+  guint n_findings = self->findings != NULL ? self->findings->len : 0;
+
+  *index = 0;
+  if (n_findings > 0)
+    {
+      if (position == 0)
+        return ITEM_SUMMARY;
+      if (position <= n_findings)
+        {
+          *index = position - 1;
+          return ITEM_FINDING;
+        }
+      position -= 1 + n_findings;
+    }
+  if (position == 0)
+    return ITEM_DISMISSED_TITLE;
+  *index = position - 1;
+  return ITEM_DISMISSED;
+}
+
+static gpointer
+se_check_items_get_item (GListModel *model,
+                         guint       position)
+{
+  SeCheckItems *self = SE_CHECK_ITEMS (model);
+  guint index;
+
+  if (position >= se_check_items_get_n_items (model))
+    return NULL;
+  switch (se_check_items_kind (self, position, &index))
+    {
+    case ITEM_SUMMARY:
+      return g_object_ref (self->summary);
+    case ITEM_FINDING:
+      return g_object_ref (g_ptr_array_index (self->findings, index));
+    case ITEM_DISMISSED_TITLE:
+      return g_object_ref (self->dismissed_title);
+    case ITEM_DISMISSED:
+    default:
+      return g_object_ref (g_ptr_array_index (self->dismissed, index));
+    }
+}
+
+static void
+se_check_items_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = se_check_items_get_item_type;
+  iface->get_n_items = se_check_items_get_n_items;
+  iface->get_item = se_check_items_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (SeCheckItems, se_check_items, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      se_check_items_model_init))
+
+static void
+se_check_items_finalize (GObject *object)
+{
+  SeCheckItems *self = SE_CHECK_ITEMS (object);
+
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_pointer (&self->dismissed, g_ptr_array_unref);
+  g_clear_object (&self->summary);
+  g_clear_object (&self->dismissed_title);
+
+  G_OBJECT_CLASS (se_check_items_parent_class)->finalize (object);
+}
+
+static void
+se_check_items_class_init (SeCheckItemsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = se_check_items_finalize;
+}
+
+static void
+se_check_items_init (SeCheckItems *self)
+{
+  /* The headings' items: their rows read the text from the page */
+  self->summary = g_object_new (G_TYPE_OBJECT, NULL);
+  self->dismissed_title = g_object_new (G_TYPE_OBJECT, NULL);
+}
+
+/* Takes the arrays (either may be %NULL) in place of the ones shown. */
+static void
+se_check_items_set (SeCheckItems *self,
+                    GPtrArray    *findings,
+                    GPtrArray    *dismissed)
+{
+  guint before = se_check_items_get_n_items (G_LIST_MODEL (self));
+
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_pointer (&self->dismissed, g_ptr_array_unref);
+  self->findings = findings != NULL ? g_ptr_array_ref (findings) : NULL;
+  self->dismissed = dismissed != NULL ? g_ptr_array_ref (dismissed) : NULL;
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, before,
+                              se_check_items_get_n_items (G_LIST_MODEL (self)));
+}
 
 struct _SeChecksPage
 {
@@ -32,15 +184,18 @@ struct _SeChecksPage
   GSettings  *settings;
   char       *today;
   GPtrArray  *findings;
+  GPtrArray  *dismissed;
   gboolean    has_run;
+
+  SeCheckItems *items;
+  /* The list items bound to a row now, to restyle when positions move */
+  GPtrArray  *bound;
 
   GtkWidget  *dismissed_button;
   GtkStack   *stack;
-  GtkWidget  *summary;
-  GtkListBox *list;
-  GtkWidget  *dismissed_title;
-  GtkListBox *dismissed_list;
+  GtkListView *list;
 };
+
 
 G_DEFINE_FINAL_TYPE (SeChecksPage, se_checks_page, SE_TYPE_TOOL_PAGE)
 
@@ -320,23 +475,24 @@ on_restore_clicked (GtkButton    *button,
   se_checks_page_refresh (self);
 }
 
-static void
-fill_dismissed (SeChecksPage *self)
+/* The dismissed findings, as findings whose message is the record's
+ * title; %NULL unless they are to be shown. */
+static GPtrArray *
+read_dismissed (SeChecksPage *self)
 {
   SeStore *store = se_tool_page_get_store (SE_TOOL_PAGE (self));
   g_autoptr(GHashTable) keys = NULL;
   g_autoptr(GList) list = NULL;
-  GtkWidget *child;
-  guint n = 0;
+  GPtrArray *dismissed;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->dismissed_list))) != NULL)
-    gtk_list_box_remove (self->dismissed_list, child);
+  if (!gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->dismissed_button)))
+    return NULL;
+  keys = se_store_get_dismissals (store, NULL);
+  if (keys == NULL)
+    return NULL;
+  list = g_list_sort (g_hash_table_get_keys (keys), (GCompareFunc) g_strcmp0);
 
-  if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->dismissed_button)))
-    keys = se_store_get_dismissals (store, NULL);
-  if (keys != NULL)
-    list = g_list_sort (g_hash_table_get_keys (keys), (GCompareFunc) g_strcmp0);
-
+  dismissed = g_ptr_array_new_with_free_func (g_object_unref);
   for (GList *l = list; l != NULL; l = l->next)
     {
       g_auto(GStrv) parts = g_strsplit (l->data, ":", 3);
@@ -345,8 +501,6 @@ fill_dismissed (SeChecksPage *self)
       gint64 id;
       g_autoptr(SeRecord) record = NULL;
       g_autofree char *title = NULL;
-      GtkWidget *row, *restore;
-      Dismissal *d;
 
       if (g_strv_length (parts) != 3 || !se_enum_from_nick (SE_TYPE_CHECK_RULE, parts[0], &rule))
         continue;
@@ -355,30 +509,181 @@ fill_dismissed (SeChecksPage *self)
       if (type == G_TYPE_INVALID || (record = se_store_lookup (store, type, id)) == NULL)
         continue;
       title = se_describe_title (store, record);
-
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), se_check_rule_get_label (rule));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), title);
-      restore = gtk_button_new_with_mnemonic (_("_Restore"));
-      gtk_widget_set_valign (restore, GTK_ALIGN_CENTER);
-      gtk_widget_set_name (restore, "restore");
-      gtk_widget_set_tooltip_text (restore, _("Show this finding again"));
-      gtk_widget_set_sensitive (restore, !se_store_is_read_only (store));
-      d = g_new0 (Dismissal, 1);
-      d->self = g_object_ref (self);
-      d->rule = rule;
-      d->type = type;
-      d->id = id;
-      g_object_set_data_full (G_OBJECT (restore), "se-dismissal", d, dismissal_free);
-      g_signal_connect (restore, "clicked", G_CALLBACK (on_restore_clicked), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), restore);
-      gtk_list_box_append (self->dismissed_list, row);
-      n++;
+      g_ptr_array_add (dismissed, se_finding_new (rule, SE_SEVERITY_INFO, type, id, title));
     }
+  return dismissed;
+}
 
-  gtk_widget_set_visible (self->dismissed_title, n > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->dismissed_list), n > 0);
+static GtkWidget *
+dismissed_row (SeChecksPage *self,
+               SeFinding    *finding)
+{
+  SeStore *store = se_tool_page_get_store (SE_TOOL_PAGE (self));
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *restore = gtk_button_new_with_mnemonic (_("_Restore"));
+  Dismissal *d;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 se_check_rule_get_label (se_finding_get_rule (finding)));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), se_finding_get_message (finding));
+  gtk_widget_set_valign (restore, GTK_ALIGN_CENTER);
+  gtk_widget_set_name (restore, "restore");
+  gtk_widget_set_tooltip_text (restore, _("Show this finding again"));
+  gtk_widget_set_sensitive (restore, !se_store_is_read_only (store));
+  d = g_new0 (Dismissal, 1);
+  d->self = g_object_ref (self);
+  d->rule = se_finding_get_rule (finding);
+  d->type = se_finding_get_record_type (finding);
+  d->id = se_finding_get_record_id (finding);
+  g_object_set_data_full (G_OBJECT (restore), "se-dismissal", d, dismissal_free);
+  g_signal_connect (restore, "clicked", G_CALLBACK (on_restore_clicked), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), restore);
+  return row;
+}
+
+static GtkWidget *
+heading_row (const char *text,
+             gboolean    below_list)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_add_css_class (label, "se-checks-heading");
+  /* The spacing the box of the two lists had: 18 above the first
+   * heading, 12 between heading and list, 24 from a list to the next */
+  gtk_widget_set_margin_bottom (label, 12);
+  gtk_widget_set_margin_top (label, below_list ? 24 : 18);
+  return label;
+}
+
+/* The rows of one boxed list are rounded at its ends: which rows those
+ * are depends on the position, which moves when a finding goes. */
+static void
+style_row (SeChecksPage *self,
+           GtkListItem  *item)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (gtk_list_item_get_child (item)));
+  guint position = gtk_list_item_get_position (item);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  guint index;
+  ItemKind kind;
+  gboolean first, last;
+
+  if (child == NULL || position >= n)
+    return;
+  kind = se_check_items_kind (self->items, position, &index);
+  if (kind != ITEM_FINDING && kind != ITEM_DISMISSED)
+    return;
+  first = index == 0;
+  last = kind == ITEM_FINDING ? index + 1 == self->findings->len
+                              : index + 1 == self->dismissed->len;
+  if (first)
+    gtk_widget_add_css_class (child, "first");
+  else
+    gtk_widget_remove_css_class (child, "first");
+  if (last)
+    gtk_widget_add_css_class (child, "last");
+  else
+    gtk_widget_remove_css_class (child, "last");
+  /* The space below the page's end, as the box of the lists had */
+  gtk_widget_set_margin_bottom (gtk_list_item_get_child (item), position + 1 == n ? 18 : 0);
+}
+
+static void
+restyle_rows (SeChecksPage *self)
+{
+  for (guint i = 0; i < self->bound->len; i++)
+    style_row (self, g_ptr_array_index (self->bound, i));
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           SeChecksPage             *self)
+{
+  gtk_list_item_set_child (item, adw_bin_new ());
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          SeChecksPage             *self)
+{
+  GtkWidget *bin = gtk_list_item_get_child (item);
+  guint position = gtk_list_item_get_position (item);
+  GtkWidget *row = NULL;
+  guint index;
+  ItemKind kind = se_check_items_kind (self->items, position, &index);
+
+  switch (kind)
+    {
+    case ITEM_SUMMARY:
+      {
+        g_autofree char *text = g_strdup_printf (ngettext ("%u finding to look at",
+                                                           "%u findings to look at",
+                                                           self->findings->len),
+                                                 self->findings->len);
+        row = heading_row (text, FALSE);
+        gtk_widget_set_name (row, "summary");
+      }
+      break;
+    case ITEM_FINDING:
+      row = finding_row (self, gtk_list_item_get_item (item));
+      gtk_widget_add_css_class (row, "se-boxed-row");
+      break;
+    case ITEM_DISMISSED_TITLE:
+      row = heading_row (_("Dismissed"), self->findings != NULL && self->findings->len > 0);
+      break;
+    case ITEM_DISMISSED:
+      row = dismissed_row (self, gtk_list_item_get_item (item));
+      gtk_widget_add_css_class (row, "se-boxed-row");
+      break;
+    }
+  gtk_list_item_set_activatable (item, kind == ITEM_FINDING);
+  adw_bin_set_child (ADW_BIN (bin), row);
+  g_ptr_array_add (self->bound, item);
+  style_row (self, item);
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            SeChecksPage             *self)
+{
+  g_ptr_array_remove_fast (self->bound, item);
+  adw_bin_set_child (ADW_BIN (gtk_list_item_get_child (item)), NULL);
+}
+
+/* A click on a finding's row opens its record, as its arrow does */
+static void
+on_activate (GtkListView  *view,
+             guint         position,
+             SeChecksPage *self)
+{
+  guint index;
+
+  if (position < g_list_model_get_n_items (G_LIST_MODEL (self->items))
+      && se_check_items_kind (self->items, position, &index) == ITEM_FINDING)
+    {
+      SeFinding *finding = g_ptr_array_index (self->findings, index);
+
+      open_record (self, se_finding_get_record_type (finding),
+                   se_finding_get_record_id (finding));
+    }
+}
+
+/* Shows self->findings and self->dismissed */
+static void
+show_items (SeChecksPage *self)
+{
+  se_check_items_set (self->items, self->findings, self->dismissed);
+  restyle_rows (self);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->items)) > 0
+                                    ? "list" : "empty");
 }
 
 /**
@@ -401,7 +706,6 @@ se_checks_page_real_refresh (SeToolPage *page)
   SeStore *store = se_tool_page_get_store (page);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) findings = NULL;
-  GtkWidget *child;
   guint before;
   int days;
 
@@ -417,28 +721,9 @@ se_checks_page_real_refresh (SeToolPage *page)
     }
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   self->findings = g_steal_pointer (&findings);
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
-  for (guint i = 0; i < self->findings->len; i++)
-    gtk_list_box_append (self->list, finding_row (self, g_ptr_array_index (self->findings, i)));
-  gtk_widget_set_visible (GTK_WIDGET (self->list), self->findings->len > 0);
-
-  if (self->findings->len > 0)
-    {
-      g_autofree char *text = g_strdup_printf (ngettext ("%u finding to look at",
-                                                         "%u findings to look at",
-                                                         self->findings->len),
-                                               self->findings->len);
-      gtk_label_set_text (GTK_LABEL (self->summary), text);
-    }
-  gtk_widget_set_visible (self->summary, self->findings->len > 0);
-
-  fill_dismissed (self);
-  gtk_stack_set_visible_child_name (self->stack,
-                                    self->findings->len > 0
-                                    || gtk_widget_get_visible (self->dismissed_title)
-                                    ? "list" : "empty");
+  g_clear_pointer (&self->dismissed, g_ptr_array_unref);
+  self->dismissed = read_dismissed (self);
+  show_items (self);
 
   if (before != self->findings->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FINDINGS]);
@@ -452,20 +737,25 @@ se_checks_page_refresh_hidden (SeToolPage *page)
   return se_store_count (se_tool_page_get_store (page), SE_TYPE_PLACEMENT) <= CHEAP_PLACEMENTS;
 }
 
+/* Showing or hiding the dismissed findings does not change the others. */
 static void
 on_dismissed_toggled (GtkToggleButton *button,
                       SeChecksPage    *self)
 {
-  se_checks_page_refresh (self);
+  if (!self->has_run)
+    return;
+  g_clear_pointer (&self->dismissed, g_ptr_array_unref);
+  self->dismissed = read_dismissed (self);
+  show_items (self);
 }
 
 static void
 build (SeChecksPage *self)
 {
   GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *clamp = adw_clamp_scrollable_new ();
   GtkWidget *empty = adw_status_page_new ();
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   g_object_set (self, "title", _("Checks"), NULL);
   self->dismissed_button = gtk_toggle_button_new ();
@@ -481,38 +771,26 @@ build (SeChecksPage *self)
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
 
-  self->summary = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->summary), 0);
-  gtk_label_set_wrap (GTK_LABEL (self->summary), TRUE);
-  gtk_widget_add_css_class (self->summary, "heading");
-  gtk_box_append (GTK_BOX (box), self->summary);
-
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
+  self->items = g_object_new (SE_TYPE_CHECK_ITEMS, NULL);
+  self->bound = g_ptr_array_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
+  self->list = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->items)))),
+                                                 factory));
+  gtk_list_view_set_single_click_activate (self->list, TRUE);
+  g_signal_connect (self->list, "activate", G_CALLBACK (on_activate), self);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "se-findings");
   gtk_widget_set_name (GTK_WIDGET (self->list), "findings");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Findings"), -1);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->list));
 
-  self->dismissed_title = gtk_label_new (_("Dismissed"));
-  gtk_label_set_xalign (GTK_LABEL (self->dismissed_title), 0);
-  gtk_widget_add_css_class (self->dismissed_title, "heading");
-  gtk_widget_set_margin_top (self->dismissed_title, 12);
-  gtk_box_append (GTK_BOX (box), self->dismissed_title);
-  self->dismissed_list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->dismissed_list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->dismissed_list), "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->dismissed_list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Dismissed Findings"), -1);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->dismissed_list));
-
-  gtk_widget_set_margin_top (box, 18);
-  gtk_widget_set_margin_bottom (box, 18);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 800);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  /* The list scrolls under the page's top edge: the margin there is the
+   * first row's, so that it scrolls away with it. */
+  gtk_widget_set_margin_start (clamp, 12);
+  gtk_widget_set_margin_end (clamp, 12);
+  adw_clamp_scrollable_set_maximum_size (ADW_CLAMP_SCROLLABLE (clamp), 800);
+  adw_clamp_scrollable_set_child (ADW_CLAMP_SCROLLABLE (clamp), GTK_WIDGET (self->list));
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
@@ -554,6 +832,8 @@ se_checks_page_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_pointer (&self->dismissed, g_ptr_array_unref);
+  g_clear_object (&self->items);
 
   G_OBJECT_CLASS (se_checks_page_parent_class)->dispose (object);
 }
@@ -564,6 +844,7 @@ se_checks_page_finalize (GObject *object)
   SeChecksPage *self = SE_CHECKS_PAGE (object);
 
   g_free (self->today);
+  g_clear_pointer (&self->bound, g_ptr_array_unref);
 
   G_OBJECT_CLASS (se_checks_page_parent_class)->finalize (object);
 }
