@@ -186,6 +186,10 @@ struct _SeChecksPage
   GPtrArray  *findings;
   GPtrArray  *dismissed;
   gboolean    has_run;
+  /* se_checks_page_refresh(): on the window's connection, now */
+  gboolean    run_here;
+  /* The run under way in a worker thread, if any */
+  GCancellable *checking;
 
   SeCheckItems *items;
   /* The list items bound to a row now, to restyle when positions move */
@@ -194,6 +198,7 @@ struct _SeChecksPage
   GtkWidget  *dismissed_button;
   GtkStack   *stack;
   GtkListView *list;
+  GtkWidget  *spinner;
 };
 
 
@@ -259,7 +264,7 @@ on_undo_dismiss (AdwToast  *toast,
       g_warning ("%s", error->message);
       return;
     }
-  se_checks_page_refresh (d->self);
+  se_tool_page_queue_refresh (SE_TOOL_PAGE (d->self));
 }
 
 static void
@@ -472,7 +477,7 @@ on_restore_clicked (GtkButton    *button,
       toast (self, t);
       return;
     }
-  se_checks_page_refresh (self);
+  se_tool_page_queue_refresh (SE_TOOL_PAGE (self));
 }
 
 /* The dismissed findings, as findings whose message is the record's
@@ -689,14 +694,130 @@ show_items (SeChecksPage *self)
 /**
  * se_checks_page_refresh:
  *
- * Runs the checks now and shows what they find.
+ * Runs the checks now, on the window's connection, and shows what they
+ * find. (Changes to the store run them again in a worker thread.)
  */
 void
 se_checks_page_refresh (SeChecksPage *self)
 {
   g_return_if_fail (SE_IS_CHECKS_PAGE (self));
 
+  self->run_here = TRUE;
   se_tool_page_refresh (SE_TOOL_PAGE (self));
+  self->run_here = FALSE;
+}
+
+static void
+set_checking (SeChecksPage *self,
+              GCancellable *cancellable)
+{
+  if (self->checking != NULL)
+    g_cancellable_cancel (self->checking);
+  g_set_object (&self->checking, cancellable);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), cancellable != NULL);
+}
+
+/* Takes @findings and shows them in place of the ones shown */
+static void
+show_findings (SeChecksPage *self,
+               GPtrArray    *findings)
+{
+  guint before = self->findings != NULL ? self->findings->len : G_MAXUINT;
+
+  self->has_run = TRUE;
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  self->findings = findings;
+  g_clear_pointer (&self->dismissed, g_ptr_array_unref);
+  self->dismissed = read_dismissed (self);
+  show_items (self);
+
+  if (before != self->findings->len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FINDINGS]);
+}
+
+static GPtrArray *
+run_checks (SeStore    *store,
+            const char *today,
+            int         days)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *findings = se_checks_run (store, today, days, &error);
+
+  if (findings == NULL)
+    {
+      g_warning ("Checks failed: %s", error->message);
+      findings = g_ptr_array_new_with_free_func (g_object_unref);
+    }
+  return findings;
+}
+
+typedef struct
+{
+  char *path;
+  char *today;
+  int   days;
+} CheckJob;
+
+static void
+check_job_free (gpointer data)
+{
+  CheckJob *job = data;
+
+  g_free (job->path);
+  g_free (job->today);
+  g_free (job);
+}
+
+/* In the worker thread: nothing of the page here, only the job. */
+static void
+check_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  CheckJob *job = task_data;
+  g_autoptr(SeStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = se_store_open (job->path, SE_STORE_OPEN_FLAGS_NO_CREATE, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  g_task_return_pointer (task, run_checks (store, job->today, job->days),
+                         (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+check_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GWeakRef *weak = user_data;
+  g_autoptr(SeChecksPage) self = g_weak_ref_get (weak);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  findings = g_task_propagate_pointer (G_TASK (result), &error);
+  /* A newer run replaced this one, or the page went away */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self == NULL
+      || g_task_get_cancellable (G_TASK (result)) != self->checking)
+    return;
+
+  set_checking (self, NULL);
+  if (findings == NULL)
+    {
+      /* The second connection could not open the file: check here. */
+      g_warning ("Checks: running on the window's connection: %s", error->message);
+      findings = run_checks (se_tool_page_get_store (SE_TOOL_PAGE (self)), self->today,
+                             g_settings_get_int (self->settings, "expiry-warning-days"));
+    }
+  show_findings (self, g_steal_pointer (&findings));
 }
 
 static void
@@ -704,29 +825,37 @@ se_checks_page_real_refresh (SeToolPage *page)
 {
   SeChecksPage *self = SE_CHECKS_PAGE (page);
   SeStore *store = se_tool_page_get_store (page);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) findings = NULL;
-  guint before;
-  int days;
+  int days = g_settings_get_int (self->settings, "expiry-warning-days");
+  g_autoptr(GCancellable) cancellable = NULL;
+  g_autoptr(GTask) task = NULL;
+  CheckJob *job;
+  GWeakRef *weak;
 
-  self->has_run = TRUE;
-
-  before = self->findings != NULL ? self->findings->len : G_MAXUINT;
-  days = g_settings_get_int (self->settings, "expiry-warning-days");
-  findings = se_checks_run (store, self->today, days, &error);
-  if (findings == NULL)
+  /* On a network drive a second connection cannot open the file. */
+  if (self->run_here || se_store_is_on_network (store))
     {
-      g_warning ("Checks failed: %s", error->message);
-      findings = g_ptr_array_new_with_free_func (g_object_unref);
+      set_checking (self, NULL);
+      show_findings (self, run_checks (store, self->today, days));
+      return;
     }
-  g_clear_pointer (&self->findings, g_ptr_array_unref);
-  self->findings = g_steal_pointer (&findings);
-  g_clear_pointer (&self->dismissed, g_ptr_array_unref);
-  self->dismissed = read_dismissed (self);
-  show_items (self);
 
-  if (before != self->findings->len)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FINDINGS]);
+  cancellable = g_cancellable_new ();
+  set_checking (self, cancellable);
+  if (!self->has_run)
+    gtk_stack_set_visible_child_name (self->stack, "checking");
+
+  job = g_new0 (CheckJob, 1);
+  job->path = g_strdup (se_store_get_path (store));
+  job->today = g_strdup (self->today);
+  job->days = days;
+  /* The callback holds the page weakly: a page closed meanwhile is not
+   * kept for a run nobody sees. */
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  task = g_task_new (NULL, cancellable, check_done, weak);
+  g_task_set_source_tag (task, se_checks_page_real_refresh);
+  g_task_set_task_data (task, job, check_job_free);
+  g_task_run_in_thread (task, check_thread);
 }
 
 /* The sidebar shows the number of findings, so a database small enough
@@ -802,6 +931,22 @@ build (SeChecksPage *self)
                                      "non-disclosure declarations and mentors, exceeded quotas "
                                      "and expiring agreements would be listed here."));
 
+  /* Until the first run in the background is done */
+  {
+    GtkWidget *checking = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+    GtkWidget *label = gtk_label_new (_("Checking…"));
+
+    self->spinner = gtk_spinner_new ();
+    gtk_widget_set_size_request (self->spinner, 32, 32);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->spinner),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Checking…"), -1);
+    gtk_widget_add_css_class (label, "dim-label");
+    gtk_box_append (GTK_BOX (checking), self->spinner);
+    gtk_box_append (GTK_BOX (checking), label);
+    gtk_widget_set_valign (checking, GTK_ALIGN_CENTER);
+    gtk_widget_set_halign (checking, GTK_ALIGN_CENTER);
+    gtk_stack_add_named (self->stack, checking, "checking");
+  }
   gtk_stack_add_named (self->stack, scrolled, "list");
   gtk_stack_add_named (self->stack, empty, "empty");
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->stack));
@@ -830,6 +975,9 @@ se_checks_page_dispose (GObject *object)
 {
   SeChecksPage *self = SE_CHECKS_PAGE (object);
 
+  if (self->checking != NULL)
+    g_cancellable_cancel (self->checking);
+  g_clear_object (&self->checking);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_pointer (&self->dismissed, g_ptr_array_unref);
@@ -950,20 +1098,36 @@ se_checks_page_get_findings (SeChecksPage *self)
  * se_checks_page_dismiss:
  * @index: the finding's position on the page
  *
- * Dismisses a finding for its record, as its "Dismiss" button does, and
- * runs the checks again.
+ * Dismisses a finding for its record, as its "Dismiss" button does: the
+ * findings of its rule about its record go at once, and the checks run
+ * again in the background.
  */
 gboolean
 se_checks_page_dismiss (SeChecksPage *self,
                         guint         index,
                         GError      **error)
 {
+  g_autoptr(SeFinding) finding = NULL;
+  GPtrArray *kept;
+
   g_return_val_if_fail (SE_IS_CHECKS_PAGE (self), FALSE);
   g_return_val_if_fail (index < self->findings->len, FALSE);
 
-  if (!se_checks_dismiss (se_tool_page_get_store (SE_TOOL_PAGE (self)),
-                          g_ptr_array_index (self->findings, index), error))
+  finding = g_object_ref (g_ptr_array_index (self->findings, index));
+  if (!se_checks_dismiss (se_tool_page_get_store (SE_TOOL_PAGE (self)), finding, error))
     return FALSE;
-  se_checks_page_refresh (self);
+
+  kept = g_ptr_array_new_full (self->findings->len, g_object_unref);
+  for (guint i = 0; i < self->findings->len; i++)
+    {
+      SeFinding *f = g_ptr_array_index (self->findings, i);
+
+      if (se_finding_get_rule (f) != se_finding_get_rule (finding)
+          || se_finding_get_record_type (f) != se_finding_get_record_type (finding)
+          || se_finding_get_record_id (f) != se_finding_get_record_id (finding))
+        g_ptr_array_add (kept, g_object_ref (f));
+    }
+  show_findings (self, kept);
+  se_tool_page_queue_refresh (SE_TOOL_PAGE (self));
   return TRUE;
 }
