@@ -627,8 +627,9 @@ bind_row (GtkSignalListItemFactory *factory,
     {
     case ITEM_SUMMARY:
       {
-        g_autofree char *text = g_strdup_printf (ngettext ("%u finding to look at",
-                                                           "%u findings to look at",
+        /* Translators: %'u is a number with the locale's thousands separator */
+        g_autofree char *text = g_strdup_printf (ngettext ("%'u finding to look at",
+                                                           "%'u findings to look at",
                                                            self->findings->len),
                                                  self->findings->len);
         row = heading_row (text, FALSE);

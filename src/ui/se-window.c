@@ -878,7 +878,7 @@ update_checks_count (SeWindow *self)
   /* Empty until the checks have run (on a large database: once the page
    * has been shown). */
   if (se_checks_page_has_run (page))
-    text = g_strdup_printf ("%u", se_checks_page_get_n_findings (page));
+    text = g_strdup_printf ("%'u", se_checks_page_get_n_findings (page));
   gtk_label_set_text (self->checks_count, text != NULL ? text : "");
 }
 
