@@ -70,29 +70,22 @@ se_store_get_audit_log (SeStore  *self,
                         GError  **error)
 {
   g_autoptr(GListStore) entries = NULL;
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
 
   g_return_val_if_fail (SE_IS_STORE (self), NULL);
 
-  if ((db = _se_store_get_open_db (self, error)) == NULL)
+  stmt = _se_store_query_begin (self, "SELECT id, at, record_table, record_id, action"
+                                      " FROM audit_log ORDER BY id DESC LIMIT ?1 OFFSET ?2",
+                                error);
+  if (stmt == NULL)
     return NULL;
-
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT id, at, record_table, record_id, action FROM audit_log "
-                           "ORDER BY id DESC LIMIT ?1 OFFSET ?2", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _se_store_set_error (self, rc, error);
-      return NULL;
-    }
 
   sqlite3_bind_int64 (stmt, 1, limit);
   sqlite3_bind_int64 (stmt, 2, offset);
 
   entries = g_list_store_new (SE_TYPE_AUDIT_ENTRY);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (_se_store_query_next (self, stmt, &ok, error))
     {
       g_autoptr(GDateTime) at = NULL;
       g_autoptr(SeAuditEntry) entry = NULL;
@@ -111,14 +104,8 @@ se_store_get_audit_log (SeStore  *self,
                                   sqlite3_column_int64 (stmt, 3), action);
       g_list_store_append (entries, entry);
     }
-  if (rc != SQLITE_DONE)
-    {
-      _se_store_set_error (self, rc, error);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-
-  sqlite3_finalize (stmt);
+  if (!ok)
+    return NULL;
   return G_LIST_MODEL (g_steal_pointer (&entries));
 }
 

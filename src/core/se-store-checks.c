@@ -240,47 +240,6 @@ text (sqlite3_stmt *stmt,
   return t != NULL && *t != '\0' ? t : NULL;
 }
 
-/* Prepares @sql on a statement of its own, not the store's cache: the
- * callbacks of a query may look records up, which steps cached ones. */
-static sqlite3_stmt *
-query_begin (SeStore     *self,
-             const char  *sql,
-             GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  if (!check_open (self, error))
-    return NULL;
-  rc = sqlite3_prepare_v2 (_se_store_get_db (self), sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _se_store_set_error (self, sqlite3_extended_errcode (_se_store_get_db (self)), error);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  return stmt;
-}
-
-/* Steps @stmt to its next row; at the end or on an error finalises it and
- * sets *@ok (with @error) to how it went. */
-static gboolean
-query_next (SeStore       *self,
-            sqlite3_stmt  *stmt,
-            gboolean      *ok,
-            GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  *ok = rc == SQLITE_DONE;
-  if (!*ok)
-    _se_store_set_error (self, sqlite3_extended_errcode (_se_store_get_db (self)), error);
-  sqlite3_finalize (stmt);
-  return FALSE;
-}
-
 /* A query of ids, one a row, in column 0. */
 static gboolean
 foreach_id (SeStore        *self,
@@ -293,9 +252,29 @@ foreach_id (SeStore        *self,
 
   if (stmt == NULL)
     return FALSE;
-  while (query_next (self, stmt, &ok, error))
+  while (_se_store_query_next (self, stmt, &ok, error))
     func (sqlite3_column_int64 (stmt, 0), user_data);
   return ok;
+}
+
+/* A query of ids with two days to bind, ?1 and ?2 */
+static gboolean
+foreach_id_between (SeStore        *self,
+                    const char     *sql,
+                    const char     *first_day,
+                    const char     *last_day,
+                    SeStoreIdFunc   func,
+                    gpointer        user_data,
+                    GError        **error)
+{
+  sqlite3_stmt *stmt = _se_store_query_begin (self, sql, error);
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, first_day, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, last_day, -1, SQLITE_TRANSIENT);
+    }
+  return foreach_id (self, stmt, func, user_data, error);
 }
 
 /* A placement, not cancelled, in se_store_foreach_overlap(); its dates
@@ -443,7 +422,7 @@ se_store_foreach_overlap (SeStore             *self,
 
   /* NOT INDEXED and the unary + keep SQLite from reading the placements
    * through the status index, in random order of rows. */
-  stmt = query_begin (self,
+  stmt = _se_store_query_begin (self,
     "SELECT id, start_date, end_date FROM placement NOT INDEXED"
     " WHERE +status <> 'cancelled' AND start_date IS NOT NULL AND end_date IS NOT NULL"
     " ORDER BY id",
@@ -452,7 +431,7 @@ se_store_foreach_overlap (SeStore             *self,
     return FALSE;
   days = g_string_chunk_new (4096);
   periods = g_array_new (FALSE, FALSE, sizeof (Period));
-  while (query_next (self, stmt, &ok, error))
+  while (_se_store_query_next (self, stmt, &ok, error))
     {
       Period p = {
         sqlite3_column_int64 (stmt, 0),
@@ -463,12 +442,12 @@ se_store_foreach_overlap (SeStore             *self,
     }
 
   if (ok)
-    stmt = query_begin (self, "SELECT person_id, placement_id FROM participant", error);
+    stmt = _se_store_query_begin (self, "SELECT person_id, placement_id FROM participant", error);
   else
     stmt = NULL;
   ok = FALSE;
   takings = g_array_new (FALSE, FALSE, sizeof (Taking));
-  while (stmt != NULL && query_next (self, stmt, &ok, error))
+  while (stmt != NULL && _se_store_query_next (self, stmt, &ok, error))
     {
       const Period *p = find_period (periods, sqlite3_column_int64 (stmt, 1));
       Taking t = { sqlite3_column_int64 (stmt, 0), 0 };
@@ -479,7 +458,9 @@ se_store_foreach_overlap (SeStore             *self,
       g_array_append_val (takings, t);
     }
 
-  title_stmt = ok ? query_begin (self, "SELECT title FROM placement WHERE id = ?1", error) : NULL;
+  title_stmt = ok ? _se_store_query_begin (self, "SELECT title FROM placement WHERE id = ?1",
+                                           error)
+                  : NULL;
   if (title_stmt != NULL)
     {
       const Taking *all = (const Taking *) (gpointer) takings->data;
@@ -530,7 +511,7 @@ se_store_foreach_placement (SeStore               *self,
 
   /* NOT INDEXED and the unary + keep SQLite from reading the placements
    * through the status index, in random order of rows. */
-  stmt = query_begin (self,
+  stmt = _se_store_query_begin (self,
     "SELECT p.id, p.title, p.start_date, p.end_date,"
     "   p.kind IN ('hospitation', 'job-swap', 'virtual', 'secondment'),"
     "   p.confidential <> 0 OR coalesce (a.confidential, 0) <> 0,"
@@ -551,7 +532,7 @@ se_store_foreach_placement (SeStore               *self,
     error);
   if (stmt == NULL)
     return FALSE;
-  part = query_begin (self,
+  part = _se_store_query_begin (self,
     "SELECT placement_id, id, person_id, role, home_organisation_id, host_organisation_id"
     " FROM participant INDEXED BY participant_placement"
     " ORDER BY placement_id, id",
@@ -563,8 +544,8 @@ se_store_foreach_placement (SeStore               *self,
     }
 
   participants = g_array_new (FALSE, FALSE, sizeof (SeStoreParticipant));
-  part_row = query_next (self, part, &part_ok, &part_error);
-  while (query_next (self, stmt, &ok, error))
+  part_row = _se_store_query_next (self, part, &part_ok, &part_error);
+  while (_se_store_query_next (self, stmt, &ok, error))
     {
       SeStorePlacement row = {
         sqlite3_column_int64 (stmt, 0), text (stmt, 1), text (stmt, 2), text (stmt, 3),
@@ -595,7 +576,7 @@ se_store_foreach_placement (SeStore               *self,
               p.role = (SeParticipantRole) role;
               g_array_append_val (participants, p);
             }
-          part_row = query_next (self, part, &part_ok, &part_error);
+          part_row = _se_store_query_next (self, part, &part_ok, &part_error);
         }
 
       row.participants = (const SeStoreParticipant *) (gpointer) participants->data;
@@ -631,7 +612,7 @@ se_store_foreach_signed_declaration (SeStore                 *self,
 
   g_return_val_if_fail (SE_IS_STORE (self), FALSE);
 
-  stmt = query_begin (self,
+  stmt = _se_store_query_begin (self,
     "SELECT a.id, a.party_a_id, a.party_b_id, a.valid_until, s.party, s.signed_on"
     " FROM agreement a JOIN signatory s ON s.agreement_id = a.id"
     " WHERE a.kind = 'non-disclosure' AND a.status = 'signed'"
@@ -641,7 +622,7 @@ se_store_foreach_signed_declaration (SeStore                 *self,
   if (stmt == NULL)
     return FALSE;
 
-  while (query_next (self, stmt, &ok, error))
+  while (_se_store_query_next (self, stmt, &ok, error))
     {
       int party = SE_PARTY_FIRST;
       SeStoreDeclaration row = { 0 };
@@ -674,11 +655,11 @@ se_store_foreach_organisation_parent (SeStore            *self,
 
   g_return_val_if_fail (SE_IS_STORE (self), FALSE);
 
-  stmt = query_begin (self, "SELECT id, parent_id FROM organisation WHERE parent_id IS NOT NULL",
-                      error);
+  stmt = _se_store_query_begin (self, "SELECT id, parent_id FROM organisation"
+                                      " WHERE parent_id IS NOT NULL", error);
   if (stmt == NULL)
     return FALSE;
-  while (query_next (self, stmt, &ok, error))
+  while (_se_store_query_next (self, stmt, &ok, error))
     func (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), user_data);
   return ok;
 }
@@ -697,19 +678,11 @@ se_store_foreach_expiring_agreement (SeStore        *self,
                                      gpointer        user_data,
                                      GError        **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (SE_IS_STORE (self), FALSE);
 
-  stmt = query_begin (self, "SELECT id FROM agreement"
-                            " WHERE status = 'signed' AND valid_until BETWEEN ?1 AND ?2"
-                            " ORDER BY id", error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_text (stmt, 1, first_day, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, last_day, -1, SQLITE_TRANSIENT);
-    }
-  return foreach_id (self, stmt, func, user_data, error);
+  return foreach_id_between (self, "SELECT id FROM agreement"
+                                   " WHERE status = 'signed' AND valid_until BETWEEN ?1 AND ?2"
+                                   " ORDER BY id", first_day, last_day, func, user_data, error);
 }
 
 /**
@@ -726,20 +699,12 @@ se_store_foreach_starting_placement (SeStore        *self,
                                      gpointer        user_data,
                                      GError        **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (SE_IS_STORE (self), FALSE);
 
-  stmt = query_begin (self, "SELECT id FROM placement"
-                            " WHERE status IN ('proposed', 'approved')"
-                            "   AND start_date BETWEEN ?1 AND ?2"
-                            " ORDER BY id", error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_text (stmt, 1, first_day, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, last_day, -1, SQLITE_TRANSIENT);
-    }
-  return foreach_id (self, stmt, func, user_data, error);
+  return foreach_id_between (self, "SELECT id FROM placement"
+                                   " WHERE status IN ('proposed', 'approved')"
+                                   "   AND start_date BETWEEN ?1 AND ?2"
+                                   " ORDER BY id", first_day, last_day, func, user_data, error);
 }
 
 /**
@@ -759,7 +724,7 @@ se_store_foreach_lone_partnership (SeStore        *self,
   g_return_val_if_fail (SE_IS_STORE (self), FALSE);
 
   return foreach_id (self,
-    query_begin (self,
+    _se_store_query_begin (self,
       "WITH RECURSIVE lone (id, a, b) AS ("
       "   SELECT t.id, t.organisation_a_id, t.organisation_b_id FROM partnership t"
       "   WHERE t.status = 'active'"

@@ -27,6 +27,13 @@ char              *_se_store_dup_bulk_sql      (const char   *table,
 sqlite3           *_se_store_get_db            (SeStore      *self);
 sqlite3           *_se_store_get_open_db       (SeStore      *self,
                                                 GError      **error);
+sqlite3_stmt      *_se_store_query_begin       (SeStore      *self,
+                                                const char   *sql,
+                                                GError      **error);
+gboolean           _se_store_query_next        (SeStore      *self,
+                                                sqlite3_stmt *stmt,
+                                                gboolean     *ok,
+                                                GError      **error);
 void               _se_store_set_error         (SeStore      *self,
                                                 int           rc,
                                                 GError      **error);

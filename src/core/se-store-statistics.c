@@ -76,20 +76,18 @@ se_store_sum_placements (SeStore             *self,
                          GError             **error)
 {
   g_autoptr(GArray) sums = NULL;
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
 
   g_return_val_if_fail (SE_IS_STORE (self), NULL);
   g_return_val_if_fail (grouping <= SE_STORE_SUM_BY_DIRECTION, NULL);
 
-  if ((db = _se_store_get_open_db (self, error)) == NULL)
+  if ((stmt = _se_store_query_begin (self, queries[grouping], error)) == NULL)
     return NULL;
 
   sums = g_array_new (FALSE, TRUE, sizeof (SeStoreSum));
   g_array_set_clear_func (sums, clear_sum);
-  rc = sqlite3_prepare_v2 (db, queries[grouping], -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (_se_store_query_next (self, stmt, &ok, error))
     {
       SeStoreSum sum = {
         g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
@@ -102,16 +100,8 @@ se_store_sum_placements (SeStore             *self,
         (guint) sqlite3_column_int64 (stmt, 7),
       };
       g_array_append_val (sums, sum);
-      rc = SQLITE_OK;
     }
-  if (rc != SQLITE_DONE)
-    rc = sqlite3_extended_errcode (db);
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _se_store_set_error (self, rc, error);
-      return NULL;
-    }
+  if (!ok)
+    return NULL;
   return g_steal_pointer (&sums);
 }

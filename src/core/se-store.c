@@ -2556,6 +2556,47 @@ _se_store_get_db (SeStore *self)
   return self->db;
 }
 
+/* Prepares @sql on a statement of its own, not the store's cache: the
+ * callbacks of a query may look records up, which steps cached ones. For
+ * the queries of se-store-*.c: step it with _se_store_query_next (). */
+sqlite3_stmt *
+_se_store_query_begin (SeStore     *self,
+                       const char  *sql,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = _se_store_get_open_db (self, error);
+
+  if (db == NULL)
+    return NULL;
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (error, db, sqlite3_extended_errcode (db));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
+/* Steps @stmt to its next row; at the end or on an error finalises it and
+ * sets *@ok (with @error) to how it went. */
+gboolean
+_se_store_query_next (SeStore       *self,
+                      sqlite3_stmt  *stmt,
+                      gboolean      *ok,
+                      GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  *ok = rc == SQLITE_DONE;
+  if (!*ok)
+    set_sqlite_error (error, self->db, sqlite3_extended_errcode (self->db));
+  sqlite3_finalize (stmt);
+  return FALSE;
+}
+
 /* The connection, or %NULL and an error saying so once the store is
  * closed: for the queries of se-store-*.c. */
 sqlite3 *
