@@ -21,6 +21,8 @@
 #include "se-participant.h"
 #include "se-placement.h"
 #include "se-programme-item.h"
+#include "se-store-calendar.h"
+#include "se-store-private.h"
 
 /* See se-ical.h for what the file holds. libical does the escaping, the
  * CRLF line ends and the folding of long lines (at 75 octets, between
@@ -205,6 +207,18 @@ item_event (SeRecord            *item,
   return event;
 }
 
+/* Appends @event as text and frees it */
+static void
+append_event (GString       *out,
+              icalcomponent *event)
+{
+  char *text = icalcomponent_as_ical_string_r (event);
+
+  g_string_append (out, text);
+  icalmemory_free_buffer (text);
+  icalcomponent_free (event);
+}
+
 /**
  * se_ical_build:
  * @store: the store
@@ -221,7 +235,9 @@ se_ical_build (SeStore    *store,
   icalcomponent *calendar;
   struct icaltimetype stamp;
   char *ics;
-  char *result;
+  const char *end;
+  GString *result;
+  gboolean reading;
 
   g_return_val_if_fail (SE_IS_STORE (store), NULL);
   g_return_val_if_fail (placements != NULL, NULL);
@@ -248,26 +264,40 @@ se_ical_build (SeStore    *store,
     icalcomponent_add_property (calendar, name);
   }
 
+  /* The calendar's own lines, then each event written out and freed as it
+   * is made: 200,000 placements as one tree of components took about
+   * 1 GB, as text they are 100 MB. */
+  ics = icalcomponent_as_ical_string_r (calendar);
+  icalcomponent_free (calendar);
+  end = g_strrstr (ics, "END:VCALENDAR");
+  g_return_val_if_fail (end != NULL, NULL);
+  result = g_string_new_len (ics, end - ics);
+
+  /* One read transaction: each lookup on its own would take and drop
+   * SQLite's lock, which was half the time of a large export. */
+  reading = _se_store_read_begin (store);
   for (guint i = 0; i < placements->len; i++)
     {
       SeRecord *placement = g_ptr_array_index (placements, i);
       g_autoptr(GPtrArray) items = NULL;
 
-      g_return_val_if_fail (SE_IS_PLACEMENT (placement), NULL);
+      if (!SE_IS_PLACEMENT (placement))
+        {
+          g_critical ("se_ical_build: not a placement");
+          continue;
+        }
 
-      icalcomponent_add_component (calendar, placement_event (store, placement, stamp));
+      append_event (result, placement_event (store, placement, stamp));
       items = se_store_find (store, SE_TYPE_PROGRAMME_ITEM, "placement-id",
                              se_record_get_id (placement));
       for (guint j = 0; j < items->len; j++)
-        icalcomponent_add_component (calendar,
-                                     item_event (g_ptr_array_index (items, j), placement, stamp));
+        append_event (result, item_event (g_ptr_array_index (items, j), placement, stamp));
     }
+  _se_store_read_end (store, reading);
 
-  ics = icalcomponent_as_ical_string_r (calendar);
-  icalcomponent_free (calendar);
-  result = g_strdup (ics);
+  g_string_append (result, end);
   icalmemory_free_buffer (ics);
-  return result;
+  return g_string_free (result, FALSE);
 }
 
 /**
@@ -377,11 +407,12 @@ se_ical_export_all (SeStore     *store,
                     const char  *path,
                     GError     **error)
 {
-  GListModel *list = se_store_get_list (store, SE_TYPE_PLACEMENT);
-  g_autoptr(GPtrArray) placements = g_ptr_array_new_with_free_func (g_object_unref);
+  /* Read for the export only, by start date, rather than through the
+   * store's list of all placements, which would stay loaded. */
+  g_autoptr(GPtrArray) placements = se_store_find_placements_between (store, "0000-01-01",
+                                                                      "9999-12-31", error);
 
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    g_ptr_array_add (placements, g_list_model_get_item (list, i));
-  g_ptr_array_sort (placements, compare_start);
+  if (placements == NULL)
+    return FALSE;
   return se_ical_export_placements (store, placements, path, error);
 }
