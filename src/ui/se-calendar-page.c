@@ -784,9 +784,13 @@ se_calendar_page_export_partnership (SeCalendarPage  *self,
                                      partnership_id, path, error);
 }
 
+/* What an export needs, and nothing of the window's: on a local disk the
+ * file is written in a worker thread, on a connection of its own (all
+ * 200,000 placements of a large database take seconds). */
 typedef struct
 {
-  SeCalendarPage *self;
+  SeCalendarPage *self;         /* NULL when written in a worker */
+  char           *db_path;
   gint64          partnership;
 } ExportJob;
 
@@ -795,7 +799,8 @@ export_job_free (gpointer data)
 {
   ExportJob *job = data;
 
-  g_object_unref (job->self);
+  g_clear_object (&job->self);
+  g_free (job->db_path);
   g_free (job);
 }
 
@@ -805,10 +810,21 @@ save_ics (const char *path,
           GError    **error)
 {
   ExportJob *job = user_data;
+  g_autoptr(SeStore) store = NULL;
 
+  if (job->self != NULL)
+    {
+      if (job->partnership > 0)
+        return se_calendar_page_export_partnership (job->self, job->partnership, path, error);
+      return se_calendar_page_export_all (job->self, path, error);
+    }
+
+  store = se_store_open (job->db_path, SE_STORE_OPEN_FLAGS_NO_CREATE, error);
+  if (store == NULL)
+    return FALSE;
   if (job->partnership > 0)
-    return se_calendar_page_export_partnership (job->self, job->partnership, path, error);
-  return se_calendar_page_export_all (job->self, path, error);
+    return se_ical_export_partnership (store, job->partnership, path, error);
+  return se_ical_export_all (store, path, error);
 }
 
 static char *
@@ -840,7 +856,6 @@ export_activated (GtkWidget  *widget,
   ExportJob *job = g_new0 (ExportJob, 1);
   g_autofree char *name = NULL;
 
-  job->self = g_object_ref (self);
   job->partnership = g_variant_get_int64 (parameter);
   if (job->partnership > 0)
     {
@@ -852,8 +867,20 @@ export_activated (GtkWidget  *widget,
     /* Translators: the file name suggested for all placements; keep the .ics */
     name = g_strdup (_("placements.ics"));
 
-  se_save_dialog_run (widget, _("Export to Calendar"), name, _("iCalendar files"), "*.ics",
-                      save_ics, job, export_job_free);
+  /* A database on a network drive is held with exclusive locking: no
+   * second connection can open it. */
+  if (se_store_is_on_network (store))
+    {
+      job->self = g_object_ref (self);
+      se_save_dialog_run (widget, _("Export to Calendar"), name, _("iCalendar files"), "*.ics",
+                          save_ics, job, export_job_free);
+    }
+  else
+    {
+      job->db_path = g_strdup (se_store_get_path (store));
+      se_save_dialog_run_in_thread (widget, _("Export to Calendar"), name, _("iCalendar files"),
+                                    "*.ics", save_ics, job, export_job_free);
+    }
 }
 
 static void

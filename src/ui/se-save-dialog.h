@@ -16,6 +16,14 @@ typedef gboolean (*SeSaveFunc) (const char  *path,
                                 gpointer     user_data,
                                 GError     **error);
 
+void se_save_dialog_run_in_thread (GtkWidget      *widget,
+                                   const char     *title,
+                                   const char     *suggested_name,
+                                   const char     *filter_name,
+                                   const char     *pattern,
+                                   SeSaveFunc      func,
+                                   gpointer        user_data,
+                                   GDestroyNotify  destroy);
 void se_save_dialog_run   (GtkWidget      *widget,
                            const char     *title,
                            const char     *suggested_name,
