@@ -188,8 +188,6 @@ struct _SeChecksPage
   gboolean    has_run;
   /* se_checks_page_refresh(): on the window's connection, now */
   gboolean    run_here;
-  /* The run under way in a worker thread, if any */
-  GCancellable *checking;
 
   SeCheckItems *items;
   /* The list items bound to a row now, to restyle when positions move */
@@ -710,12 +708,9 @@ se_checks_page_refresh (SeChecksPage *self)
 
 static void
 set_checking (SeChecksPage *self,
-              GCancellable *cancellable)
+              gboolean      checking)
 {
-  if (self->checking != NULL)
-    g_cancellable_cancel (self->checking);
-  g_set_object (&self->checking, cancellable);
-  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), cancellable != NULL);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), checking);
 }
 
 /* Takes @findings and shows them in place of the ones shown */
@@ -754,7 +749,6 @@ run_checks (SeStore    *store,
 
 typedef struct
 {
-  char *path;
   char *today;
   int   days;
 } CheckJob;
@@ -764,99 +758,52 @@ check_job_free (gpointer data)
 {
   CheckJob *job = data;
 
-  g_free (job->path);
   g_free (job->today);
   g_free (job);
 }
 
-/* In the worker thread: nothing of the page here, only the job. */
-static void
-check_thread (GTask        *task,
-              gpointer      source,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gpointer
+check (SeStore  *store,
+       gpointer  data)
 {
-  CheckJob *job = task_data;
-  g_autoptr(SeStore) store = NULL;
-  g_autoptr(GError) error = NULL;
+  CheckJob *job = data;
 
-  store = se_store_open (job->path, SE_STORE_OPEN_FLAGS_NO_CREATE, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  g_task_return_pointer (task, run_checks (store, job->today, job->days),
-                         (GDestroyNotify) g_ptr_array_unref);
+  return run_checks (store, job->today, job->days);
 }
 
 static void
-check_done (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+check_done (SeToolPage *page,
+            gpointer    result)
 {
-  GWeakRef *weak = user_data;
-  g_autoptr(SeChecksPage) self = g_weak_ref_get (weak);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) findings = NULL;
+  SeChecksPage *self = SE_CHECKS_PAGE (page);
 
-  g_weak_ref_clear (weak);
-  g_free (weak);
-  findings = g_task_propagate_pointer (G_TASK (result), &error);
-  /* A newer run replaced this one, or the page went away */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self == NULL
-      || g_task_get_cancellable (G_TASK (result)) != self->checking)
-    return;
-
-  set_checking (self, NULL);
-  if (findings == NULL)
-    {
-      /* The second connection could not open the file: check here. */
-      g_warning ("Checks: running on the window's connection: %s", error->message);
-      findings = run_checks (se_tool_page_get_store (SE_TOOL_PAGE (self)), self->today,
-                             g_settings_get_int (self->settings, "expiry-warning-days"));
-    }
-  show_findings (self, g_steal_pointer (&findings));
+  set_checking (self, FALSE);
+  show_findings (self, result);
 }
 
 static void
 se_checks_page_real_refresh (SeToolPage *page)
 {
   SeChecksPage *self = SE_CHECKS_PAGE (page);
-  SeStore *store = se_tool_page_get_store (page);
   int days = g_settings_get_int (self->settings, "expiry-warning-days");
-  g_autoptr(GCancellable) cancellable = NULL;
-  g_autoptr(GTask) task = NULL;
   CheckJob *job;
-  GWeakRef *weak;
 
-  /* On a network drive a second connection cannot open the file. */
-  if (self->run_here || se_store_is_on_network (store))
+  if (self->run_here)
     {
-      set_checking (self, NULL);
-      show_findings (self, run_checks (store, self->today, days));
+      se_tool_page_cancel_work (page);
+      set_checking (self, FALSE);
+      show_findings (self, run_checks (se_tool_page_get_store (page), self->today, days));
       return;
     }
 
-  cancellable = g_cancellable_new ();
-  set_checking (self, cancellable);
+  set_checking (self, TRUE);
   if (!self->has_run)
     gtk_stack_set_visible_child_name (self->stack, "checking");
-
   job = g_new0 (CheckJob, 1);
-  job->path = g_strdup (se_store_get_path (store));
   job->today = g_strdup (self->today);
   job->days = days;
-  /* The callback holds the page weakly: a page closed meanwhile is not
-   * kept for a run nobody sees. */
-  weak = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (weak, self);
-  task = g_task_new (NULL, cancellable, check_done, weak);
-  g_task_set_source_tag (task, se_checks_page_real_refresh);
-  g_task_set_task_data (task, job, check_job_free);
-  g_task_run_in_thread (task, check_thread);
+  se_tool_page_run_work (page, check, job, check_job_free, (GDestroyNotify) g_ptr_array_unref,
+                         check_done);
 }
 
 /* The sidebar shows the number of findings, so a database small enough
@@ -976,9 +923,7 @@ se_checks_page_dispose (GObject *object)
 {
   SeChecksPage *self = SE_CHECKS_PAGE (object);
 
-  if (self->checking != NULL)
-    g_cancellable_cancel (self->checking);
-  g_clear_object (&self->checking);
+  se_tool_page_cancel_work (SE_TOOL_PAGE (self));
   g_clear_object (&self->settings);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_pointer (&self->dismissed, g_ptr_array_unref);

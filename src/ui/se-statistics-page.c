@@ -168,8 +168,6 @@ struct _SeStatisticsPage
   /* What the charts show of the grouping: at most MAX_BARS rows */
   GArray               *chart_rows;
   guint                 n_combined;
-  /* The count under way in a worker thread, if any */
-  GCancellable         *counting;
   guint                 counting_timeout;
 
   GtkWidget            *grouping_button;
@@ -566,12 +564,8 @@ align_number_titles (GtkColumnView *view)
 }
 
 static void
-set_counting (SeStatisticsPage *self,
-              GCancellable     *cancellable)
+counting_hide (SeStatisticsPage *self)
 {
-  if (self->counting != NULL)
-    g_cancellable_cancel (self->counting);
-  g_set_object (&self->counting, cancellable);
   g_clear_handle_id (&self->counting_timeout, g_source_remove);
   gtk_spinner_stop (GTK_SPINNER (self->spinner));
   gtk_widget_set_visible (self->spinner, FALSE);
@@ -651,57 +645,21 @@ se_statistics_page_refresh (SeStatisticsPage *self)
   se_tool_page_refresh (SE_TOOL_PAGE (self));
 }
 
-/* In the worker thread: nothing of the page here, only the path. */
-static void
-count_thread (GTask        *task,
-              gpointer      source,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gpointer
+count (SeStore  *store,
+       gpointer  data)
 {
-  g_autoptr(SeStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-
-  store = se_store_open (task_data, SE_STORE_OPEN_FLAGS_NO_CREATE, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  g_task_return_pointer (task, se_statistics_compute (store),
-                         (GDestroyNotify) se_statistics_free);
+  return se_statistics_compute (store);
 }
 
 static void
-count_done (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+count_done (SeToolPage *page,
+            gpointer    result)
 {
-  GWeakRef *weak = user_data;
-  g_autoptr(SeStatisticsPage) self = g_weak_ref_get (weak);
-  g_autoptr(GError) error = NULL;
-  SeStatistics *stats;
+  SeStatisticsPage *self = SE_STATISTICS_PAGE (page);
 
-  g_weak_ref_clear (weak);
-  g_free (weak);
-  stats = g_task_propagate_pointer (G_TASK (result), &error);
-  /* A newer count replaced this one, or the page went away */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self == NULL
-      || g_task_get_cancellable (G_TASK (result)) != self->counting)
-    {
-      se_statistics_free (stats);
-      return;
-    }
-
-  set_counting (self, NULL);
-  if (stats == NULL)
-    {
-      /* The second connection could not open the file: count here. */
-      g_warning ("Statistics: counting on the window's connection: %s", error->message);
-      stats = se_statistics_compute (se_tool_page_get_store (SE_TOOL_PAGE (self)));
-    }
-  show_statistics (self, stats);
+  counting_hide (self);
+  show_statistics (self, result);
 }
 
 static gboolean
@@ -724,32 +682,13 @@ static void
 se_statistics_page_real_refresh (SeToolPage *page)
 {
   SeStatisticsPage *self = SE_STATISTICS_PAGE (page);
-  SeStore *store = se_tool_page_get_store (page);
-  g_autoptr(GCancellable) cancellable = NULL;
-  g_autoptr(GTask) task = NULL;
-  GWeakRef *weak;
 
-  if (se_store_is_on_network (store))
-    {
-      set_counting (self, NULL);
-      show_statistics (self, se_statistics_compute (store));
-      return;
-    }
-
-  cancellable = g_cancellable_new ();
-  set_counting (self, cancellable);
+  counting_hide (self);
   if (self->stats == NULL)
     gtk_stack_set_visible_child_name (self->stack, "counting");
   self->counting_timeout = g_timeout_add (COUNTING_DELAY_MS, counting_shown, self);
-
-  /* The callback holds the page weakly: a page closed meanwhile is not
-   * kept for a count nobody sees. */
-  weak = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (weak, self);
-  task = g_task_new (NULL, cancellable, count_done, weak);
-  g_task_set_source_tag (task, se_statistics_page_real_refresh);
-  g_task_set_task_data (task, g_strdup (se_store_get_path (store)), g_free);
-  g_task_run_in_thread (task, count_thread);
+  se_tool_page_run_work (page, count, NULL, NULL, (GDestroyNotify) se_statistics_free,
+                         count_done);
 }
 
 /**
@@ -763,7 +702,7 @@ se_statistics_page_get_counting (SeStatisticsPage *self)
 {
   g_return_val_if_fail (SE_IS_STATISTICS_PAGE (self), FALSE);
 
-  return self->counting != NULL;
+  return se_tool_page_get_working (SE_TOOL_PAGE (self));
 }
 
 
@@ -1249,7 +1188,8 @@ se_statistics_page_dispose (GObject *object)
 {
   SeStatisticsPage *self = SE_STATISTICS_PAGE (object);
 
-  set_counting (self, NULL);
+  g_clear_handle_id (&self->counting_timeout, g_source_remove);
+  se_tool_page_cancel_work (SE_TOOL_PAGE (self));
   if (self->list != NULL)
     se_statistics_list_set (self->list, NULL, 0, NULL);
   g_clear_object (&self->list);

@@ -24,6 +24,8 @@ typedef struct
   gboolean      folded;
   guint         idle_id;
   gboolean      stale;
+  /* The work under way in a worker thread (se_tool_page_run_work) */
+  GCancellable *working;
 
   AdwHeaderBar *header;
 } SeToolPagePrivate;
@@ -158,6 +160,7 @@ se_tool_page_dispose (GObject *object)
   SeToolPagePrivate *priv = se_tool_page_get_instance_private (self);
 
   g_clear_handle_id (&priv->idle_id, g_source_remove);
+  se_tool_page_cancel_work (self);
   if (priv->store != NULL)
     g_signal_handlers_disconnect_by_data (priv->store, self);
   g_clear_object (&priv->store);
@@ -326,4 +329,168 @@ se_tool_page_open_record (SeToolPage *self,
   g_return_if_fail (SE_IS_RECORD (record));
 
   g_signal_emit (self, signals[SIGNAL_OPEN_RECORD], 0, record);
+}
+
+/* Work in a worker thread */
+
+typedef struct
+{
+  char               *path;
+  SeToolPageWorkFunc  work;
+  gpointer            data;
+  GDestroyNotify      data_free;
+  GDestroyNotify      result_free;
+  SeToolPageDoneFunc  done;
+  GWeakRef            page;
+} Work;
+
+static void
+work_free (gpointer p)
+{
+  Work *w = p;
+
+  if (w->data_free != NULL)
+    w->data_free (w->data);
+  g_weak_ref_clear (&w->page);
+  g_free (w->path);
+  g_free (w);
+}
+
+/* In the worker thread: nothing of the page here, only the path and the
+ * work's own data. */
+static void
+work_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Work *w = task_data;
+  g_autoptr(SeStore) store = NULL;
+  GError *error = NULL;
+
+  store = se_store_open (w->path, SE_STORE_OPEN_FLAGS_NO_CREATE, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  g_task_return_pointer (task, w->work (store, w->data), w->result_free);
+}
+
+static void
+work_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Work *w = g_task_get_task_data (G_TASK (result));
+  g_autoptr(SeToolPage) self = g_weak_ref_get (&w->page);
+  g_autoptr(GError) error = NULL;
+  SeToolPagePrivate *priv;
+  gpointer value;
+
+  value = g_task_propagate_pointer (G_TASK (result), &error);
+  priv = self != NULL ? se_tool_page_get_instance_private (self) : NULL;
+  /* A newer run replaced this one, or the page went away */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self == NULL
+      || g_task_get_cancellable (G_TASK (result)) != priv->working)
+    {
+      if (value != NULL && w->result_free != NULL)
+        w->result_free (value);
+      return;
+    }
+
+  g_clear_object (&priv->working);
+  if (value == NULL)
+    {
+      /* The second connection could not open the file: work here. */
+      g_warning ("%s: working on the window's connection: %s", G_OBJECT_TYPE_NAME (self),
+                 error != NULL ? error->message : "no result");
+      value = w->work (priv->store, w->data);
+    }
+  w->done (self, value);
+}
+
+/**
+ * se_tool_page_run_work:
+ * @work: what to compute; it gets a store and @data
+ * @data: (transfer full): what @work needs besides the store; it must not
+ *   refer to the page or the window's store (threads)
+ * @result_free: frees a result @done does not get
+ * @done: takes the result, on the main thread
+ *
+ * Runs @work in a worker thread on a connection of its own, so that the
+ * window stays usable, and calls @done with the result. An earlier run
+ * still under way is cancelled: its result is dropped. On a network drive
+ * (exclusive locking: a second connection cannot open the file), and if
+ * the second connection fails, @work runs on the page's store, here.
+ */
+void
+se_tool_page_run_work (SeToolPage         *self,
+                       SeToolPageWorkFunc  work,
+                       gpointer            data,
+                       GDestroyNotify      data_free,
+                       GDestroyNotify      result_free,
+                       SeToolPageDoneFunc  done)
+{
+  SeToolPagePrivate *priv = se_tool_page_get_instance_private (self);
+  g_autoptr(GTask) task = NULL;
+  Work *w;
+
+  g_return_if_fail (SE_IS_TOOL_PAGE (self));
+
+  se_tool_page_cancel_work (self);
+  if (se_store_is_on_network (priv->store))
+    {
+      gpointer value = work (priv->store, data);
+
+      if (data_free != NULL)
+        data_free (data);
+      done (self, value);
+      return;
+    }
+
+  w = g_new0 (Work, 1);
+  w->path = g_strdup (se_store_get_path (priv->store));
+  w->work = work;
+  w->data = data;
+  w->data_free = data_free;
+  w->result_free = result_free;
+  w->done = done;
+  g_weak_ref_init (&w->page, self);
+
+  priv->working = g_cancellable_new ();
+  task = g_task_new (NULL, priv->working, work_done, NULL);
+  g_task_set_source_tag (task, se_tool_page_run_work);
+  g_task_set_task_data (task, w, work_free);
+  g_task_run_in_thread (task, work_thread);
+}
+
+/* Cancels the work under way, if any: its result is dropped. */
+void
+se_tool_page_cancel_work (SeToolPage *self)
+{
+  SeToolPagePrivate *priv = se_tool_page_get_instance_private (self);
+
+  g_return_if_fail (SE_IS_TOOL_PAGE (self));
+
+  if (priv->working != NULL)
+    g_cancellable_cancel (priv->working);
+  g_clear_object (&priv->working);
+}
+
+/**
+ * se_tool_page_get_working:
+ *
+ * Returns: whether se_tool_page_run_work () runs in the background
+ */
+gboolean
+se_tool_page_get_working (SeToolPage *self)
+{
+  SeToolPagePrivate *priv = se_tool_page_get_instance_private (self);
+
+  g_return_val_if_fail (SE_IS_TOOL_PAGE (self), FALSE);
+
+  return priv->working != NULL;
 }

@@ -39,4 +39,21 @@ gboolean      se_tool_page_get_refresh_queued (SeToolPage *self);
 void          se_tool_page_open_record        (SeToolPage *self,
                                                SeRecord   *record);
 
+/* Work on the database that takes seconds on a large one (statistics,
+ * checks): @work gets a store and its data and returns the result, which
+ * @done takes over. */
+typedef gpointer (*SeToolPageWorkFunc) (SeStore    *store,
+                                        gpointer    data);
+typedef void     (*SeToolPageDoneFunc) (SeToolPage *self,
+                                        gpointer    result);
+
+void          se_tool_page_run_work           (SeToolPage         *self,
+                                               SeToolPageWorkFunc  work,
+                                               gpointer            data,
+                                               GDestroyNotify      data_free,
+                                               GDestroyNotify      result_free,
+                                               SeToolPageDoneFunc  done);
+void          se_tool_page_cancel_work        (SeToolPage         *self);
+gboolean      se_tool_page_get_working        (SeToolPage         *self);
+
 G_END_DECLS
