@@ -1417,56 +1417,6 @@ compare_problems (gconstpointer a,
   return (pa->line > pb->line) - (pa->line < pb->line);
 }
 
-static gboolean import_stream (SeStore            *store,
-                               GType               record_type,
-                               GInputStream       *stream,
-                               guint64             size,
-                               SeCsvProgressFunc   progress,
-                               gpointer            progress_data,
-                               guint              *n_records,
-                               GPtrArray         **problems,
-                               GCancellable       *cancellable,
-                               GError            **error);
-
-/**
- * se_csv_import:
- * @store: a store, not in a transaction
- * @record_type: the kind the file holds
- * @stream: the CSV file
- * @n_records: (out) (optional): how many records were imported
- * @problems: (out) (optional) (transfer container) (element-type SeCsvProblem):
- *   every bad line, in line order, when the import fails with
- *   %SE_CSV_ERROR_INVALID
- * @error: a #SE_CSV_ERROR
- *
- * Imports records of one kind. The header row names the columns by field
- * name or by label (translated or English); the ID column is optional. A
- * line with the ID of a stored record updates it; an empty ID makes a new
- * record; an unknown ID makes a new record with that ID (so that an export
- * of another database imports unchanged). References are IDs or the exact
- * title of a stored record.
- *
- * Either every line is imported or nothing: when any line is wrong, the
- * database is left as it was and @problems lists each bad line.
- */
-gboolean
-se_csv_import (SeStore       *store,
-               GType          record_type,
-               GInputStream  *stream,
-               guint         *n_records,
-               GPtrArray    **problems,
-               GCancellable  *cancellable,
-               GError       **error)
-{
-  g_return_val_if_fail (SE_IS_STORE (store), FALSE);
-  g_return_val_if_fail (g_type_is_a (record_type, SE_TYPE_RECORD), FALSE);
-  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
-  g_return_val_if_fail (!se_store_in_transaction (store), FALSE);
-
-  return import_stream (store, record_type, stream, 0, NULL, NULL, n_records, problems,
-                        cancellable, error);
-}
-
 static gboolean
 import_stream (SeStore            *store,
                GType               record_type,
@@ -1601,6 +1551,45 @@ out:
   g_clear_pointer (&im.titles, g_hash_table_unref);
   g_clear_pointer (&im.deferred, g_array_unref);
   return ok;
+}
+
+/**
+ * se_csv_import:
+ * @store: a store, not in a transaction
+ * @record_type: the kind the file holds
+ * @stream: the CSV file
+ * @n_records: (out) (optional): how many records were imported
+ * @problems: (out) (optional) (transfer container) (element-type SeCsvProblem):
+ *   every bad line, in line order, when the import fails with
+ *   %SE_CSV_ERROR_INVALID
+ * @error: a #SE_CSV_ERROR
+ *
+ * Imports records of one kind. The header row names the columns by field
+ * name or by label (translated or English); the ID column is optional. A
+ * line with the ID of a stored record updates it; an empty ID makes a new
+ * record; an unknown ID makes a new record with that ID (so that an export
+ * of another database imports unchanged). References are IDs or the exact
+ * title of a stored record.
+ *
+ * Either every line is imported or nothing: when any line is wrong, the
+ * database is left as it was and @problems lists each bad line.
+ */
+gboolean
+se_csv_import (SeStore       *store,
+               GType          record_type,
+               GInputStream  *stream,
+               guint         *n_records,
+               GPtrArray    **problems,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_return_val_if_fail (SE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (g_type_is_a (record_type, SE_TYPE_RECORD), FALSE);
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (!se_store_in_transaction (store), FALSE);
+
+  return import_stream (store, record_type, stream, 0, NULL, NULL, n_records, problems,
+                        cancellable, error);
 }
 
 /**
