@@ -18,6 +18,8 @@
  * width is over 300 pixels: what keeps a narrow window from being narrow.
  */
 
+#define G_LOG_DOMAIN "se-tests"
+
 #include "config.h"
 
 #include <locale.h>

@@ -20,6 +20,8 @@
  * Exit status: 0 done, 4 refused because another process holds the file
  * (the message on standard error), 3 any other error. */
 
+#define G_LOG_DOMAIN "se-tests"
+
 #include "config.h"
 
 #include <stdio.h>

@@ -12,6 +12,8 @@
  * tooltip stands for both.)
  */
 
+#define G_LOG_DOMAIN "se-tests"
+
 #include "config.h"
 
 #include <adwaita.h>

@@ -8,6 +8,8 @@
  * and the functions its file choosers call with the chosen path.
  */
 
+#define G_LOG_DOMAIN "se-tests"
+
 #include "config.h"
 
 #include <fcntl.h>

@@ -9,6 +9,8 @@
  * finds the window title, a section name, a date and a plural in German.
  */
 
+#define G_LOG_DOMAIN "se-tests"
+
 #include "config.h"
 
 #include <locale.h>

@@ -8,6 +8,8 @@
  * the functions its export buttons call after the file chooser.
  */
 
+#define G_LOG_DOMAIN "se-tests"
+
 #include "config.h"
 
 #include <string.h>

@@ -10,6 +10,8 @@
  * cairo context and page size, into a PDF read back with poppler.
  */
 
+#define G_LOG_DOMAIN "se-tests"
+
 #include "config.h"
 
 #include <adwaita.h>

@@ -11,6 +11,8 @@
  * store's bound on the scan must follow.
  */
 
+#define G_LOG_DOMAIN "se-tests"
+
 #include "config.h"
 
 #include <sqlite3.h>

@@ -13,6 +13,8 @@
  * without faults passes integrity_check with all committed data and
  * without the failed record. */
 
+#define G_LOG_DOMAIN "se-tests"
+
 #include "config.h"
 
 #include <string.h>

@@ -9,6 +9,8 @@
  * files and folders (with privileges dropped, since CI runs as root),
  * network file systems, and the lock file against a second process. */
 
+#define G_LOG_DOMAIN "se-tests"
+
 #include "config.h"
 
 #include <errno.h>

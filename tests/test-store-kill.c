@@ -10,6 +10,8 @@
  * open, pass integrity_check, hold every committed record and nothing of
  * a transaction that did not commit. */
 
+#define G_LOG_DOMAIN "se-tests"
+
 #include "config.h"
 
 #include <errno.h>

@@ -11,6 +11,8 @@
  * and retries lands every transaction of two concurrent writers exactly
  * once. */
 
+#define G_LOG_DOMAIN "se-tests"
+
 #include "config.h"
 
 #include <stdio.h>

@@ -10,6 +10,8 @@
  * entry. Nothing is written to the store behind the window's back.
  */
 
+#define G_LOG_DOMAIN "se-tests"
+
 #include "config.h"
 
 #include <adwaita.h>

@@ -15,6 +15,8 @@
  * promise of the import: when it fails, no record was added. Inputs it
  * finds go to tests/fuzz/regressions/, which tests/test-csv.c replays. */
 
+#define G_LOG_DOMAIN "se-tests"
+
 #include "config.h"
 
 #include <stdint.h>
