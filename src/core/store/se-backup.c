@@ -19,11 +19,14 @@
 
 #include "se-backup.h"
 #include "se-error.h"
+#include "se-private-file.h"
 #include "se-store-private.h"
 
-/* Where backups live, how they are named and rotated, and how a backup is
- * put back. The copies themselves are written and checked by
- * se-store-backup.c.
+/* The backup folder's policy: where backups live, how they are named and
+ * rotated, when an automatic one is due, how a backup is put back, the
+ * backup before a schema migration and moving a damaged file aside. The
+ * copies themselves are written and checked by the store's side,
+ * se-store-backup.c; calls go from here to there only.
  *
  * The default database keeps its backups in
  * $XDG_DATA_HOME/staff-exchange/backups/, any other database in a folder
@@ -458,10 +461,9 @@ se_store_restore_backup (const char  *db_path,
                          char       **moved_to,
                          GError     **error)
 {
-  g_autofree char *tmp = NULL;
+  g_autoptr(GError) local = NULL;
   g_autofree char *aside = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
+  SePrivateFile *copy;
   SeStoreLock *lock;
   gboolean exists;
 
@@ -479,10 +481,8 @@ se_store_restore_backup (const char  *db_path,
     return FALSE;
 
   /* The copy is made and checked before the current file is touched. */
-  dir = g_path_get_dirname (db_path);
-  base = g_path_get_basename (db_path);
-  tmp = g_strdup_printf ("%s/.%s.restoring", dir, base);
-  if (!_se_store_write_copy (NULL, backup_path, tmp, error))
+  copy = _se_store_copy_begin (NULL, backup_path, db_path, error);
+  if (copy == NULL)
     {
       _se_store_lock_release (lock);
       return FALSE;
@@ -498,33 +498,50 @@ se_store_restore_backup (const char  *db_path,
       if (link (db_path, aside) != 0 && g_rename (db_path, aside) != 0)
         {
           set_move_error (db_path, errno, error);
-          g_unlink (tmp);
+          se_private_file_abort (copy);
           _se_store_lock_release (lock);
           return FALSE;
         }
       if (!move_journals (db_path, aside, error))
         {
-          g_unlink (tmp);
+          se_private_file_abort (copy);
           _se_store_lock_release (lock);
           return FALSE;
         }
     }
 
-  if (g_rename (tmp, db_path) != 0)
+  if (!se_private_file_commit (copy, &local))
     {
-      int saved = errno;
       g_autofree char *name = g_filename_display_name (db_path);
-      g_unlink (tmp);
       _se_store_lock_release (lock);
       g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_IO,
                    _("The backup could not be put in place of “%s”: %s. The database was "
-                     "kept as “%s”."), name, g_strerror (saved), aside != NULL ? aside : name);
+                     "kept as “%s”."), name, local->message, aside != NULL ? aside : name);
       return FALSE;
     }
-  sync_folder (db_path);
   _se_store_lock_release (lock);
 
   if (moved_to != NULL)
     *moved_to = g_steal_pointer (&aside);
+  return TRUE;
+}
+
+/* Before a schema migration: a copy of the file as it was, named with its
+ * version, so that an update that goes wrong can be undone. Called by the
+ * store while it opens the file. */
+gboolean
+_se_store_backup_before_migration (SeStore  *self,
+                                   gint64    old_version,
+                                   GError  **error)
+{
+  g_autofree char *tag = g_strdup_printf ("before-v%" G_GINT64_FORMAT, old_version);
+  g_autofree char *dest = _se_backup_dup_new_path (se_store_get_path (self), tag, error);
+
+  if (dest == NULL || !_se_store_write_copy (self, NULL, dest, error))
+    {
+      g_prefix_error (error, _("The database was not brought up to date, because no backup "
+                               "of it could be made first. "));
+      return FALSE;
+    }
   return TRUE;
 }

@@ -9,6 +9,7 @@
 
 #include <sqlite3.h>
 
+#include "se-private-file.h"
 #include "se-record-list.h"
 #include "se-store.h"
 
@@ -38,7 +39,7 @@ void               _se_store_set_error         (SeStore      *self,
                                                 int           rc,
                                                 GError      **error);
 
-/* Test hooks and the guards of se-store-guard.c / se-store-backup.c */
+/* Test hooks of the opening (se-store.c) */
 typedef struct
 {
   const char *vfs;             /* an SQLite VFS name; NULL for the default */
@@ -54,8 +55,9 @@ SeStore           *_se_store_open_with_vfs     (const char               *path,
                                                 const char               *vfs,
                                                 GError                  **error);
 
-typedef struct _SeStoreLock SeStoreLock;
-
+/* The probe (se-store-probe.c): what a database file is, before and
+ * around SQLite. The header at opening, network file systems, and the
+ * check of a whole file (application id, schema version, quick_check). */
 gboolean           _se_store_check_header      (const char   *path,
                                                 gboolean     *is_sqlite,
                                                 GError      **error);
@@ -65,17 +67,33 @@ gboolean           _se_store_check_size        (const char   *path,
                                                 GError      **error);
 gboolean           _se_store_fs_magic_is_network (gint64      magic);
 gboolean           _se_store_path_is_on_network (const char  *path);
+gboolean           _se_store_verify_file       (const char   *path,
+                                                GError      **error);
+
+/* The lock file (se-store-lock.c): one process at a time per database. */
+typedef struct _SeStoreLock SeStoreLock;
+
 SeStoreLock       *_se_store_lock_acquire      (const char   *path,
                                                 gboolean      exclusive,
                                                 GError      **error);
 void               _se_store_lock_release      (SeStoreLock  *lock);
 
-gboolean           _se_store_verify_file       (const char   *path,
-                                                GError      **error);
-gboolean           _se_store_write_copy        (SeStore      *store,
-                                                const char   *src_path,
-                                                const char   *dest_path,
-                                                GError      **error);
+/* The store's side of backups (se-store-backup.c): a verified copy of
+ * one file. Called by the backup folder's policy, never the other way. */
+SePrivateFile     *_se_store_copy_begin        (SeStore        *store,
+                                                const char     *src_path,
+                                                const char     *dest_path,
+                                                GError        **error);
+gboolean           _se_store_copy_commit       (SePrivateFile  *file,
+                                                const char     *dest_path,
+                                                GError        **error);
+gboolean           _se_store_write_copy        (SeStore        *store,
+                                                const char     *src_path,
+                                                const char     *dest_path,
+                                                GError        **error);
+
+/* The backup folder's policy (se-backup.c), as far as the store needs it
+ * while it opens a file. */
 char              *_se_backup_dup_new_path     (const char   *db_path,
                                                 const char   *tag,
                                                 GError      **error);
@@ -83,6 +101,7 @@ gboolean           _se_store_backup_before_migration (SeStore *self,
                                                       gint64   old_version,
                                                       GError **error);
 
+/* Record lists (se-record-list.c) */
 SeRecordList      *_se_record_list_new         (GType         record_type);
 void               _se_record_list_append_loaded (SeRecordList *self,
                                                   SeRecord     *record);

@@ -1,4 +1,4 @@
-/* se-store-guard.c
+/* se-store-lock.c
  *
  * Copyright 2026 The Staff Exchange authors
  *
@@ -17,7 +17,6 @@
 #include <sys/file.h>
 #include <stdint.h>
 #include <sys/stat.h>
-#include <sys/vfs.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -26,205 +25,14 @@
 #include "se-error.h"
 #include "se-store-private.h"
 
-/* What guards the database file before and around SQLite: the cheap probe
- * of the header, the detection of network file systems and the lock that
- * keeps a second process away.
+/* The lock file "<database>.lock" that keeps a second process away from
+ * an open database, and names that process when it does not.
  *
  * Why a lock file and not only SQLite's own locking: SQLite keeps two
  * writers apart for one transaction, but a window shows records that
  * another process may change or delete underneath it, and on network
  * drives SQLite's locks are not reliable at all. The lock file names who
  * holds the database, so the message can say where to close it. */
-
-static const char sqlite_magic[16] = "SQLite format 3";
-
-static char *
-display_name (const char *path)
-{
-  return g_filename_display_name (path);
-}
-
-static void
-set_truncated_error (const char  *path,
-                     GError     **error)
-{
-  g_autofree char *name = display_name (path);
-
-  g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_CORRUPT,
-               _("“%s” is damaged: the file is shorter than its own header says, so part "
-                 "of it is missing (a full disk or an interrupted copy does this). It was "
-                 "left as it is. Restore the newest backup."), name);
-}
-
-static gboolean
-has_journal (const char *path)
-{
-  const char *suffixes[] = { "-journal", "-wal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *journal = g_strconcat (path, suffixes[i], NULL);
-      GStatBuf st;
-
-      if (g_stat (journal, &st) == 0 && st.st_size > 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/**
- * _se_store_check_header:
- * @path: an existing, non-empty file
- * @is_sqlite: (out): whether the file begins like an SQLite database
- *
- * Reads the first 100 bytes only. A file that begins like an SQLite
- * database but is shorter than one page, or shorter than the page count
- * in its header, is truncated. With a journal next to it, the header may
- * describe a transaction that SQLite is about to roll back, so then only
- * the page size is checked here; _se_store_check_size() checks again once
- * SQLite has read the file.
- */
-gboolean
-_se_store_check_header (const char  *path,
-                        gboolean    *is_sqlite,
-                        GError     **error)
-{
-  guint8 header[100];
-  struct stat st;
-  gssize n;
-  guint32 page_size, page_count, change_counter, valid_for;
-  int fd;
-
-  *is_sqlite = FALSE;
-
-  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
-  if (fd < 0)
-    return TRUE; /* SQLite says what is wrong */
-
-  if (fstat (fd, &st) != 0)
-    {
-      close (fd);
-      return TRUE;
-    }
-  n = read (fd, header, sizeof header);
-  close (fd);
-
-  if (n < (gssize) sizeof sqlite_magic || memcmp (header, sqlite_magic, sizeof sqlite_magic) != 0)
-    return TRUE; /* not SQLite at all: the probe refuses it as such */
-
-  *is_sqlite = TRUE;
-  if (n < (gssize) sizeof header)
-    {
-      set_truncated_error (path, error);
-      return FALSE;
-    }
-
-  page_size = ((guint32) header[16] << 8) | header[17];
-  if (page_size == 1)
-    page_size = 65536;
-  page_count = GUINT32_FROM_BE (*(guint32 *) (header + 28));
-  change_counter = GUINT32_FROM_BE (*(guint32 *) (header + 24));
-  valid_for = GUINT32_FROM_BE (*(guint32 *) (header + 92));
-
-  if (page_size < 512 || (page_size & (page_size - 1)) != 0)
-    return TRUE; /* a damaged header: SQLite refuses it */
-
-  if ((guint64) st.st_size < page_size)
-    {
-      set_truncated_error (path, error);
-      return FALSE;
-    }
-
-  /* The page count in the header is only valid when written by a
-   * SQLite that also updated the "version valid for" field. */
-  if (change_counter == valid_for && page_count > 0 && !has_journal (path)
-      && (guint64) st.st_size < (guint64) page_count * page_size)
-    {
-      set_truncated_error (path, error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* After SQLite has read the schema (and rolled back a hot journal). */
-gboolean
-_se_store_check_size (const char  *path,
-                      gint64       page_count,
-                      gint64       page_size,
-                      GError     **error)
-{
-  GStatBuf st;
-
-  if (g_stat (path, &st) != 0)
-    return TRUE;
-
-  if ((gint64) st.st_size < page_count * page_size)
-    {
-      set_truncated_error (path, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Network file systems */
-
-/**
- * _se_store_fs_magic_is_network:
- * @magic: the f_type of statfs()
- *
- * Returns: whether SQLite's locking cannot be trusted on such a file
- *   system. FUSE covers gvfs and sshfs mounts, which are usually remote.
- */
-gboolean
-_se_store_fs_magic_is_network (gint64 magic)
-{
-  static const guint32 network[] = {
-    0xFF534D42, /* CIFS */
-    0xFE534D42, /* SMB2 */
-    0x517B,     /* SMB */
-    0x6969,     /* NFS */
-    0x65735546, /* FUSE */
-    0x01021997, /* 9P */
-    0x5346414F, /* AFS (OpenAFS) */
-    0x6B414653, /* AFS (kAFS) */
-    0x73757245, /* Coda */
-    0x564C,     /* NCP */
-    0x00C36400, /* Ceph */
-    0x7461636F, /* OCFS2 */
-    0x01161970, /* GFS2 */
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (network); i++)
-    if ((guint32) magic == network[i])
-      return TRUE;
-  return FALSE;
-}
-
-/**
- * _se_store_path_is_on_network:
- * @path: a file or a file about to be created
- *
- * The environment variable SE_STORE_ASSUME_NETWORK_FS=1 makes every file
- * count as remote, so that the warning and the exclusive mode can be tried
- * without a network drive.
- */
-gboolean
-_se_store_path_is_on_network (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  const char *assume = g_getenv ("SE_STORE_ASSUME_NETWORK_FS");
-  struct statfs sfs;
-
-  if (assume != NULL && *assume != '\0')
-    return g_strcmp0 (assume, "0") != 0;
-
-  if (statfs (dir, &sfs) != 0)
-    return FALSE;
-  return _se_store_fs_magic_is_network ((gint64) sfs.f_type);
-}
-
-/* The lock file */
 
 struct _SeStoreLock
 {
@@ -389,7 +197,7 @@ set_locked_error (const char    *path,
                   const Holder  *h,
                   GError       **error)
 {
-  g_autofree char *lock_name = display_name (lock_path);
+  g_autofree char *lock_name = g_filename_display_name (lock_path);
   g_autofree char *pid = NULL;
   const char *here = g_get_host_name ();
 
@@ -576,7 +384,7 @@ lock_acquire (const char  *path,
       saved = errno;
       if (saved != EEXIST)
         {
-          g_autofree char *name = display_name (lock_path);
+          g_autofree char *name = g_filename_display_name (lock_path);
           g_set_error (error, SE_STORE_ERROR,
                        saved == EACCES || saved == EROFS || saved == EPERM
                          ? SE_STORE_ERROR_READ_ONLY : SE_STORE_ERROR_CANNOT_OPEN,
