@@ -333,7 +333,7 @@ test_xlsx (Fixture       *f,
   /* No temporary file is left behind. */
   dir = g_dir_open (f->dir, 0, NULL);
   while ((name = g_dir_read_name (dir)) != NULL)
-    g_assert_false (g_str_has_prefix (name, ".staff-exchange-"));
+    g_assert_false (name[0] == '.');
 
   if (unzip == NULL)
     {

@@ -22,6 +22,7 @@
 #include "se-ical.h"
 #include "se-participant.h"
 #include "se-placement.h"
+#include "se-private-file.h"
 #include "se-programme-item.h"
 #include "se-store-calendar.h"
 #include "se-store-private.h"
@@ -323,9 +324,7 @@ se_ical_export_placements (SeStore     *store,
   if (ics == NULL)
     return FALSE;
 
-  if (!g_file_set_contents_full (path, ics, -1,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &local))
+  if (!se_private_file_write (path, ics, -1, &local))
     {
       g_autofree char *name = g_filename_display_name (path);
 

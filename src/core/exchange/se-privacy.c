@@ -24,6 +24,7 @@
 #include "se-person.h"
 #include "se-placement.h"
 #include "se-privacy.h"
+#include "se-private-file.h"
 #include "se-signatory.h"
 
 /* The duties a German office has towards the people in its records
@@ -257,8 +258,7 @@ se_privacy_export_person (SeStore     *store,
   if (json == NULL)
     return FALSE;
 
-  if (!g_file_set_contents_full (path, json, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
-                                 &local_error))
+  if (!se_private_file_write (path, json, -1, &local_error))
     {
       g_autofree char *name = g_filename_display_name (path);
 

@@ -10,12 +10,9 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <xlsxwriter.h>
 
 #include "se-date.h"
@@ -24,6 +21,7 @@
 #include "se-organisation.h"
 #include "se-partnership.h"
 #include "se-placement.h"
+#include "se-private-file.h"
 #include "se-statistics.h"
 #include "se-store-statistics.h"
 
@@ -579,9 +577,7 @@ se_statistics_export_csv (SeStatistics  *self,
   g_return_val_if_fail (path != NULL, FALSE);
 
   csv = se_statistics_to_csv (self);
-  if (!g_file_set_contents_full (path, csv, -1,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &local))
+  if (!se_private_file_write (path, csv, -1, &local))
     {
       set_write_error (error, path, local->message);
       return FALSE;
@@ -668,31 +664,26 @@ se_statistics_export_xlsx (SeStatistics  *self,
                            const char    *path,
                            GError       **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *tmp = NULL;
+  g_autoptr(SePrivateFile) file = NULL;
+  g_autoptr(GError) local = NULL;
   lxw_workbook *workbook;
   lxw_format *bold;
   lxw_error rc;
-  int fd;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  /* In the target's folder, so that the rename cannot cross file systems. */
-  dir = g_path_get_dirname (path);
-  tmp = g_build_filename (dir, ".staff-exchange-XXXXXX.xlsx", NULL);
-  fd = g_mkstemp_full (tmp, O_RDWR, 0600);
-  if (fd < 0)
+  /* libxlsxwriter writes to a file name: the temporary one. */
+  file = se_private_file_open (path, &local);
+  if (file == NULL)
     {
-      set_write_error (error, path, g_strerror (errno));
+      set_write_error (error, path, local->message);
       return FALSE;
     }
-  close (fd);
 
-  workbook = workbook_new (tmp);
+  workbook = workbook_new (se_private_file_get_temp_path (file));
   if (workbook == NULL)
     {
-      g_unlink (tmp);
       set_write_error (error, path, g_strerror (ENOMEM));
       return FALSE;
     }
@@ -705,16 +696,13 @@ se_statistics_export_xlsx (SeStatistics  *self,
   rc = workbook_close (workbook);
   if (rc != LXW_NO_ERROR)
     {
-      g_unlink (tmp);
       set_write_error (error, path, lxw_strerror (rc));
       return FALSE;
     }
 
-  if (g_rename (tmp, path) != 0)
+  if (!se_private_file_commit (g_steal_pointer (&file), &local))
     {
-      int saved = errno;
-      g_unlink (tmp);
-      set_write_error (error, path, g_strerror (saved));
+      set_write_error (error, path, local->message);
       return FALSE;
     }
   return TRUE;

@@ -10,9 +10,7 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -30,6 +28,7 @@
 #include "se-person.h"
 #include "se-placement-topic.h"
 #include "se-placement.h"
+#include "se-private-file.h"
 #include "se-programme-item.h"
 #include "se-quota.h"
 #include "se-report.h"
@@ -1663,14 +1662,14 @@ write_to_fd (void                *closure,
 static void
 set_write_error (GError     **error,
                  const char  *path,
-                 int          code)
+                 const char  *reason)
 {
   g_autofree char *display = g_filename_display_name (path);
 
   g_set_error (error, SE_REPORT_ERROR, SE_REPORT_ERROR_WRITE,
                /* Translators: %1$s is a file name, %2$s the system's reason */
                _("Could not write %1$s: %2$s. Choose another folder or free some space."),
-               display, g_strerror (code));
+               display, reason);
 }
 
 /**
@@ -1690,10 +1689,8 @@ se_report_write_pdf (SeReport    *self,
                      const char  *path,
                      GError     **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp_name = NULL;
-  g_autofree char *tmp = NULL;
+  g_autoptr(SePrivateFile) file = NULL;
+  g_autoptr(GError) local = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
@@ -1704,18 +1701,14 @@ se_report_write_pdf (SeReport    *self,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp_name = g_strdup_printf (".%s-XXXXXX", base);
-  tmp = g_build_filename (dir, tmp_name, NULL);
-
   /* The summary holds personal data: the owner's only, like the database. */
-  sink.fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
-  if (sink.fd < 0)
+  file = se_private_file_open (path, &local);
+  if (file == NULL)
     {
-      set_write_error (error, path, errno);
+      set_write_error (error, path, local->message);
       return FALSE;
     }
+  sink.fd = se_private_file_get_fd (file);
 
   surface = cairo_pdf_surface_create_for_stream (write_to_fd, &sink,
                                                  SE_REPORT_A4_WIDTH, SE_REPORT_A4_HEIGHT);
@@ -1739,17 +1732,15 @@ se_report_write_pdf (SeReport    *self,
 
   if (sink.error == 0 && status != CAIRO_STATUS_SUCCESS)
     sink.error = status == CAIRO_STATUS_NO_MEMORY ? ENOMEM : EIO;
-  if (sink.error == 0 && fsync (sink.fd) != 0)
-    sink.error = errno;
-  if (close (sink.fd) != 0 && sink.error == 0)
-    sink.error = errno;
-  if (sink.error == 0 && g_rename (tmp, path) != 0)
-    sink.error = errno;
-
   if (sink.error != 0)
     {
-      g_unlink (tmp);
-      set_write_error (error, path, sink.error);
+      set_write_error (error, path, g_strerror (sink.error));
+      return FALSE;
+    }
+
+  if (!se_private_file_commit (g_steal_pointer (&file), &local))
+    {
+      set_write_error (error, path, local->message);
       return FALSE;
     }
   return TRUE;

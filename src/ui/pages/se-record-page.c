@@ -23,6 +23,7 @@
 #include "se-placement-topic.h"
 #include "se-placement.h"
 #include "se-prerequisite.h"
+#include "se-private-file.h"
 #include "se-programme-item.h"
 #include "se-record-dialog.h"
 #include "se-record-form.h"
@@ -323,8 +324,8 @@ on_open_document_clicked (GtkButton    *button,
       return;
     }
   path = g_build_filename (dir, name != NULL ? name : "document.pdf", NULL);
-  if (!g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+  if (!se_private_file_write (path, g_bytes_get_data (bytes, NULL),
+                              (gssize) g_bytes_get_size (bytes), &error))
     {
       show_problem (self, error->message);
       return;
