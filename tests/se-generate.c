@@ -5,6 +5,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* Writes a large database of made-up records for the scale benchmarks.
+ * The store creates the schema; the rows then go in over a connection of
+ * its own with SQLite directly, in one transaction with reused prepared
+ * statements, which is much faster for 200,000 placements than saving
+ * them one by one through the store. */
+
 #define G_LOG_DOMAIN "se-tests"
 
 #include "config.h"

@@ -5,6 +5,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* Backups: verified copies, rotation, the backup before a migration,
+ * restoring and moving a damaged file aside. It talks to SQLite directly
+ * to check what is on disk behind the store's back (the schema version of
+ * a backup, a foreign file) and to write a file as an older version did. */
+
 #define G_LOG_DOMAIN "se-tests"
 
 #include "config.h"

@@ -5,6 +5,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* This test talks to SQLite directly to install, behind the store's back,
+ * a trigger that refuses one insert halfway through the load. */
+
 #define G_LOG_DOMAIN "se-tests"
 
 #include "config.h"

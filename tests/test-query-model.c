@@ -5,6 +5,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* The lazy list models against plain SQL. It talks to SQLite directly
+ * to read the expected ids and texts from the file with a connection of
+ * its own, behind the store's back, and compare them with the model. */
+
 #define G_LOG_DOMAIN "se-tests"
 
 #include "config.h"

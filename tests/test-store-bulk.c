@@ -5,6 +5,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* Bulk inserts (the CSV import's path). It talks to SQLite directly to
+ * count and read rows on disk with a connection of its own, behind the
+ * store's back, and to run the full-text index's own integrity check. */
+
 #define G_LOG_DOMAIN "se-tests"
 
 #include "config.h"

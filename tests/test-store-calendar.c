@@ -8,7 +8,9 @@
  * (start_date <= to AND end_date >= from, every row read), for ranges
  * that placements start before, end in, span, or touch at one day; and
  * after a change that makes the longest placement longer, which the
- * store's bound on the scan must follow.
+ * store's bound on the scan must follow. It talks to SQLite directly for
+ * the plain query, and to make that change by another connection, behind
+ * the store's back.
  */
 
 #define G_LOG_DOMAIN "se-tests"

@@ -11,7 +11,8 @@
  * through. Each time: the save reports an error in words, the record the
  * form handed in keeps its values (and id 0), and the file reopened
  * without faults passes integrity_check with all committed data and
- * without the failed record. */
+ * without the failed record. It talks to SQLite directly because the
+ * faults are injected with a VFS of its own, below the store. */
 
 #define G_LOG_DOMAIN "se-tests"
 

@@ -5,9 +5,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Opening guards: truncated files refused and left untouched, read-only
- * files and folders (with privileges dropped, since CI runs as root),
- * network file systems, and the lock file against a second process. */
+/* The guards around opening a file, that is the probe
+ * (se-store-probe.c: truncated files refused and left untouched, network
+ * file systems) and the lock file (se-store-lock.c, against a second
+ * process), and read-only files and folders (with privileges dropped,
+ * since CI runs as root). It talks to SQLite directly to show that a file
+ * the store refused is still readable, behind the store's back. */
 
 #define G_LOG_DOMAIN "se-tests"
 

@@ -5,6 +5,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* This test talks to SQLite directly to check what is on disk behind the
+ * store's back (application id, schema version, columns) and to write
+ * files as older versions or other programs left them. */
+
 #define G_LOG_DOMAIN "se-tests"
 
 #include "config.h"

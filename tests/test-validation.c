@@ -5,6 +5,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* This test talks to SQLite directly, past the store's own checks, to show
+ * that the schema's constraints alone refuse bad rows and leave the tables
+ * as they were. */
+
 #define G_LOG_DOMAIN "se-tests"
 
 #include "config.h"

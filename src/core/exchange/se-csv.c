@@ -33,7 +33,12 @@
  * parsed, checked and saved in turn, so that memory stays flat and the
  * prepared statements are reused; any bad line means a rollback, and every
  * bad line is reported with its number. A line longer than MAX_LINE_BYTES
- * is reported and skipped without being buffered. */
+ * is reported and skipped without being buffered.
+ *
+ * This file includes the store's private header (and so sqlite3.h)
+ * because an import writes its rows through the store's bulk insert
+ * helpers, with prepared statements reused for every line; the
+ * PostgreSQL backend will move this SQL into the store. */
 
 #define MAX_LINE_BYTES (1024 * 1024)
 #define MAX_PROBLEMS 1000
