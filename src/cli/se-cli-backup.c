@@ -13,17 +13,11 @@
 
 #include "se-backup.h"
 #include "se-cli-backup.h"
+#include "se-cli-private.h"
 #include "se-store.h"
 
 /* --backup FILE and --restore FILE: headless, exit status 0 or 2 with the
  * message on standard error. */
-
-static int
-fail (const GError *error)
-{
-  g_printerr ("staff-exchange: %s\n", error->message);
-  return 2;
-}
 
 /**
  * se_cli_backup:
@@ -41,9 +35,11 @@ se_cli_backup (const char *db_path,
   g_autoptr(GFile) dest = g_file_new_for_commandline_arg (dest_path);
   g_autofree char *dest_abs = g_file_get_path (dest);
 
-  store = se_store_open (db_path, SE_STORE_OPEN_FLAGS_READ_ONLY, &error);
-  if (store == NULL || !se_store_backup (store, dest_abs, &error))
-    return fail (error);
+  store = se_cli_open_store (db_path, SE_STORE_OPEN_FLAGS_READ_ONLY);
+  if (store == NULL)
+    return SE_CLI_EXIT_FAILURE;
+  if (!se_store_backup (store, dest_abs, &error))
+    return se_cli_fail (error->message);
 
   /* Translators: %s is a file name */
   g_print (_("Verified backup written to %s\n"), dest_abs);
@@ -66,7 +62,7 @@ se_cli_restore (const char *db_path,
   g_autofree char *moved = NULL;
 
   if (!se_store_restore_backup (db_path, backup_abs, &moved, &error))
-    return fail (error);
+    return se_cli_fail (error->message);
 
   /* Translators: %1$s and %2$s are file names */
   g_print (_("Database %1$s restored from %2$s\n"), db_path, backup_abs);

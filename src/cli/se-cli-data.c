@@ -14,19 +14,13 @@
 #include <glib/gi18n.h>
 
 #include "se-cli-data.h"
+#include "se-cli-private.h"
 #include "se-csv.h"
 #include "se-store.h"
 
 /* --import-csv KIND FILE and --export-csv KIND FILE: the CSV exchange
  * without a display, for scripts and for moving data between offices.
  * Exit status 0 on success, 2 with the reasons on standard error. */
-
-static int
-fail (const char *message)
-{
-  g_printerr ("staff-exchange: %s\n", message);
-  return 2;
-}
 
 static GType
 kind_or_fail (const char *kind)
@@ -45,7 +39,7 @@ kind_or_fail (const char *kind)
       /* Translators: %1$s is what the user typed, %2$s lists the kinds (not translated) */
       msg = g_strdup_printf (_("“%1$s” is not a kind of record. Use one of: %2$s."),
                              kind, kinds->str);
-      fail (msg);
+      se_cli_fail (msg);
     }
   return type;
 }
@@ -70,11 +64,11 @@ se_cli_data_import_csv (const char *database,
   guint n = 0;
 
   if (type == G_TYPE_INVALID)
-    return 2;
+    return SE_CLI_EXIT_FAILURE;
 
-  store = se_store_open (database, SE_STORE_OPEN_FLAGS_NONE, &error);
+  store = se_cli_open_store (database, SE_STORE_OPEN_FLAGS_NONE);
   if (store == NULL)
-    return fail (error->message);
+    return SE_CLI_EXIT_FAILURE;
 
   if (!se_csv_import_file (store, type, file, &n, &problems, &error))
     {
@@ -88,7 +82,7 @@ se_cli_data_import_csv (const char *database,
           else
             g_printerr ("%s\n", p->message);
         }
-      return fail (error->message);
+      return se_cli_fail (error->message);
     }
 
   /* Translators: %1$u is a number of records, %2$s a file name */
@@ -115,14 +109,14 @@ se_cli_data_export_csv (const char *database,
   guint n;
 
   if (type == G_TYPE_INVALID)
-    return 2;
+    return SE_CLI_EXIT_FAILURE;
 
-  store = se_store_open (database, SE_STORE_OPEN_FLAGS_NO_CREATE, &error);
+  store = se_cli_open_store (database, SE_STORE_OPEN_FLAGS_NO_CREATE);
   if (store == NULL)
-    return fail (error->message);
+    return SE_CLI_EXIT_FAILURE;
 
   if (!se_csv_export_file (store, type, file, SE_CSV_FLAGS_NONE, &error))
-    return fail (error->message);
+    return se_cli_fail (error->message);
 
   n = g_list_model_get_n_items (se_store_get_list (store, type));
   /* Translators: %1$u is a number of records, %2$s a file name */
@@ -209,15 +203,15 @@ se_cli_data_handle_options (GVariantDict *options,
     return -1;
 
   if (import_kind != NULL && export_kind != NULL)
-    return fail (_("Give either --import-csv or --export-csv, not both."));
+    return se_cli_fail (_("Give either --import-csv or --export-csv, not both."));
 
   g_variant_dict_lookup (options, "csv-file", "^ay", &file);
   if (file == NULL)
-    return fail (import_kind != NULL
-                 ? _("--import-csv needs a kind and a file, such as "
-                     "--import-csv placements placements.csv")
-                 : _("--export-csv needs a kind and a file, such as "
-                     "--export-csv placements placements.csv"));
+    return se_cli_fail (import_kind != NULL
+                        ? _("--import-csv needs a kind and a file, such as "
+                            "--import-csv placements placements.csv")
+                        : _("--export-csv needs a kind and a file, such as "
+                            "--export-csv placements placements.csv"));
 
   if (import_kind != NULL)
     return se_cli_data_import_csv (database, import_kind, file);

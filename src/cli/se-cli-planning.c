@@ -15,6 +15,7 @@
 #include "se-ical.h"
 #include "se-placement.h"
 #include "se-cli-planning.h"
+#include "se-cli-private.h"
 #include "se-statistics.h"
 #include "se-store.h"
 
@@ -28,33 +29,25 @@
  *
  * The database must exist: a mistyped name is an error, not a new file. */
 
-static int
-fail (const char *message)
-{
-  g_printerr ("staff-exchange: %s\n", message);
-  return 2;
-}
-
 static SeStore *
-open_store (const char  *database,
-            GError     **error)
+open_store (const char *database)
 {
-  return se_store_open (database, SE_STORE_OPEN_FLAGS_NO_CREATE, error);
+  return se_cli_open_store (database, SE_STORE_OPEN_FLAGS_NO_CREATE);
 }
 
 static int
 run_checks (const char *database)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SeStore) store = open_store (database, &error);
+  g_autoptr(SeStore) store = open_store (database);
   g_autoptr(GPtrArray) findings = NULL;
 
   if (store == NULL)
-    return fail (error->message);
+    return SE_CLI_EXIT_FAILURE;
 
   findings = se_checks_run (store, NULL, SE_CHECKS_DEFAULT_EXPIRY_WARNING_DAYS, &error);
   if (findings == NULL)
-    return fail (error->message);
+    return se_cli_fail (error->message);
 
   for (guint i = 0; i < findings->len; i++)
     {
@@ -87,11 +80,11 @@ export_ics (const char *database,
   gboolean ok;
 
   if (placement_id != 0 && partnership_id != 0)
-    return fail (_("Give either --placement or --partnership, not both."));
+    return se_cli_fail (_("Give either --placement or --partnership, not both."));
 
-  store = open_store (database, &error);
+  store = open_store (database);
   if (store == NULL)
-    return fail (error->message);
+    return SE_CLI_EXIT_FAILURE;
 
   if (placement_id != 0)
     {
@@ -103,7 +96,7 @@ export_ics (const char *database,
           /* Translators: %s is a number */
           g_autofree char *msg = g_strdup_printf (_("There is no placement with the id %s. "
                                                     "Check the number."), id);
-          return fail (msg);
+          return se_cli_fail (msg);
         }
       ok = se_ical_export_placement (store, placement, file, &error);
     }
@@ -113,7 +106,7 @@ export_ics (const char *database,
     ok = se_ical_export_all (store, file, &error);
 
   if (!ok)
-    return fail (error->message);
+    return se_cli_fail (error->message);
 
   /* Translators: %s is a file name */
   g_print (_("Calendar written to %s\n"), file);
@@ -131,11 +124,11 @@ export_statistics (const char *database,
   gboolean ok;
 
   if (!g_str_has_suffix (lower, ".csv") && !g_str_has_suffix (lower, ".xlsx"))
-    return fail (_("The statistics file must end in .csv or .xlsx. Choose one of these."));
+    return se_cli_fail (_("The statistics file must end in .csv or .xlsx. Choose one of these."));
 
-  store = open_store (database, &error);
+  store = open_store (database);
   if (store == NULL)
-    return fail (error->message);
+    return SE_CLI_EXIT_FAILURE;
 
   stats = se_statistics_compute (store);
   if (g_str_has_suffix (lower, ".csv"))
@@ -143,7 +136,7 @@ export_statistics (const char *database,
   else
     ok = se_statistics_export_xlsx (stats, file, &error);
   if (!ok)
-    return fail (error->message);
+    return se_cli_fail (error->message);
 
   /* Translators: %s is a file name */
   g_print (_("Statistics written to %s\n"), file);
@@ -178,7 +171,7 @@ se_cli_planning_handle_options (GVariantDict *options,
     return export_statistics (database, statistics);
 
   if (placement != 0 || partnership != 0)
-    return fail (_("--placement and --partnership go with --export-ics FILE."));
+    return se_cli_fail (_("--placement and --partnership go with --export-ics FILE."));
 
   return -1;
 }

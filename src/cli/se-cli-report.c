@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "se-agreement.h"
+#include "se-cli-private.h"
 #include "se-cli-report.h"
 #include "se-describe.h"
 #include "se-participant.h"
@@ -25,13 +26,6 @@
  * number, a placement's title, a person's "Given Family" name); anything
  * that does not name exactly one record is refused, with exit status 2 and
  * no file written. */
-
-static int
-fail (const char *message)
-{
-  g_printerr ("staff-exchange: %s\n", message);
-  return 2;
-}
 
 static gboolean
 parse_id (const char *text,
@@ -171,21 +165,21 @@ se_cli_report_export (const char *database,
   guint n_matches = 0;
 
   if (agreement != NULL && placement != NULL)
-    return fail (_("Export a summary or a certificate, not both at once. Run the command twice."));
+    return se_cli_fail (_("Export a summary or a certificate, not both at once. Run the command twice."));
   if (agreement == NULL && placement == NULL)
-    return fail (_("--participant and --output go with --export-summary or --export-certificate. "
-                   "Add one of them."));
+    return se_cli_fail (_("--participant and --output go with --export-summary or --export-certificate. "
+                          "Add one of them."));
   if (placement != NULL && (participant == NULL || *participant == '\0'))
-    return fail (_("A certificate is for one participant. Name them with --participant PERSON."));
+    return se_cli_fail (_("A certificate is for one participant. Name them with --participant PERSON."));
   if (agreement != NULL && participant != NULL)
-    return fail (_("--participant goes with --export-certificate only. Leave it out."));
+    return se_cli_fail (_("--participant goes with --export-certificate only. Leave it out."));
   if (output == NULL || *output == '\0')
-    return fail (_("Name the PDF file to write with --output FILE.pdf."));
+    return se_cli_fail (_("Name the PDF file to write with --output FILE.pdf."));
 
-  store = se_store_open (database, SE_STORE_OPEN_FLAGS_READ_ONLY | SE_STORE_OPEN_FLAGS_NO_CREATE,
-                         &error);
+  store = se_cli_open_store (database,
+                             SE_STORE_OPEN_FLAGS_READ_ONLY | SE_STORE_OPEN_FLAGS_NO_CREATE);
   if (store == NULL)
-    return fail (error->message);
+    return SE_CLI_EXIT_FAILURE;
 
   if (agreement != NULL)
     {
@@ -203,7 +197,7 @@ se_cli_report_export (const char *database,
             /* Translators: %s is what the user typed after --export-summary */
             msg = g_strdup_printf (_("Several agreements have the reference number “%s”. Name one by its id."),
                                    agreement);
-          return fail (msg);
+          return se_cli_fail (msg);
         }
       report = se_report_new_agreement_summary (store, record, &error);
     }
@@ -225,7 +219,7 @@ se_cli_report_export (const char *database,
             /* Translators: %s is what the user typed after --export-certificate */
             msg = g_strdup_printf (_("Several placements are called “%s”. Name one by its id."),
                                    placement);
-          return fail (msg);
+          return se_cli_fail (msg);
         }
       person = find_participant (store, record, participant, &n_matches);
       if (person == NULL)
@@ -241,13 +235,13 @@ se_cli_report_export (const char *database,
             /* Translators: %s is what the user typed after --participant */
             msg = g_strdup_printf (_("Several people are called “%s”. Name one by the person's id."),
                                    participant);
-          return fail (msg);
+          return se_cli_fail (msg);
         }
       report = se_report_new_certificate (store, record, person, &error);
     }
 
   if (report == NULL || !se_report_write_pdf (report, output, &error))
-    return fail (error->message);
+    return se_cli_fail (error->message);
 
   return 0;
 }
