@@ -18,7 +18,7 @@
 #include "se-date.h"
 #include "se-enums.h"
 #include "se-error.h"
-#include "se-store-private.h"
+#include "se-store-jobs.h"
 
 /* CSV files as German offices exchange them: UTF-8, a header row,
  * semicolons (commas and tabs are recognised from the header), CRLF or LF,
@@ -34,11 +34,7 @@
  * prepared statements are reused; any bad line means a rollback, and every
  * bad line is reported with its number. A line longer than MAX_LINE_BYTES
  * is reported and skipped without being buffered.
- *
- * This file includes the store's private header (and so sqlite3.h)
- * because an import writes its rows through the store's bulk insert
- * helpers, with prepared statements reused for every line; the
- * PostgreSQL backend will move this SQL into the store. */
+ */
 
 #define MAX_LINE_BYTES (1024 * 1024)
 #define MAX_PROBLEMS 1000

@@ -25,18 +25,14 @@
 #include "se-private-file.h"
 #include "se-programme-item.h"
 #include "se-store-calendar.h"
-#include "se-store-private.h"
+#include "se-store-jobs.h"
 
 /* See se-ical.h for what the file holds. libical does the escaping, the
  * CRLF line ends and the folding of long lines (at 75 octets, between
  * UTF-8 characters); we only build components. Only the _r serialiser is
  * used, whose buffer we own: the others use libical's ring of temporary
  * buffers.
- *
- * This file includes the store's private header (and so sqlite3.h)
- * because it reads the rows of an export through the store's private
- * read transaction helpers, so that all of them come from one snapshot;
- * the PostgreSQL backend will move this SQL into the store. */
+ */
 
 G_DEFINE_QUARK (se-ical-error-quark, se_ical_error)
 

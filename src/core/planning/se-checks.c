@@ -25,7 +25,7 @@
 #include "se-placement.h"
 #include "se-quota.h"
 #include "se-store-checks.h"
-#include "se-store-private.h"
+#include "se-store-jobs.h"
 
 /* The rules are described in se-checks.h. Each asks the store for its
  * candidates only (se-store-checks.c: one query a rule, over the indexes),

@@ -7,10 +7,15 @@
 
 #pragma once
 
+/* The store folder's own header: what its files share, SQLite included.
+ * The core's other folders include se-store-jobs.h instead and never see
+ * SQL. */
+
 #include <sqlite3.h>
 
 #include "se-private-file.h"
 #include "se-record-list.h"
+#include "se-store-jobs.h"
 #include "se-store.h"
 
 G_BEGIN_DECLS
@@ -143,26 +148,4 @@ void               _se_store_lookup_many       (SeStore            *self,
                                                 const gint64       *ids,
                                                 guint               n_ids,
                                                 SeRecord          **records);
-gboolean           _se_store_read_begin        (SeStore            *self);
-void               _se_store_read_end          (SeStore            *self,
-                                                gboolean            began);
-
-/* Bulk inserts (se-csv.c's import), within se_store_begin/commit */
-gboolean           _se_store_bulk_begin        (SeStore      *self,
-                                                GType         record_type,
-                                                GError      **error);
-gboolean           _se_store_bulk_insert       (SeStore      *self,
-                                                SeRecord     *record,
-                                                gboolean      keep_id,
-                                                GError      **error);
-gboolean           _se_store_bulk_end          (SeStore      *self,
-                                                GError      **error);
-
-gboolean           _se_store_restore           (SeStore      *self,
-                                                SeRecord     *record,
-                                                GError      **error);
-gboolean           _se_store_delete_quietly    (SeStore      *self,
-                                                SeRecord     *record,
-                                                GError      **error);
-
 G_END_DECLS

@@ -1,0 +1,48 @@
+/* se-store-jobs.h
+ *
+ * Copyright 2026 The Staff Exchange authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+/* What the core's whole-database jobs (CSV import, iCalendar export, the
+ * checks, undoing a deletion) ask of the store beyond se-store.h: one
+ * read transaction around many reads, bulk inserts, putting back a record
+ * with its id. No SQL: the store's backends answer these. Not for the
+ * widgets, which use se-store.h only. */
+
+#include "se-store.h"
+
+G_BEGIN_DECLS
+
+/* One read transaction around many reads, so that a whole-database job
+ * sees one state of the data. Begin returns TRUE when it began one (and
+ * FALSE inside a transaction already open); end takes that value and ends
+ * only what its begin began. */
+gboolean _se_store_read_begin     (SeStore   *self);
+void     _se_store_read_end       (SeStore   *self,
+                                   gboolean   began);
+
+/* Bulk inserts (the CSV import), within se_store_begin/commit */
+gboolean _se_store_bulk_begin     (SeStore   *self,
+                                   GType      record_type,
+                                   GError   **error);
+gboolean _se_store_bulk_insert    (SeStore   *self,
+                                   SeRecord  *record,
+                                   gboolean   keep_id,
+                                   GError   **error);
+gboolean _se_store_bulk_end       (SeStore   *self,
+                                   GError   **error);
+
+/* A record inserted again under the id it had (undo of a deletion, a CSV
+ * line that keeps its id), and a deletion that emits no signal. */
+gboolean _se_store_restore        (SeStore   *self,
+                                   SeRecord  *record,
+                                   GError   **error);
+gboolean _se_store_delete_quietly (SeStore   *self,
+                                   SeRecord  *record,
+                                   GError   **error);
+
+G_END_DECLS
