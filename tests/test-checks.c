@@ -454,11 +454,11 @@ test_quota (Fixture       *f,
   g_assert_cmpint (g_array_index (use, SeQuotaUse, 0).year, ==, 2024);
   g_assert_cmpint (g_array_index (use, SeQuotaUse, 0).direction, ==, SE_PARTY_FIRST);
   g_assert_cmpuint (g_array_index (use, SeQuotaUse, 0).persons, ==, 2);
-  g_assert_cmpuint (g_array_index (use, SeQuotaUse, 0).guest_days, ==, 6);
+  g_assert_cmpuint (g_array_index (use, SeQuotaUse, 0).person_days, ==, 6);
   g_assert_cmpint (g_array_index (use, SeQuotaUse, 1).direction, ==, SE_PARTY_SECOND);
   g_assert_cmpuint (g_array_index (use, SeQuotaUse, 1).persons, ==, 1);
   /* 12 days back to Essen: over the 10 days, in that direction only. */
-  g_assert_cmpuint (g_array_index (use, SeQuotaUse, 1).guest_days, ==, 12);
+  g_assert_cmpuint (g_array_index (use, SeQuotaUse, 1).person_days, ==, 12);
 
   findings = run_checks (f, TODAY, 90);
   g_assert_cmpuint (count_rule (findings, SE_CHECK_RULE_QUOTA_EXCEEDED, agreement), ==, 1);
@@ -482,7 +482,7 @@ test_quota (Fixture       *f,
                        f->essen);
   use = se_quota_count_use (f->store, record);
   g_assert_cmpuint (g_array_index (use, SeQuotaUse, 1).persons, ==, 2);
-  g_assert_cmpuint (g_array_index (use, SeQuotaUse, 1).guest_days, ==, 10 + 3);
+  g_assert_cmpuint (g_array_index (use, SeQuotaUse, 1).person_days, ==, 10 + 3);
 }
 
 /* agreement-expiring */

@@ -53,10 +53,11 @@ G_BEGIN_DECLS
  *   coordinators work for the host.
  * - quota-exceeded (warning): per agreement, calendar year (of the start)
  *   and direction (guests of party A hosted by party B, and back), more
- *   guests than quota-placements, or more guest-days (calendar days of the
- *   placement times its guests) than quota-days. Counted by se-quota.c;
- *   cancelled placements use no quota. One finding per year, direction and
- *   measure, all about the agreement.
+ *   persons (guests) than the quota's persons (field quota-placements), or
+ *   more person-days (each guest's calendar days in the placement) than
+ *   its person-days (field quota-days). Counted by se-quota.c, as the
+ *   printed summary counts; cancelled placements use no quota. One finding
+ *   per year, direction and measure, all about the agreement.
  * - agreement-expiring (info): a signed agreement's valid-until lies
  *   between today and today + @expiry_warning_days, both included.
  * - agreement-expired (error): an agreement's valid-until lies before today

@@ -77,7 +77,8 @@ typedef struct
  * @agreement_id: its agreement, 0 if it has none (or it is gone)
  * @agreement_title, @valid_from, @valid_until: the agreement's title and
  *   validity
- * @quota_placements, @quota_days: the agreement's quotas, 0 for none
+ * @quota_placements, @quota_days: the agreement's quota of persons and of
+ *   person-days (se-quota.h), 0 for none
  * @party_a_id, @party_b_id: the agreement's parties
  * @partnership_id: its partnership, else its agreement's; 0 for none
  * @partnership_title: the partnership's own title, %NULL for none
