@@ -68,10 +68,11 @@ G_BEGIN_DECLS
  *   centres' cooperation inside a district partnership), and none is made
  *   between its two organisations.
  * - no-mentor (warning): a hospitation, job swap, virtual placement or
- *   secondment (not cancelled) has a guest hosted by an organisation none
- *   of whose participants is a mentor (a participant of role mentor whose
- *   host or home organisation is that one). A placement with no guests
- *   yet is not checked.
+ *   secondment (the kinds of se_placement_kind_needs_mentor()), not
+ *   cancelled, has a guest hosted by an organisation none of whose
+ *   participants is a mentor (a participant of role mentor whose host or
+ *   home organisation is that one). A placement with no guests yet is not
+ *   checked.
  *
  * A dismissal is per rule and record: dismissing the quota finding of an
  * agreement hides all its quota findings, and dismissing an overlap hides

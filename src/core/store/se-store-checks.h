@@ -68,8 +68,8 @@ typedef struct
 /**
  * SeStorePlacement:
  * @id, @title, @start_date, @end_date: a placement, not cancelled
- * @needs_mentor: whether it is of a kind whose guests need a mentor (a
- *   hospitation, job swap, virtual placement or secondment)
+ * @needs_mentor: whether it is of a kind whose guests need a mentor
+ *   (se_placement_kind_needs_mentor())
  * @confidential: whether it requires confidentiality, by its own flag or
  *   its agreement's
  * @declared: whether it has a prerequisite of kind non-disclosure
