@@ -454,11 +454,11 @@ test_quota (Fixture       *f,
   g_assert_cmpint (g_array_index (use, SeQuotaUse, 0).year, ==, 2024);
   g_assert_cmpint (g_array_index (use, SeQuotaUse, 0).direction, ==, SE_PARTY_FIRST);
   g_assert_cmpuint (g_array_index (use, SeQuotaUse, 0).persons, ==, 2);
-  g_assert_cmpuint (g_array_index (use, SeQuotaUse, 0).guest_days, ==, 6);
+  g_assert_cmpuint (g_array_index (use, SeQuotaUse, 0).person_days, ==, 6);
   g_assert_cmpint (g_array_index (use, SeQuotaUse, 1).direction, ==, SE_PARTY_SECOND);
   g_assert_cmpuint (g_array_index (use, SeQuotaUse, 1).persons, ==, 1);
   /* 12 days back to Essen: over the 10 days, in that direction only. */
-  g_assert_cmpuint (g_array_index (use, SeQuotaUse, 1).guest_days, ==, 12);
+  g_assert_cmpuint (g_array_index (use, SeQuotaUse, 1).person_days, ==, 12);
 
   findings = run_checks (f, TODAY, 90);
   g_assert_cmpuint (count_rule (findings, SE_CHECK_RULE_QUOTA_EXCEEDED, agreement), ==, 1);
@@ -482,7 +482,7 @@ test_quota (Fixture       *f,
                        f->essen);
   use = se_quota_count_use (f->store, record);
   g_assert_cmpuint (g_array_index (use, SeQuotaUse, 1).persons, ==, 2);
-  g_assert_cmpuint (g_array_index (use, SeQuotaUse, 1).guest_days, ==, 10 + 3);
+  g_assert_cmpuint (g_array_index (use, SeQuotaUse, 1).person_days, ==, 10 + 3);
 }
 
 /* agreement-expiring */
@@ -635,6 +635,50 @@ test_no_mentor (Fixture       *f,
                             "Stadt Essen"));
   g_assert_null (strstr (se_finding_get_message (first_of (findings, SE_CHECK_RULE_NO_MENTOR)),
                          "Sunderland"));
+}
+
+/* Every kind of placement, one guest and no mentor: the kinds that need a
+ * mentor are the four the rule names, no more, and se-enums.c says so. */
+static void
+test_no_mentor_kinds (Fixture       *f,
+                      gconstpointer  data)
+{
+  const SePlacementKind needing[] = {
+    SE_PLACEMENT_KIND_HOSPITATION, SE_PLACEMENT_KIND_JOB_SWAP, SE_PLACEMENT_KIND_VIRTUAL,
+    SE_PLACEMENT_KIND_SECONDMENT,
+  };
+  g_autoptr(GEnumClass) kinds = g_type_class_ref (SE_TYPE_PLACEMENT_KIND);
+  g_autoptr(GArray) placements = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) findings = NULL;
+  guint n_needing = 0;
+
+  for (guint i = 0; i < kinds->n_values; i++)
+    {
+      gint64 guest = se_test_person (f->store, "Gast", f->essen);
+      gint64 p = se_test_placement (f->store, kinds->values[i].value, kinds->values[i].value_nick,
+                                    "2024-04-01", "2024-04-05", SE_PLACEMENT_STATUS_APPROVED,
+                                    0, 0);
+
+      se_test_participant (f->store, p, guest, SE_PARTICIPANT_ROLE_GUEST, f->essen,
+                           f->sunderland);
+      g_array_append_val (placements, p);
+    }
+
+  findings = run_checks (f, TODAY, 90);
+  for (guint i = 0; i < kinds->n_values; i++)
+    {
+      SePlacementKind kind = kinds->values[i].value;
+      gboolean needs = FALSE;
+
+      for (gsize j = 0; j < G_N_ELEMENTS (needing); j++)
+        needs |= needing[j] == kind;
+      n_needing += needs;
+      g_assert_cmpint (se_placement_kind_needs_mentor (kind), ==, needs);
+      g_assert_cmpuint (count_rule (findings, SE_CHECK_RULE_NO_MENTOR,
+                                    g_array_index (placements, gint64, i)), ==, needs ? 1 : 0);
+    }
+  g_assert_cmpuint (n_needing, ==, G_N_ELEMENTS (needing));
+  g_assert_cmpuint (count_rule (findings, SE_CHECK_RULE_NO_MENTOR, 0), ==, n_needing);
 }
 
 /* Dismissal */
@@ -796,6 +840,7 @@ main (int   argc,
   ADD ("expired", test_expired);
   ADD ("partnership-without-agreement", test_partnership_without_agreement);
   ADD ("no-mentor", test_no_mentor);
+  ADD ("no-mentor-kinds", test_no_mentor_kinds);
   ADD ("dismissal", test_dismissal);
   ADD ("stale-dismissal", test_stale_dismissal);
   ADD ("reminders", test_reminders);

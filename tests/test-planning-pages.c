@@ -123,6 +123,49 @@ test_checks (void)
   close_window (window);
 }
 
+/* The case of test-quota.c on the page: a hospitation of three guests
+ * under a quota of two persons a year is listed as exceeded, in persons,
+ * as the printed summary and --run-checks say it. */
+static void
+test_checks_quota (void)
+{
+  g_autofree char *quota_path = g_build_filename (dir, "quota.db", NULL);
+  SeChecksPage *page;
+  SeWindow *window;
+
+  {
+    g_autoptr(SeStore) store = se_store_open (quota_path, SE_STORE_OPEN_FLAGS_NONE, NULL);
+    gint64 essen, sunderland, agreement, hospitation;
+
+    g_assert_nonnull (store);
+    essen = se_test_organisation (store, "Stadt Essen", 0);
+    sunderland = se_test_organisation (store, "Sunderland City Council", 0);
+    agreement = se_test_agreement (store, 0, essen, sunderland, SE_AGREEMENT_KIND_HOSPITATION,
+                                   SE_AGREEMENT_STATUS_SIGNED, "2020-01-01", NULL);
+    se_test_update (store, SE_TYPE_AGREEMENT, agreement, "quota-placements", NULL, 2);
+    hospitation = se_test_placement (store, SE_PLACEMENT_KIND_HOSPITATION, "Hospitation",
+                                     "2024-04-08", "2024-04-12", SE_PLACEMENT_STATUS_APPROVED,
+                                     0, agreement);
+    for (guint i = 0; i < 3; i++)
+      se_test_participant (store, hospitation, se_test_person (store, "Gast", essen),
+                           SE_PARTICIPANT_ROLE_GUEST, essen, sunderland);
+  }
+
+  window = se_window_new (NULL, quota_path);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  se_test_wait_for_idle ();
+  page = SE_CHECKS_PAGE (se_window_get_tool_page (window, "checks"));
+  se_checks_page_set_today (page, "2024-03-01");
+  se_window_show_section (window, "checks");
+  se_test_wait_for_idle ();
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (page)));
+  g_assert_true (se_test_has_label (GTK_WIDGET (page),
+                                    "allows 2 persons from Stadt Essen to Sunderland City "
+                                    "Council, but 3 guests are recorded", FALSE));
+  close_window (window);
+}
+
 /* What the statistics table shows in a cell (row 0: the column titles),
  * once the count in the background is done */
 static char *
@@ -547,6 +590,7 @@ main (int   argc,
   g_test_add_func ("/ui/planning/calendar-choose-partnership", test_calendar_choose_partnership);
   g_test_add_func ("/ui/planning/export-listed", test_export_listed);
   g_test_add_func ("/ui/planning/narrow", test_narrow);
+  g_test_add_func ("/ui/planning/checks-quota", test_checks_quota);
   /* Last: it adds a placement */
   g_test_add_func ("/ui/planning/statistics-newer", test_statistics_newer);
 

@@ -183,7 +183,7 @@ test_summary_cham_bautzen (Fixture       *f,
     "Geschäftsführer, Jobcenter Landkreis Bautzen", "Signed on 2019-09-25",
     "Approvals", "Franz Löffler", "Michael Harig", "Landrat, Landkreis Cham", "2019-07-05",
     "Einverständnis bei einem Treffen der beiden Landräte",
-    "Quota and use", "4 placements and 20 days", "2027",
+    "Quota and use", "4 persons and 20 person-days", "2027",
     "Jobcenter Cham → Jobcenter Bautzen", "Jobcenter Bautzen → Jobcenter Cham",
     "0 of 4", "1 of 4", "5 of 20",
     "Placements covered", "Hospitation im Jobcenter Landkreis Cham", "Hospitation",
@@ -461,21 +461,22 @@ test_quota (Fixture       *f,
 {
   g_autoptr(SeRecord) agreement = find_agreement (f->store, "Personalhospitationen");
   g_autoptr(GArray) use = se_quota_count_use (f->store, agreement);
+  SeQuota quota = se_quota_of_agreement (agreement);
   const SeQuotaUse *u;
 
-  /* One proposed hospitation from Bautzen to Cham in 2027, five days. */
+  /* One proposed hospitation from Bautzen to Cham in 2027, five days, one
+   * guest: one person, five person-days. */
   g_assert_cmpuint (use->len, ==, 2);
   u = &g_array_index (use, SeQuotaUse, 0);
   g_assert_cmpint (u->year, ==, 2027);
   g_assert_cmpint (u->direction, ==, SE_PARTY_FIRST);
-  g_assert_cmpuint (u->placements, ==, 0);
+  g_assert_cmpuint (u->persons, ==, 0);
   u = &g_array_index (use, SeQuotaUse, 1);
   g_assert_cmpint (u->direction, ==, SE_PARTY_SECOND);
-  g_assert_cmpuint (u->placements, ==, 1);
-  g_assert_cmpuint (u->days, ==, 5);
+  g_assert_cmpuint (u->person_days, ==, 5);
   g_assert_cmpuint (u->persons, ==, 1);
-  g_assert_false (se_quota_use_exceeds_placements (agreement, u));
-  g_assert_false (se_quota_use_exceeds_days (agreement, u));
+  g_assert_false (se_quota_exceeds_persons (&quota, u));
+  g_assert_false (se_quota_exceeds_person_days (&quota, u));
 }
 
 /* German: labels from the compiled catalogue in the build tree, dates as

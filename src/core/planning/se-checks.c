@@ -33,7 +33,13 @@
  * many placements there are; the record lists are not loaded. The rows
  * bring the placement's title and dates the messages need; the few other
  * records a message names (an agreement, a partnership, an organisation, a
- * person) are looked up once a run and described as lists show them. */
+ * person) are looked up once a run and described as lists show them.
+ *
+ * This file is outside the store's folder but includes the store's private
+ * header (and with it sqlite3.h): it reads the candidate rows through the
+ * store's private query helpers, all in one read transaction of the
+ * store's (_se_store_read_begin()). The PostgreSQL backend will remove
+ * this. */
 
 #define KEY(id) GSIZE_TO_POINTER ((gsize) (id))
 
@@ -525,8 +531,7 @@ check_mentor (Run                    *run,
 typedef struct
 {
   gint64        agreement_id;
-  int           quota_placements;
-  int           quota_days;
+  SeQuota       quota;
   gint64        party_a_id;
   gint64        party_b_id;
   SeQuotaCount *count;
@@ -542,26 +547,14 @@ quota_free (gpointer data)
   g_free (q);
 }
 
-static guint
-count_guests (const SeStorePlacement *row,
-              gint64                  home,
-              gint64                  host)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < row->n_participants; i++)
-    n += row->participants[i].role == SE_PARTICIPANT_ROLE_GUEST
-         && row->participants[i].home_id == home && row->participants[i].host_id == host;
-  return n;
-}
-
 static void
 count_quota (Run                    *run,
              const SeStorePlacement *row)
 {
+  SeQuota quota = se_quota_from_fields (row->quota_placements, row->quota_days);
   Quota *q;
 
-  if (row->agreement_id == 0 || (row->quota_placements <= 0 && row->quota_days <= 0))
+  if (row->agreement_id == 0 || !se_quota_is_agreed (&quota))
     return;
 
   q = g_hash_table_lookup (run->quotas, KEY (row->agreement_id));
@@ -569,16 +562,15 @@ count_quota (Run                    *run,
     {
       q = g_new0 (Quota, 1);
       q->agreement_id = row->agreement_id;
-      q->quota_placements = row->quota_placements;
-      q->quota_days = row->quota_days;
+      q->quota = quota;
       q->party_a_id = row->party_a_id;
       q->party_b_id = row->party_b_id;
-      q->count = se_quota_count_new ();
+      q->count = se_quota_count_new (row->party_a_id, row->party_b_id);
       g_hash_table_insert (run->quotas, KEY (row->agreement_id), q);
     }
-  se_quota_count_add (q->count, row->start_date, row->end_date,
-                      count_guests (row, row->party_a_id, row->party_b_id),
-                      count_guests (row, row->party_b_id, row->party_a_id));
+  for (guint i = 0; i < row->n_participants; i++)
+    se_quota_count_add (q->count, row->start_date, row->end_date, row->participants[i].role,
+                        row->participants[i].home_id, row->participants[i].host_id);
 }
 
 /* Reports @q's agreement if any year and direction is over its quota. */
@@ -588,8 +580,7 @@ check_quota (Run   *run,
 {
   g_autoptr(GArray) use = NULL;
   const char *title = NULL, *party_a = NULL, *party_b = NULL;
-  int quota_placements = q->quota_placements;
-  int quota_days = q->quota_days;
+  const SeQuota *quota = &q->quota;
 
   use = se_quota_count_finish (g_steal_pointer (&q->count));
 
@@ -597,8 +588,7 @@ check_quota (Run   *run,
     {
       SeQuotaUse *u = &g_array_index (use, SeQuotaUse, i);
 
-      if ((quota_placements > 0 && u->persons > (guint) quota_placements)
-          || (quota_days > 0 && u->guest_days > (guint) quota_days))
+      if (se_quota_exceeds_persons (quota, u) || se_quota_exceeds_person_days (quota, u))
         {
           const Described *agreement = describe (run, SE_TYPE_AGREEMENT, q->agreement_id,
                                                  NULL, NULL);
@@ -618,44 +608,46 @@ check_quota (Run   *run,
       const char *from = u->direction == SE_PARTY_FIRST ? party_a : party_b;
       const char *to = u->direction == SE_PARTY_FIRST ? party_b : party_a;
 
-      if (quota_placements > 0 && u->persons > (guint) quota_placements)
+      if (se_quota_exceeds_persons (quota, u))
         {
           g_autofree char *message = NULL;
 
-          /* Translators: %1$d is a year, %2$s an agreement, %3$d the quota,
-           * %4$s and %5$s organisations, %6$u the number of guests (always
-           * more than the quota) */
-          message = g_strdup_printf (ngettext ("In %1$d, the agreement “%2$s” allows %3$d "
-                                               "placement from %4$s to %5$s, but %6$u guests "
+          /* Translators: %1$d is a year, %2$s an agreement, %3$u the quota
+           * of persons, %4$s and %5$s organisations, %6$u the number of
+           * guests (always more than the quota) */
+          message = g_strdup_printf (ngettext ("In %1$d, the agreement “%2$s” allows %3$u "
+                                               "person from %4$s to %5$s, but %6$u guests "
                                                "are recorded. Move a placement to another "
                                                "year or agree a higher quota.",
-                                               "In %1$d, the agreement “%2$s” allows %3$d "
-                                               "placements from %4$s to %5$s, but %6$u guests "
+                                               "In %1$d, the agreement “%2$s” allows %3$u "
+                                               "persons from %4$s to %5$s, but %6$u guests "
                                                "are recorded. Move a placement to another "
                                                "year or agree a higher quota.",
-                                               quota_placements),
-                                     u->year, title, quota_placements, from, to, u->persons);
+                                               quota->persons),
+                                     u->year, title, quota->persons, from, to, u->persons);
           add (run, se_finding_new (SE_CHECK_RULE_QUOTA_EXCEEDED, SE_SEVERITY_WARNING,
                                     SE_TYPE_AGREEMENT, q->agreement_id, message));
         }
 
-      if (quota_days > 0 && u->guest_days > (guint) quota_days)
+      if (se_quota_exceeds_person_days (quota, u))
         {
           g_autofree char *message = NULL;
 
-          /* Translators: %1$d is a year, %2$s an agreement, %3$d the quota,
-           * %4$s and %5$s organisations, %6$u the days used (always more
-           * than the quota) */
-          message = g_strdup_printf (ngettext ("In %1$d, the agreement “%2$s” allows %3$d "
-                                               "day from %4$s to %5$s, but guests spend %6$u "
-                                               "days. Shorten or move a placement or agree a "
-                                               "higher quota.",
-                                               "In %1$d, the agreement “%2$s” allows %3$d "
-                                               "days from %4$s to %5$s, but guests spend %6$u "
-                                               "days. Shorten or move a placement or agree a "
-                                               "higher quota.",
-                                               quota_days),
-                                     u->year, title, quota_days, from, to, u->guest_days);
+          /* Translators: %1$d is a year, %2$s an agreement, %3$u the quota
+           * of person-days (each guest's days added up), %4$s and %5$s
+           * organisations, %6$u the person-days used (always more than the
+           * quota) */
+          message = g_strdup_printf (ngettext ("In %1$d, the agreement “%2$s” allows %3$u "
+                                               "person-day from %4$s to %5$s, but guests spend "
+                                               "%6$u person-days. Shorten or move a placement "
+                                               "or agree a higher quota.",
+                                               "In %1$d, the agreement “%2$s” allows %3$u "
+                                               "person-days from %4$s to %5$s, but guests spend "
+                                               "%6$u person-days. Shorten or move a placement "
+                                               "or agree a higher quota.",
+                                               quota->person_days),
+                                     u->year, title, quota->person_days, from, to,
+                                     u->person_days);
           add (run, se_finding_new (SE_CHECK_RULE_QUOTA_EXCEEDED, SE_SEVERITY_WARNING,
                                     SE_TYPE_AGREEMENT, q->agreement_id, message));
         }

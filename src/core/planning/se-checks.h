@@ -53,10 +53,11 @@ G_BEGIN_DECLS
  *   coordinators work for the host.
  * - quota-exceeded (warning): per agreement, calendar year (of the start)
  *   and direction (guests of party A hosted by party B, and back), more
- *   guests than quota-placements, or more guest-days (calendar days of the
- *   placement times its guests) than quota-days. Counted by se-quota.c;
- *   cancelled placements use no quota. One finding per year, direction and
- *   measure, all about the agreement.
+ *   persons (guests) than the quota's persons (field quota-placements), or
+ *   more person-days (each guest's calendar days in the placement) than
+ *   its person-days (field quota-days). Counted by se-quota.c, as the
+ *   printed summary counts; cancelled placements use no quota. One finding
+ *   per year, direction and measure, all about the agreement.
  * - agreement-expiring (info): a signed agreement's valid-until lies
  *   between today and today + @expiry_warning_days, both included.
  * - agreement-expired (error): an agreement's valid-until lies before today
@@ -67,10 +68,11 @@ G_BEGIN_DECLS
  *   centres' cooperation inside a district partnership), and none is made
  *   between its two organisations.
  * - no-mentor (warning): a hospitation, job swap, virtual placement or
- *   secondment (not cancelled) has a guest hosted by an organisation none
- *   of whose participants is a mentor (a participant of role mentor whose
- *   host or home organisation is that one). A placement with no guests
- *   yet is not checked.
+ *   secondment (the kinds of se_placement_kind_needs_mentor()), not
+ *   cancelled, has a guest hosted by an organisation none of whose
+ *   participants is a mentor (a participant of role mentor whose host or
+ *   home organisation is that one). A placement with no guests yet is not
+ *   checked.
  *
  * A dismissal is per rule and record: dismissing the quota finding of an
  * agreement hides all its quota findings, and dismissing an overlap hides

@@ -15,73 +15,88 @@
 #include "se-placement.h"
 #include "se-quota.h"
 
-/* An agreement's quota is "so many placements and/or days per calendar year
- * and direction". A placement belongs to the year it starts in, so that a
- * placement over New Year is not counted twice; cancelled placements use no
- * quota. The printed summary and the consistency checks both count here. */
+/* The one definition of a quota's use. An agreement's quota is "so many
+ * persons and/or person-days per calendar year and direction", as the
+ * Erasmus inter-institutional agreement counts mobilities: each guest of
+ * a placement is one mobility, and its days are that guest's calendar days
+ * in the placement. Mentors and coordinators work at their own or the
+ * host's organisation: they use no quota. A placement belongs to the year
+ * it starts in, so that a placement over New Year is not counted twice;
+ * cancelled placements use no quota. The printed summary and the
+ * consistency checks both count here, and both ask the functions below
+ * whether a use is over the quota.
+ *
+ * The agreement's fields keep their older names: quota-placements holds
+ * the persons and quota-days the person-days (the columns quota_placements
+ * and quota_days). */
 
-static gboolean
-counts_for_quota (SeRecord *placement)
+/**
+ * se_quota_from_fields:
+ * @quota_placements: an agreement's field quota-placements (persons)
+ * @quota_days: its field quota-days (person-days)
+ *
+ * Returns: the quota those fields give, a negative number as none
+ */
+SeQuota
+se_quota_from_fields (int quota_placements,
+                      int quota_days)
 {
-  return se_record_get_int (placement, "status") != SE_PLACEMENT_STATUS_CANCELLED
-         && se_date_is_valid (se_record_get_string (placement, "start-date"));
-}
+  SeQuota quota = {
+    (guint) MAX (quota_placements, 0),
+    (guint) MAX (quota_days, 0),
+  };
 
-static guint
-count_guests (GPtrArray *participants,
-              gint64     home,
-              gint64     host)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < participants->len; i++)
-    {
-      SeRecord *p = g_ptr_array_index (participants, i);
-
-      if (se_record_get_int (p, "role") == SE_PARTICIPANT_ROLE_GUEST
-          && se_record_get_reference (p, "home-organisation-id") == home
-          && se_record_get_reference (p, "host-organisation-id") == host)
-        n++;
-    }
-  return n;
+  return quota;
 }
 
 /**
- * se_quota_placement_direction:
- * @store: the store
+ * se_quota_of_agreement:
  * @agreement: an agreement
- * @placement: a placement
- * @direction: %SE_PARTY_FIRST (first party's staff to the second party) or
- *   %SE_PARTY_SECOND
- * @n_guests: (out) (optional): how many guests go in @direction
  *
- * Returns: %TRUE if @placement has a guest whose home is one party of
- *   @agreement and whose host is the other, in @direction
+ * Returns: @agreement's quota
+ */
+SeQuota
+se_quota_of_agreement (SeRecord *agreement)
+{
+  g_return_val_if_fail (SE_IS_AGREEMENT (agreement), se_quota_from_fields (0, 0));
+
+  return se_quota_from_fields (se_record_get_int (agreement, "quota-placements"),
+                               se_record_get_int (agreement, "quota-days"));
+}
+
+/**
+ * se_quota_is_agreed:
+ *
+ * Returns: %TRUE if @quota limits persons or person-days
  */
 gboolean
-se_quota_placement_direction (SeStore  *store,
-                              SeRecord *agreement,
-                              SeRecord *placement,
-                              SeParty   direction,
-                              guint    *n_guests)
+se_quota_is_agreed (const SeQuota *quota)
 {
-  g_autoptr(GPtrArray) participants = NULL;
-  gint64 a, b;
-  guint n;
+  return quota->persons > 0 || quota->person_days > 0;
+}
 
-  g_return_val_if_fail (SE_IS_STORE (store), FALSE);
-  g_return_val_if_fail (SE_IS_AGREEMENT (agreement), FALSE);
-  g_return_val_if_fail (SE_IS_PLACEMENT (placement), FALSE);
+/**
+ * se_quota_exceeds_persons:
+ *
+ * Returns: %TRUE if @quota limits the persons and @use has more
+ */
+gboolean
+se_quota_exceeds_persons (const SeQuota    *quota,
+                          const SeQuotaUse *use)
+{
+  return quota->persons > 0 && use->persons > quota->persons;
+}
 
-  a = se_record_get_reference (agreement, "party-a-id");
-  b = se_record_get_reference (agreement, "party-b-id");
-  participants = se_store_find (store, SE_TYPE_PARTICIPANT, "placement-id",
-                                se_record_get_id (placement));
-  n = direction == SE_PARTY_FIRST ? count_guests (participants, a, b)
-                                  : count_guests (participants, b, a);
-  if (n_guests != NULL)
-    *n_guests = n;
-  return n > 0;
+/**
+ * se_quota_exceeds_person_days:
+ *
+ * Returns: %TRUE if @quota limits the person-days and @use has more
+ */
+gboolean
+se_quota_exceeds_person_days (const SeQuota    *quota,
+                              const SeQuotaUse *use)
+{
+  return quota->person_days > 0 && use->person_days > quota->person_days;
 }
 
 static int
@@ -97,20 +112,27 @@ compare_use (gconstpointer a,
 
 struct _SeQuotaCount
 {
+  gint64      party_a_id;
+  gint64      party_b_id;
   GHashTable *by_key;              /* year * 2 + direction -> SeQuotaUse */
 };
 
 /**
  * se_quota_count_new:
+ * @party_a_id: the agreement's first party
+ * @party_b_id: its second party
  *
- * Returns: (transfer full): a count of no placements yet, for
+ * Returns: (transfer full): a count of no guests yet, for
  *   se_quota_count_add() and se_quota_count_finish()
  */
 SeQuotaCount *
-se_quota_count_new (void)
+se_quota_count_new (gint64 party_a_id,
+                    gint64 party_b_id)
 {
   SeQuotaCount *count = g_new0 (SeQuotaCount, 1);
 
+  count->party_a_id = party_a_id;
+  count->party_b_id = party_b_id;
   count->by_key = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   return count;
 }
@@ -118,57 +140,60 @@ se_quota_count_new (void)
 /**
  * se_quota_count_add:
  * @count: a count
- * @start_date: a placement's first day, not cancelled
+ * @start_date: the first day of a placement covered by the agreement, not
+ *   cancelled
  * @end_date: its last day
- * @n_first: its guests of the agreement's first party hosted by the second
- * @n_second: its guests the other way round
+ * @role: the role of one of its participants
+ * @home_id: that participant's home organisation
+ * @host_id: that participant's host organisation
  *
- * Counts a placement covered by the agreement; a placement without a valid
- * start counts for no year.
+ * Counts one participant of a placement: a guest from one party of the
+ * agreement to the other is one person and the placement's days, in the
+ * year the placement starts; anyone else, or a placement without a valid
+ * start, counts for nothing.
  */
 void
-se_quota_count_add (SeQuotaCount *count,
-                    const char   *start_date,
-                    const char   *end_date,
-                    guint         n_first,
-                    guint         n_second)
+se_quota_count_add (SeQuotaCount      *count,
+                    const char        *start_date,
+                    const char        *end_date,
+                    SeParticipantRole  role,
+                    gint64             home_id,
+                    gint64             host_id)
 {
+  SeParty direction;
+  SeQuotaUse *use;
   int year;
 
   g_return_if_fail (count != NULL);
 
-  if (!se_date_is_valid (start_date))
+  if (role != SE_PARTICIPANT_ROLE_GUEST || !se_date_is_valid (start_date))
+    return;
+  if (home_id == count->party_a_id && host_id == count->party_b_id)
+    direction = SE_PARTY_FIRST;
+  else if (home_id == count->party_b_id && host_id == count->party_a_id)
+    direction = SE_PARTY_SECOND;
+  else
     return;
 
+  /* A year with any use has both directions, so that a table shows it whole. */
   year = (int) g_ascii_strtoll (start_date, NULL, 10);
   for (int d = SE_PARTY_FIRST; d <= SE_PARTY_SECOND; d++)
     {
-      guint n_guests = d == SE_PARTY_FIRST ? n_first : n_second;
-      SeQuotaUse *use;
-      guint days;
+      gpointer key = GINT_TO_POINTER (year * 2 + d);
 
-      if (n_guests == 0)
-        continue;
-
-      for (int e = SE_PARTY_FIRST; e <= SE_PARTY_SECOND; e++)
+      if (!g_hash_table_contains (count->by_key, key))
         {
-          gpointer key = GINT_TO_POINTER (year * 2 + e);
-          if (!g_hash_table_contains (count->by_key, key))
-            {
-              SeQuotaUse *fresh = g_new0 (SeQuotaUse, 1);
-              fresh->year = year;
-              fresh->direction = e;
-              g_hash_table_insert (count->by_key, key, fresh);
-            }
-        }
+          SeQuotaUse *fresh = g_new0 (SeQuotaUse, 1);
 
-      use = g_hash_table_lookup (count->by_key, GINT_TO_POINTER (year * 2 + d));
-      days = (guint) se_date_days_between (start_date, end_date);
-      use->placements++;
-      use->days += days;
-      use->persons += n_guests;
-      use->guest_days += days * n_guests;
+          fresh->year = year;
+          fresh->direction = (SeParty) d;
+          g_hash_table_insert (count->by_key, key, fresh);
+        }
     }
+
+  use = g_hash_table_lookup (count->by_key, GINT_TO_POINTER (year * 2 + (int) direction));
+  use->persons++;
+  use->person_days += (guint) se_date_days_between (start_date, end_date);
 }
 
 /**
@@ -201,10 +226,11 @@ se_quota_count_finish (SeQuotaCount *count)
  * @store: the store
  * @agreement: an agreement
  *
- * Counts, per calendar year and direction, the placements covered by
- * @agreement (those whose covering agreement it is) and their days.
- * Every year in which any placement uses the quota has both directions,
- * the unused one with zeros, so that a table shows the whole year.
+ * Counts, per calendar year and direction, the persons and person-days of
+ * the placements covered by @agreement (those whose covering agreement it
+ * is). Every year in which any placement uses the quota has both
+ * directions, the unused one with zeros, so that a table shows the whole
+ * year.
  *
  * Returns: (transfer full) (element-type SeQuotaUse): the use, ordered by
  *   year and direction
@@ -220,51 +246,32 @@ se_quota_count_use (SeStore  *store,
   g_return_val_if_fail (SE_IS_AGREEMENT (agreement),
                         g_array_new (FALSE, TRUE, sizeof (SeQuotaUse)));
 
-  count = se_quota_count_new ();
+  count = se_quota_count_new (se_record_get_reference (agreement, "party-a-id"),
+                              se_record_get_reference (agreement, "party-b-id"));
   placements = se_store_find (store, SE_TYPE_PLACEMENT, "agreement-id",
                               se_record_get_id (agreement));
 
   for (guint i = 0; i < placements->len; i++)
     {
       SeRecord *placement = g_ptr_array_index (placements, i);
-      guint n_first = 0, n_second = 0;
+      g_autoptr(GPtrArray) participants = NULL;
 
-      if (!counts_for_quota (placement))
+      if (se_record_get_int (placement, "status") == SE_PLACEMENT_STATUS_CANCELLED)
         continue;
 
-      se_quota_placement_direction (store, agreement, placement, SE_PARTY_FIRST, &n_first);
-      se_quota_placement_direction (store, agreement, placement, SE_PARTY_SECOND, &n_second);
-      se_quota_count_add (count, se_record_get_string (placement, "start-date"),
-                          se_record_get_string (placement, "end-date"), n_first, n_second);
+      participants = se_store_find (store, SE_TYPE_PARTICIPANT, "placement-id",
+                                    se_record_get_id (placement));
+      for (guint j = 0; j < participants->len; j++)
+        {
+          SeRecord *p = g_ptr_array_index (participants, j);
+
+          se_quota_count_add (count, se_record_get_string (placement, "start-date"),
+                              se_record_get_string (placement, "end-date"),
+                              (SeParticipantRole) se_record_get_int (p, "role"),
+                              se_record_get_reference (p, "home-organisation-id"),
+                              se_record_get_reference (p, "host-organisation-id"));
+        }
     }
 
   return se_quota_count_finish (count);
-}
-
-/**
- * se_quota_use_exceeds_placements:
- *
- * Returns: %TRUE if @agreement has a placement quota and @use is over it
- */
-gboolean
-se_quota_use_exceeds_placements (SeRecord         *agreement,
-                                 const SeQuotaUse *use)
-{
-  int quota = se_record_get_int (agreement, "quota-placements");
-
-  return quota > 0 && use->placements > (guint) quota;
-}
-
-/**
- * se_quota_use_exceeds_days:
- *
- * Returns: %TRUE if @agreement has a quota of days and @use is over it
- */
-gboolean
-se_quota_use_exceeds_days (SeRecord         *agreement,
-                           const SeQuotaUse *use)
-{
-  int quota = se_record_get_int (agreement, "quota-days");
-
-  return quota > 0 && use->days > (guint) quota;
 }

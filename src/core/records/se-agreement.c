@@ -36,8 +36,10 @@ static const SeField fields[] = {
   { "status", SE_FIELD_ENUM, SE_FIELD_FLAGS_NONE, N_("Status"), se_agreement_status_get_type, NULL },
   { "valid-from", SE_FIELD_DATE, SE_FIELD_FLAGS_NONE, N_("Valid from"), NULL, NULL },
   { "valid-until", SE_FIELD_DATE, SE_FIELD_FLAGS_NONE, N_("Valid until"), NULL, "valid-from" },
-  { "quota-placements", SE_FIELD_INT, SE_FIELD_FLAGS_NONE, N_("Placements per year and direction"), NULL, NULL },
-  { "quota-days", SE_FIELD_INT, SE_FIELD_FLAGS_NONE, N_("Days per year and direction"), NULL, NULL },
+  /* The yearly quota per direction in persons and person-days, as se-quota.c
+   * counts them; the names (and columns) are older than that meaning. */
+  { "quota-placements", SE_FIELD_INT, SE_FIELD_FLAGS_NONE, N_("Persons per year and direction"), NULL, NULL },
+  { "quota-days", SE_FIELD_INT, SE_FIELD_FLAGS_NONE, N_("Person-days per year and direction"), NULL, NULL },
   { "confidential", SE_FIELD_BOOLEAN, SE_FIELD_FLAGS_NONE, N_("Confidentiality required"), NULL, NULL },
   { "amends-id", SE_FIELD_REFERENCE, SE_FIELD_FLAGS_NONE, N_("Amends agreement"), se_agreement_get_type, NULL },
   { "terms", SE_FIELD_LONG_TEXT, SE_FIELD_FLAGS_SEARCHABLE, N_("Terms"), NULL, NULL },

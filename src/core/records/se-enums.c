@@ -311,3 +311,32 @@ se_enum_from_nick (GType       enum_type,
     *value = ev->value;
   return TRUE;
 }
+
+/**
+ * se_placement_kind_needs_mentor:
+ * @kind: a kind of placement
+ *
+ * The one list of the kinds whose guests work alongside the host's staff,
+ * and so need a mentor there (rule no-mentor of se-checks.h). A delegation
+ * visit or a working meeting is hosted as a group, without one.
+ *
+ * Returns: %TRUE if the guests of a placement of @kind need a mentor at
+ *   the host
+ */
+gboolean
+se_placement_kind_needs_mentor (SePlacementKind kind)
+{
+  /* No default: a new kind does not compile (-Wswitch) until it is decided. */
+  switch (kind)
+    {
+    case SE_PLACEMENT_KIND_HOSPITATION:
+    case SE_PLACEMENT_KIND_JOB_SWAP:
+    case SE_PLACEMENT_KIND_VIRTUAL:
+    case SE_PLACEMENT_KIND_SECONDMENT:
+      return TRUE;
+    case SE_PLACEMENT_KIND_DELEGATION_VISIT:
+    case SE_PLACEMENT_KIND_WORKING_MEETING:
+      return FALSE;
+    }
+  return FALSE;
+}

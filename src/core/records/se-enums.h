@@ -136,4 +136,6 @@ gboolean    se_enum_from_nick (GType       enum_type,
                                const char *nick,
                                int        *value);
 
+gboolean    se_placement_kind_needs_mentor (SePlacementKind kind);
+
 G_END_DECLS

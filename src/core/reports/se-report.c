@@ -595,50 +595,52 @@ quota_cell (guint    used,
   return g_markup_escape_text (text, -1);
 }
 
+/* The quota and its use in persons and person-days, counted by se-quota.c
+ * as the consistency checks count it. */
 static void
 add_quota (SeReport *self,
            SeStore  *store,
            SeRecord *agreement)
 {
-  int quota_placements = se_record_get_int (agreement, "quota-placements");
-  int quota_days = se_record_get_int (agreement, "quota-days");
+  SeQuota quota = se_quota_of_agreement (agreement);
   g_autoptr(GArray) use = se_quota_count_use (store, agreement);
   g_autofree char *a = organisation_name (store, se_record_get_reference (agreement, "party-a-id"), TRUE);
   g_autofree char *b = organisation_name (store, se_record_get_reference (agreement, "party-b-id"), TRUE);
   const Column columns[] = {
     { C_("summary", "Year"), 0.12, PANGO_ALIGN_LEFT },
-    { C_("summary", "Direction"), 0.40, PANGO_ALIGN_LEFT },
-    { C_("summary", "Placements"), 0.16, PANGO_ALIGN_LEFT },
-    { C_("summary", "Days"), 0.16, PANGO_ALIGN_LEFT },
-    { C_("summary", "Guests"), 0.16, PANGO_ALIGN_LEFT },
+    { C_("summary", "Direction"), 0.44, PANGO_ALIGN_LEFT },
+    { C_("summary", "Persons"), 0.22, PANGO_ALIGN_LEFT },
+    { C_("summary", "Person-days"), 0.22, PANGO_ALIGN_LEFT },
   };
-  g_autofree char *quota = NULL;
+  g_autofree char *text = NULL;
   Item *item;
   int header;
 
   add_heading (self, C_("summary", "Quota and use"));
 
-  if (quota_placements > 0 || quota_days > 0)
+  if (se_quota_is_agreed (&quota))
     {
-      g_autofree char *p = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d placement",
-                                                         "%d placements", quota_placements),
-                                            quota_placements);
-      g_autofree char *d = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days",
-                                                         quota_days),
-                                            quota_days);
+      int persons = (int) quota.persons, person_days = (int) quota.person_days;
+      g_autofree char *p = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d person",
+                                                         "%d persons", persons),
+                                            persons);
+      g_autofree char *d = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d person-day",
+                                                         "%d person-days", person_days),
+                                            person_days);
       g_autofree char *both = NULL;
 
-      if (quota_placements > 0 && quota_days > 0)
-        /* Translators: a quota of placements and of days, "4 placements and 20 days" */
+      if (quota.persons > 0 && quota.person_days > 0)
+        /* Translators: a quota of persons and of person-days,
+         * "4 persons and 20 person-days" */
         both = g_strdup_printf (C_("summary", "%s and %s"), p, d);
       else
-        both = g_strdup (quota_placements > 0 ? p : d);
-      /* Translators: %s is "4 placements and 20 days" or one of them */
-      quota = g_strdup_printf (C_("summary", "Quota per calendar year and direction: %s."), both);
+        both = g_strdup (quota.persons > 0 ? p : d);
+      /* Translators: %s is "4 persons and 20 person-days" or one of them */
+      text = g_strdup_printf (C_("summary", "Quota per calendar year and direction: %s."), both);
     }
   else
-    quota = g_strdup (C_("summary", "No quota agreed."));
-  item = add_text (self, STYLE_BODY, PANGO_ALIGN_LEFT, quota);
+    text = g_strdup (C_("summary", "No quota agreed."));
+  item = add_text (self, STYLE_BODY, PANGO_ALIGN_LEFT, text);
 
   if (use->len == 0)
     {
@@ -661,9 +663,9 @@ add_quota (SeReport *self,
       char *cells[] = {
         g_strdup_printf ("%d", u->year),
         g_markup_escape_text (direction, -1),
-        quota_cell (u->placements, quota_placements, se_quota_use_exceeds_placements (agreement, u)),
-        quota_cell (u->days, quota_days, se_quota_use_exceeds_days (agreement, u)),
-        g_strdup_printf ("%u", u->persons),
+        quota_cell (u->persons, (int) quota.persons, se_quota_exceeds_persons (&quota, u)),
+        quota_cell (u->person_days, (int) quota.person_days,
+                    se_quota_exceeds_person_days (&quota, u)),
       };
 
       add_row (self, header, columns, G_N_ELEMENTS (columns), cells);

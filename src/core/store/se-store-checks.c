@@ -514,8 +514,7 @@ se_store_foreach_placement (SeStore               *self,
   /* NOT INDEXED and the unary + keep SQLite from reading the placements
    * through the status index, in random order of rows. */
   stmt = _se_store_query_begin (self,
-    "SELECT p.id, p.title, p.start_date, p.end_date,"
-    "   p.kind IN ('hospitation', 'job-swap', 'virtual', 'secondment'),"
+    "SELECT p.id, p.title, p.start_date, p.end_date, p.kind,"
     "   p.confidential <> 0 OR coalesce (a.confidential, 0) <> 0,"
     "   CASE WHEN p.confidential <> 0 OR coalesce (a.confidential, 0) <> 0 THEN"
     "     EXISTS (SELECT 1 FROM prerequisite r"
@@ -551,7 +550,7 @@ se_store_foreach_placement (SeStore               *self,
     {
       SeStorePlacement row = {
         sqlite3_column_int64 (stmt, 0), text (stmt, 1), text (stmt, 2), text (stmt, 3),
-        sqlite3_column_int (stmt, 4) != 0, sqlite3_column_int (stmt, 5) != 0,
+        FALSE, sqlite3_column_int (stmt, 5) != 0,
         sqlite3_column_int (stmt, 6) != 0,
         sqlite3_column_int64 (stmt, 7), text (stmt, 8), text (stmt, 9), text (stmt, 10),
         sqlite3_column_int (stmt, 11), sqlite3_column_int (stmt, 12),
@@ -559,6 +558,12 @@ se_store_foreach_placement (SeStore               *self,
         sqlite3_column_int64 (stmt, 15), text (stmt, 16), text (stmt, 17), text (stmt, 18),
         NULL, 0, sqlite3_column_int (stmt, 19) != 0,
       };
+      int kind = 0;
+
+      /* The kinds that need a mentor are decided in C, in one place. */
+      row.needs_mentor = se_enum_from_nick (SE_TYPE_PLACEMENT_KIND,
+                                            (const char *) sqlite3_column_text (stmt, 4), &kind)
+                         && se_placement_kind_needs_mentor ((SePlacementKind) kind);
 
       g_array_set_size (participants, 0);
       /* The participants of cancelled placements are passed over. */

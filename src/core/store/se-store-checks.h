@@ -68,8 +68,8 @@ typedef struct
 /**
  * SeStorePlacement:
  * @id, @title, @start_date, @end_date: a placement, not cancelled
- * @needs_mentor: whether it is of a kind whose guests need a mentor (a
- *   hospitation, job swap, virtual placement or secondment)
+ * @needs_mentor: whether it is of a kind whose guests need a mentor
+ *   (se_placement_kind_needs_mentor())
  * @confidential: whether it requires confidentiality, by its own flag or
  *   its agreement's
  * @declared: whether it has a prerequisite of kind non-disclosure
@@ -77,7 +77,8 @@ typedef struct
  * @agreement_id: its agreement, 0 if it has none (or it is gone)
  * @agreement_title, @valid_from, @valid_until: the agreement's title and
  *   validity
- * @quota_placements, @quota_days: the agreement's quotas, 0 for none
+ * @quota_placements, @quota_days: the agreement's quota of persons and of
+ *   person-days (se-quota.h), 0 for none
  * @party_a_id, @party_b_id: the agreement's parties
  * @partnership_id: its partnership, else its agreement's; 0 for none
  * @partnership_title: the partnership's own title, %NULL for none
