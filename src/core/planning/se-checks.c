@@ -34,12 +34,7 @@
  * bring the placement's title and dates the messages need; the few other
  * records a message names (an agreement, a partnership, an organisation, a
  * person) are looked up once a run and described as lists show them.
- *
- * This file is outside the store's folder but includes the store's private
- * header (and with it sqlite3.h): it reads the candidate rows through the
- * store's private query helpers, all in one read transaction of the
- * store's (_se_store_read_begin()). The PostgreSQL backend will remove
- * this. */
+ */
 
 #define KEY(id) GSIZE_TO_POINTER ((gsize) (id))
 
