@@ -18,7 +18,11 @@
  *     Opens the store and closes it again.
  *
  * Exit status: 0 done, 4 refused because another process holds the file
- * (the message on standard error), 3 any other error. */
+ * (the message on standard error), 3 any other error.
+ *
+ * It includes the store's private header (and so sqlite3.h) for the test
+ * hook that opens a store without the lock file, so that two writers can
+ * meet at SQLite's own locks. */
 
 #define G_LOG_DOMAIN "se-tests"
 

@@ -24,7 +24,6 @@
 #include "se-error.h"
 #include "se-organisation.h"
 #include "se-record.h"
-#include "se-store-private.h"
 #include "se-store.h"
 #include "se-test-util.h"
 #include "se-topic.h"
