@@ -20,6 +20,7 @@
 #include "se-placement.h"
 #include "se-privacy.h"
 #include "se-save-dialog.h"
+#include "se-toast.h"
 #include "se-window-data.h"
 
 /* The data-safety commands of the main window: CSV import and export of a
@@ -176,21 +177,21 @@ report_import (GtkWindow    *window,
     {
       /* Translators: a notice after a CSV import */
       message = g_strdup_printf (ngettext ("%u record imported", "%u records imported", n), n);
-      se_save_dialog_toast (toast_widget, message, FALSE);
+      se_toast_show (toast_widget, message, FALSE);
       return NULL;
     }
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       /* Translators: a notice after the user cancelled a CSV import */
-      se_save_dialog_toast (toast_widget, _("Import cancelled, nothing was imported"), FALSE);
+      se_toast_show (toast_widget, _("Import cancelled, nothing was imported"), FALSE);
       return NULL;
     }
 
   if (problems != NULL && problems->len > 0)
     return problems_dialog (window, record_type, path, error, problems);
 
-  se_save_dialog_toast (toast_widget, error->message, TRUE);
+  se_toast_show (toast_widget, error->message, TRUE);
   return NULL;
 }
 
@@ -553,9 +554,9 @@ on_import_response (GtkNativeDialog *chooser,
       g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
 
       if (path == NULL)
-        se_save_dialog_toast (job->toast_widget,
-                              _("This file cannot be read from here. Copy it to a folder on "
-                                "this computer and import it from there."), TRUE);
+        se_toast_show (job->toast_widget,
+                       _("This file cannot be read from here. Copy it to a folder on "
+                         "this computer and import it from there."), TRUE);
       else
         se_window_data_import_csv_file (job->window, job->toast_widget, job->store, job->type,
                                         path);
@@ -708,13 +709,13 @@ on_anonymise_response (AdwMessageDialog *dialog,
 
   if (!se_privacy_anonymise_person (job->store, job->person_id, &error))
     {
-      se_save_dialog_toast (job->toast_widget, error->message, TRUE);
+      se_toast_show (job->toast_widget, error->message, TRUE);
       return;
     }
 
   /* Translators: %s is the person's former name */
   message = g_strdup_printf (_("“%s” anonymised"), job->title);
-  se_save_dialog_toast (job->toast_widget, message, FALSE);
+  se_toast_show (job->toast_widget, message, FALSE);
   if (job->done != NULL)
     job->done (job->window, job->person_id, FALSE);
 }
@@ -803,7 +804,7 @@ on_erase_response (AdwMessageDialog *dialog,
 
   /* Translators: %s is the person's name */
   message = g_strdup_printf (_("“%s” erased"), job->title);
-  se_save_dialog_toast (job->toast_widget, message, FALSE);
+  se_toast_show (job->toast_widget, message, FALSE);
   if (job->done != NULL)
     job->done (job->window, job->person_id, TRUE);
 }
