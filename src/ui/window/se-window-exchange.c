@@ -24,7 +24,8 @@
 
 /* The main window's data exchange: CSV import and export of the section
  * shown, and the iCalendar export of a placement or of the placements
- * listed. Each starts with a file chooser and ends in a toast. */
+ * listed. Each starts with a file chooser and ends in a toast, or for an
+ * import with wrong lines in a dialog that lists them. */
 
 /* CSV export */
 
