@@ -4,8 +4,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What the widget tests share: letting the main loop run, and finding
- * widgets the way a user finds them (by name, kind or visible text).
+ * What the widget tests share: letting the main loop run, finding
+ * widgets the way a user finds them (by name, kind or visible text), and
+ * answering a file chooser.
  */
 
 #pragma once
@@ -86,6 +87,53 @@ se_test_find_toplevel (GType type)
     if (g_type_is_a (G_OBJECT_TYPE (l->data), type) && gtk_widget_get_visible (l->data))
       found = l->data;
   return found;
+}
+
+/* Answers the file chooser just opened with @path, as a user who picks it
+ * and presses its Save or Open button: GTK's own chooser stands in for
+ * the portal's in the tests. An Open chooser selects @path once it has
+ * read the folder. */
+static inline void
+se_test_choose_file (const char *path)
+{
+  GtkWidget *chooser = se_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gint64 until = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+  GFile *chosen;
+
+  g_assert_nonnull (chooser);
+  if (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (file);
+      g_autofree char *name = g_file_get_basename (file);
+
+      g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder,
+                                                          NULL));
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+  else
+    g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL));
+  while ((chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) == NULL
+         || !g_file_equal (chosen, file))
+    {
+      g_clear_object (&chosen);
+      g_assert_cmpint (g_get_monotonic_time (), <, until);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_object_unref (chosen);
+  /* Its button, not a response: the chooser checks the name first.
+   * Held, as its owner lets it go once it has answered. */
+  g_object_ref (chooser);
+  g_assert_true (gtk_widget_activate (gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser),
+                                                                          GTK_RESPONSE_ACCEPT)));
+  while (gtk_widget_get_visible (chooser))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, until);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_object_unref (chooser);
 }
 
 G_END_DECLS

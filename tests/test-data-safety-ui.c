@@ -4,8 +4,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The window on the example data, driven through its actions, dialogs
- * and the functions its file choosers call with the chosen path.
+ * The window on the example data, driven through its actions, its
+ * dialogs and its file choosers.
  */
 
 #define G_LOG_DOMAIN "se-tests"
@@ -30,7 +30,6 @@
 #include "se-placement.h"
 #include "se-privacy.h"
 #include "se-retention-dialog.h"
-#include "se-window-data.h"
 #include "se-window.h"
 #include "se-test-ui.h"
 #include "se-test-util.h"
@@ -102,6 +101,25 @@ respond (AdwMessageDialog *dialog,
   se_test_wait_for_idle ();
 }
 
+/* Imports @path into the section shown, as the menu's Import does:
+ * returns the progress dialog, which the import has (it is presented once
+ * the import takes a moment). */
+static GtkWidget *
+import_csv (SeWindow   *window,
+            const char *path)
+{
+  g_autoptr(GList) list = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-csv", NULL));
+  se_test_wait_for_idle ();
+  se_test_choose_file (path);
+  list = gtk_window_list_toplevels ();
+  for (GList *l = list; l != NULL; l = l->next)
+    if (g_strcmp0 (gtk_widget_get_name (l->data), "csv-import-progress") == 0)
+      return l->data;
+  return NULL;
+}
+
 /* Lets the main loop run until the import whose progress dialog is
  * @progress has ended and told its result: the dialog goes with the
  * callback that tells it. */
@@ -162,9 +180,13 @@ test_csv_round_trip (void)
 
   g_assert_cmpuint (n, >, 0);
   se_window_show_section (window, "organisations");
-  g_assert_true (se_window_data_save_csv (store, SE_TYPE_ORGANISATION, csv, &error));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-csv", NULL));
+  se_test_wait_for_idle ();
+  se_test_choose_file (csv);
+  se_test_wait_for_idle ();
+  g_assert_true (se_test_has_label (toast_widget (window), "Saved “organisations.csv”", TRUE));
+  g_assert_true (g_file_get_contents (csv, &text, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
   /* Translated headers, semicolons */
   g_assert_nonnull (strstr (text, "ID;Name;Short name;Kind"));
   close_window (window);
@@ -172,8 +194,8 @@ test_csv_round_trip (void)
   window = open_window (empty);
   store = se_window_get_store (window);
   g_assert_cmpuint (se_store_count (store, SE_TYPE_ORGANISATION), ==, 0);
-  dialog = se_window_data_import_csv_file (GTK_WINDOW (window), toast_widget (window), store,
-                                           SE_TYPE_ORGANISATION, csv);
+  se_window_show_section (window, "organisations");
+  dialog = import_csv (window, csv);
   wait_for_import (dialog);
   g_assert_null (find_message_dialog (NULL));
   g_assert_cmpuint (se_store_count (store, SE_TYPE_ORGANISATION), ==, n);
@@ -200,8 +222,7 @@ test_csv_problems (void)
 
   g_assert_true (g_file_set_contents (csv, text, -1, NULL));
   se_window_show_section (window, "people");
-  wait_for_import (se_window_data_import_csv_file (GTK_WINDOW (window), toast_widget (window),
-                                                   store, SE_TYPE_PERSON, csv));
+  wait_for_import (import_csv (window, csv));
   dialog = GTK_WIDGET (find_message_dialog (NULL));
   g_assert_nonnull (dialog);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
@@ -269,8 +290,7 @@ test_csv_import_async (void)
   g_assert_cmpuint (shown, ==, before);
   g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &net);
 
-  progress = se_window_data_import_csv_file (GTK_WINDOW (window), toast_widget (window), store,
-                                             SE_TYPE_PLACEMENT, csv);
+  progress = import_csv (window, csv);
   /* It returned before the import ended: the list learns of it only in
    * the main loop. */
   g_assert_nonnull (progress);
@@ -297,7 +317,8 @@ static void
 test_csv_import_cancel (void)
 {
   g_autofree char *path = new_database (TRUE);
-  g_autofree char *fifo = g_build_filename (dir, "placements.fifo", NULL);
+  /* Named as a CSV file, so that the chooser offers it */
+  g_autofree char *fifo = g_build_filename (dir, "placements-fifo.csv", NULL);
   g_autoptr(GString) text = g_string_new ("kind,title,start-date,end-date,format,location,"
                                           "status\n");
   g_autofree char *before_sum = NULL, *after_sum = NULL;
@@ -327,8 +348,7 @@ test_csv_import_cancel (void)
   g_assert_cmpuint (text->len, <, 65536);
   g_assert_cmpint (write (fd, text->str, text->len), ==, (gssize) text->len);
 
-  progress = se_window_data_import_csv_file (GTK_WINDOW (window), toast_widget (window), store,
-                                             SE_TYPE_PLACEMENT, fifo);
+  progress = import_csv (window, fifo);
   g_assert_nonnull (progress);
   /* Until the worker has read those lines and waits for more */
   while (queued > 0)
@@ -662,6 +682,41 @@ test_automatic_backup (void)
   g_assert_cmpuint (backups->len, ==, 1);
 }
 
+/* Restore from Backup…: the window's action asks for a backup, restores
+ * it and opens it in a new window in place of this one. */
+static void
+test_restore_backup (void)
+{
+  g_autofree char *path = new_database (TRUE);
+  g_autofree char *backup = g_build_filename (dir, "restore-backup.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SeRecord) org = g_object_new (SE_TYPE_ORGANISATION, NULL);
+  SeWindow *window = open_window (path);
+  SeStore *store = se_window_get_store (window);
+  guint n = se_store_count (store, SE_TYPE_ORGANISATION);
+  SeWindow *restored;
+
+  g_assert_true (se_store_backup (store, backup, &error));
+  g_assert_no_error (error);
+  se_record_set_string (org, "name", "Added after the backup");
+  g_assert_true (se_store_save (store, org, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (se_store_count (store, SE_TYPE_ORGANISATION), ==, n + 1);
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-backup", NULL));
+  se_test_wait_for_idle ();
+  se_test_choose_file (backup);
+  se_test_wait_for_idle ();
+
+  g_assert_null (window);
+  restored = SE_WINDOW (se_test_find_toplevel (SE_TYPE_WINDOW));
+  g_assert_nonnull (restored);
+  g_assert_cmpstr (se_window_get_path (restored), ==, path);
+  g_assert_cmpuint (se_store_count (se_window_get_store (restored), SE_TYPE_ORGANISATION), ==, n);
+  close_window (restored);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -682,6 +737,7 @@ main (int   argc,
   g_test_add_func ("/ui/data/retention", test_retention);
   g_test_add_func ("/ui/data/history", test_history);
   g_test_add_func ("/ui/data/automatic-backup", test_automatic_backup);
+  g_test_add_func ("/ui/data/restore-backup", test_restore_backup);
 
   status = g_test_run ();
   se_test_remove_dir (dir);

@@ -512,8 +512,11 @@ test_export_listed (void)
   se_test_wait_for_idle ();
   g_assert_cmpuint (g_list_model_get_n_items (se_window_get_visible_list (window)), ==, 4);
 
-  g_assert_true (se_window_export_listed_ics (window, ics, &error));
-  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-listed-ics",
+                                             NULL));
+  se_test_wait_for_idle ();
+  se_test_choose_file (ics);
+  se_test_wait_for_idle ();
   g_assert_true (g_file_get_contents (ics, &text, NULL, &error));
   g_assert_nonnull (strstr (text, "4. Arbeitstreffen"));
   g_assert_nonnull (strstr (text, "1. Arbeitstreffen"));

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "se-save-dialog.h"
+#include "se-toast.h"
 
 /* The "Save as" dialog of the exports (CSV, XLSX, iCalendar): the portal's
  * native chooser where there is one, then the writer, then a toast that
@@ -45,7 +46,7 @@ toast_saved (SaveJob *job)
   /* Translators: %s is a file name */
   g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);
 
-  se_save_dialog_toast (job->widget, message, FALSE);
+  se_toast_show (job->widget, message, FALSE);
 }
 
 static void
@@ -74,7 +75,7 @@ save_done (GObject      *source,
   if (g_task_propagate_boolean (G_TASK (result), &error))
     toast_saved (job);
   else
-    se_save_dialog_toast (job->widget, error->message, TRUE);
+    se_toast_show (job->widget, error->message, TRUE);
   /* Here, on the main thread, where its widget may be let go. */
   save_job_free (job);
 }
@@ -89,34 +90,9 @@ save_in_thread (SaveJob *job)
   /* Translators: %s is a file name */
   g_autofree char *message = g_strdup_printf (_("Saving “%s”…"), name);
 
-  se_save_dialog_toast (job->widget, message, FALSE);
+  se_toast_show (job->widget, message, FALSE);
   g_task_set_task_data (task, job, NULL);
   g_task_run_in_thread (task, save_thread);
-}
-
-/**
- * se_save_dialog_toast:
- * @widget: a widget inside the window's toast overlay
- * @message: what to say
- * @persistent: whether the toast stays until dismissed (for errors)
- */
-void
-se_save_dialog_toast (GtkWidget  *widget,
-                      const char *message,
-                      gboolean    persistent)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *toast;
-
-  if (overlay == NULL)
-    {
-      g_warning ("%s", message);
-      return;
-    }
-  toast = adw_toast_new (message);
-  if (persistent)
-    adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
 static void
@@ -132,9 +108,9 @@ on_response (GtkNativeDialog *dialog,
 
       job->path = g_steal_pointer (&path);
       if (job->path == NULL)
-        se_save_dialog_toast (job->widget,
-                              _("This location cannot be written to. Choose a folder on "
-                                "this computer."), TRUE);
+        se_toast_show (job->widget,
+                       _("This location cannot be written to. Choose a folder on "
+                         "this computer."), TRUE);
       else if (job->in_thread)
         {
           /* The task owns the job now. */
@@ -143,7 +119,7 @@ on_response (GtkNativeDialog *dialog,
           return;
         }
       else if (!job->func (job->path, job->user_data, &error))
-        se_save_dialog_toast (job->widget, error->message, TRUE);
+        se_toast_show (job->widget, error->message, TRUE);
       else
         toast_saved (job);
     }

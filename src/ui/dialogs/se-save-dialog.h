@@ -9,6 +9,10 @@
 
 #include <gtk/gtk.h>
 
+/* How a save ends is told in a toast; its callers tell their own
+ * errors the same way. */
+#include "se-toast.h"
+
 G_BEGIN_DECLS
 
 /* Writes the chosen file; returns FALSE with @error set when it cannot. */
@@ -32,8 +36,5 @@ void se_save_dialog_run   (GtkWidget      *widget,
                            SeSaveFunc      func,
                            gpointer        user_data,
                            GDestroyNotify  destroy);
-void se_save_dialog_toast (GtkWidget      *widget,
-                           const char     *message,
-                           gboolean        persistent);
 
 G_END_DECLS

@@ -903,7 +903,7 @@ se_statistics_page_print (SeStatisticsPage *self)
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error)
       == GTK_PRINT_OPERATION_RESULT_ERROR)
-    se_save_dialog_toast (GTK_WIDGET (self), error->message, TRUE);
+    se_toast_show (GTK_WIDGET (self), error->message, TRUE);
 }
 
 /**

@@ -29,14 +29,7 @@ void          se_window_show_section     (SeWindow       *self,
                                           const char     *section);
 void          se_window_show_record      (SeWindow       *self,
                                           SeRecord       *record);
-void          se_window_delete_record    (SeWindow       *self,
-                                          SeRecord       *record,
-                                          gboolean        ask);
 GtkWidget    *se_window_get_tool_page    (SeWindow       *self,
                                           const char     *name);
-
-gboolean      se_window_export_listed_ics (SeWindow       *self,
-                                          const char     *path,
-                                          GError        **error);
 
 G_END_DECLS

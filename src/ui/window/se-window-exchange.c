@@ -1,4 +1,4 @@
-/* se-window-data.c
+/* se-window-exchange.c
  *
  * Copyright 2026 The Staff Exchange authors
  *
@@ -13,19 +13,19 @@
 
 #include "se-agreement.h"
 #include "se-csv.h"
-#include "se-describe.h"
+#include "se-ical.h"
 #include "se-organisation.h"
 #include "se-partnership.h"
 #include "se-person.h"
 #include "se-placement.h"
-#include "se-privacy.h"
 #include "se-save-dialog.h"
-#include "se-window-data.h"
+#include "se-toast.h"
+#include "se-window-private.h"
 
-/* The data-safety commands of the main window: CSV import and export of a
- * section, and a person's data export, anonymisation and erasure. The
- * file choosers end in functions that take a path, so that the tests can
- * call them as the window does. */
+/* The main window's data exchange: CSV import and export of the section
+ * shown, and the iCalendar export of a placement or of the placements
+ * listed. Each starts with a file chooser and ends in a toast, or for an
+ * import with wrong lines in a dialog that lists them. */
 
 /* CSV export */
 
@@ -44,22 +44,8 @@ csv_job_free (gpointer data)
   g_free (job);
 }
 
-/**
- * se_window_data_save_csv:
- *
- * Writes all records of @record_type as the window's export does: a
- * header row of the translated field names, separated by semicolons as
- * German spreadsheets expect.
- */
-gboolean
-se_window_data_save_csv (SeStore     *store,
-                         GType        record_type,
-                         const char  *path,
-                         GError     **error)
-{
-  return se_csv_export_file (store, record_type, path, SE_CSV_FLAGS_NONE, error);
-}
-
+/* All records of the kind, with a header row of the translated field
+ * names, separated by semicolons as German spreadsheets expect */
 static gboolean
 save_csv (const char *path,
           gpointer    user_data,
@@ -67,21 +53,29 @@ save_csv (const char *path,
 {
   CsvJob *job = user_data;
 
-  return se_window_data_save_csv (job->store, job->type, path, error);
+  return se_csv_export_file (job->store, job->type, path, SE_CSV_FLAGS_NONE, error);
 }
 
+/**
+ * _se_window_export_csv:
+ *
+ * Asks where to save the records of the section shown, then writes them.
+ */
 void
-se_window_data_export_csv (GtkWidget  *toast_widget,
-                           SeStore    *store,
-                           GType       record_type,
-                           const char *suggested_name)
+_se_window_export_csv (SeWindow *self)
 {
+  const SeWindowSection *section = &_se_window_sections[self->current];
   CsvJob *job = g_new0 (CsvJob, 1);
+  g_autofree char *lower = NULL;
+  g_autofree char *name = NULL;
 
-  job->store = g_object_ref (store);
-  job->type = record_type;
-  se_save_dialog_run (toast_widget, _("Export to CSV"), suggested_name, _("CSV files"), "*.csv",
-                      save_csv, job, csv_job_free);
+  job->store = g_object_ref (self->store);
+  job->type = section->type ();
+  /* "placements.csv": the section's name as the file's */
+  lower = g_utf8_strdown (_(section->title), -1);
+  name = g_strconcat (lower, ".csv", NULL);
+  se_save_dialog_run (GTK_WIDGET (self->toast_overlay), _("Export to CSV"), name,
+                      _("CSV files"), "*.csv", save_csv, job, csv_job_free);
 }
 
 /* CSV import */
@@ -111,7 +105,7 @@ describe_problem (GType               record_type,
 }
 
 static GtkWidget *
-problems_dialog (GtkWindow    *window,
+problems_dialog (SeWindow     *self,
                  GType         record_type,
                  const char   *path,
                  const GError *error,
@@ -120,7 +114,7 @@ problems_dialog (GtkWindow    *window,
   g_autofree char *name = g_path_get_basename (path);
   /* Translators: %s is a file name */
   g_autofree char *heading = g_strdup_printf (_("“%s” Was Not Imported"), name);
-  GtkWidget *dialog = adw_message_dialog_new (window, heading, error->message);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *scrolled = gtk_scrolled_window_new ();
 
@@ -160,8 +154,8 @@ problems_dialog (GtkWindow    *window,
 
 /* How an import ended, as the window tells it: the problems dialog when
  * lines are wrong, else a toast. */
-static GtkWidget *
-report_import (GtkWindow    *window,
+static void
+report_import (SeWindow     *self,
                GtkWidget    *toast_widget,
                GType         record_type,
                const char   *path,
@@ -176,26 +170,25 @@ report_import (GtkWindow    *window,
     {
       /* Translators: a notice after a CSV import */
       message = g_strdup_printf (ngettext ("%u record imported", "%u records imported", n), n);
-      se_save_dialog_toast (toast_widget, message, FALSE);
-      return NULL;
+      se_toast_show (toast_widget, message, FALSE);
+      return;
     }
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       /* Translators: a notice after the user cancelled a CSV import */
-      se_save_dialog_toast (toast_widget, _("Import cancelled, nothing was imported"), FALSE);
-      return NULL;
+      se_toast_show (toast_widget, _("Import cancelled, nothing was imported"), FALSE);
+      return;
     }
 
   if (problems != NULL && problems->len > 0)
-    return problems_dialog (window, record_type, path, error, problems);
-
-  se_save_dialog_toast (toast_widget, error->message, TRUE);
-  return NULL;
+    problems_dialog (self, record_type, path, error, problems);
+  else
+    se_toast_show (toast_widget, error->message, TRUE);
 }
 
 /* An import runs in a worker thread on a connection of its own, as the
- * automatic backup does (se-window-safety.c): the window's store, its
+ * automatic backup does (se-window-backup.c): the window's store, its
  * lists and the idle callbacks that read it belong to the main thread, and
  * the import's transaction must not be open while they read. When it has
  * committed, the window's store is told which kind changed elsewhere.
@@ -226,7 +219,7 @@ typedef struct
   GPtrArray          *problems;
 
   /* The main thread's */
-  GtkWindow          *window;
+  SeWindow           *window;
   GtkWidget          *toast_widget;
   SeStore            *store;
   GtkWidget          *dialog;
@@ -314,7 +307,7 @@ static void
 block_window (CsvImport *job,
               gboolean   block)
 {
-  GtkWidget *child = gtk_window_get_child (job->window);
+  GtkWidget *child = gtk_window_get_child (GTK_WINDOW (job->window));
 
   if (block)
     {
@@ -415,7 +408,7 @@ import_dialog (CsvImport *job)
   g_autofree char *name = g_path_get_basename (job->path);
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (job->window, import_heading (job->type), NULL);
+  dialog = adw_message_dialog_new (GTK_WINDOW (job->window), import_heading (job->type), NULL);
   /* Translators: %s is a file name */
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("The records of “%s” are checked and saved. If you cancel, "
@@ -461,32 +454,24 @@ import_done (GObject      *source,
   csv_import_release (job);
 }
 
-/**
- * se_window_data_import_csv_file:
- * @window: the main window, parent of the dialogs
- * @toast_widget: a widget in the window's toast overlay
- * @path: the CSV file
- *
- * Imports @path, all of it or nothing, in the background (see above).
- * Says in a toast how many records came in; when lines are wrong, lists
- * them in a dialog. A database on a network drive is held in exclusive
- * locking mode, which no second connection can share: there the import
- * runs at once, as it did before there was a worker.
- *
- * Returns: (transfer none) (nullable): the progress dialog, destroyed when
- *   the import has ended; %NULL when the import has already ended
- */
-GtkWidget *
-se_window_data_import_csv_file (GtkWindow  *window,
-                                GtkWidget  *toast_widget,
-                                SeStore    *store,
-                                GType       record_type,
-                                const char *path)
+/* Imports @path into the section shown, all of it or nothing, in the
+ * background (see above). Says in a toast how many records came in; when
+ * lines are wrong, lists them in a dialog. A database on a network drive
+ * is held in exclusive locking mode, which no second connection can
+ * share: there the import runs at once, as it did before there was a
+ * worker. The progress dialog is named "csv-import-progress"; it is
+ * destroyed when the import has ended. */
+static void
+import_csv_file (SeWindow   *self,
+                 GType       record_type,
+                 const char *path)
 {
+  SeStore *store = self->store;
+  GtkWidget *toast_widget = GTK_WIDGET (self->toast_overlay);
   CsvImport *job;
   g_autoptr(GTask) task = NULL;
 
-  g_return_val_if_fail (!se_store_in_transaction (store), NULL);
+  g_return_if_fail (!se_store_in_transaction (store));
 
   if (se_store_is_on_network (store))
     {
@@ -495,8 +480,8 @@ se_window_data_import_csv_file (GtkWindow  *window,
       guint n = 0;
       gboolean ok = se_csv_import_file (store, record_type, path, &n, &problems, &error);
 
-      report_import (window, toast_widget, record_type, path, ok, n, problems, error);
-      return NULL;
+      report_import (self, toast_widget, record_type, path, ok, n, problems, error);
+      return;
     }
 
   job = g_atomic_rc_box_new0 (CsvImport);
@@ -505,7 +490,7 @@ se_window_data_import_csv_file (GtkWindow  *window,
   job->type = record_type;
   job->cancellable = g_cancellable_new ();
   g_mutex_init (&job->mutex);
-  job->window = g_object_ref (window);
+  job->window = g_object_ref (self);
   job->toast_widget = g_object_ref (toast_widget);
   job->store = g_object_ref (store);
   job->dialog = g_object_ref_sink (import_dialog (job));
@@ -516,29 +501,24 @@ se_window_data_import_csv_file (GtkWindow  *window,
 
   /* The callback owns one reference, the worker another. */
   task = g_task_new (NULL, job->cancellable, import_done, job);
-  g_task_set_source_tag (task, se_window_data_import_csv_file);
+  g_task_set_source_tag (task, import_csv_file);
   /* A cancellation that comes after the commit does not undo it: the
    * result says what happened. */
   g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, g_atomic_rc_box_acquire (job), csv_import_release);
   g_task_run_in_thread (task, import_thread);
-  return job->dialog;
 }
 
 typedef struct
 {
-  GtkWindow *window;
-  GtkWidget *toast_widget;
-  SeStore   *store;
-  GType      type;
+  SeWindow *window;
+  GType     type;
 } ImportJob;
 
 static void
 import_job_free (ImportJob *job)
 {
   g_object_unref (job->window);
-  g_object_unref (job->toast_widget);
-  g_object_unref (job->store);
   g_free (job);
 }
 
@@ -553,34 +533,33 @@ on_import_response (GtkNativeDialog *chooser,
       g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
 
       if (path == NULL)
-        se_save_dialog_toast (job->toast_widget,
-                              _("This file cannot be read from here. Copy it to a folder on "
-                                "this computer and import it from there."), TRUE);
+        se_toast_show (GTK_WIDGET (job->window->toast_overlay),
+                       _("This file cannot be read from here. Copy it to a folder on "
+                         "this computer and import it from there."), TRUE);
       else
-        se_window_data_import_csv_file (job->window, job->toast_widget, job->store, job->type,
-                                        path);
+        import_csv_file (job->window, job->type, path);
     }
 
   import_job_free (job);
   g_object_unref (chooser);
 }
 
+/**
+ * _se_window_import_csv:
+ *
+ * Asks for a CSV file, then imports it into the section shown.
+ */
 void
-se_window_data_import_csv (GtkWindow *window,
-                           GtkWidget *toast_widget,
-                           SeStore   *store,
-                           GType      record_type)
+_se_window_import_csv (SeWindow *self)
 {
   GtkFileChooserNative *chooser;
   GtkFileFilter *filter = gtk_file_filter_new ();
   ImportJob *job = g_new0 (ImportJob, 1);
 
-  job->window = g_object_ref (window);
-  job->toast_widget = g_object_ref (toast_widget);
-  job->store = g_object_ref (store);
-  job->type = record_type;
+  job->window = g_object_ref (self);
+  job->type = _se_window_sections[self->current].type ();
 
-  chooser = gtk_file_chooser_native_new (_("Import from CSV"), window,
+  chooser = gtk_file_chooser_native_new (_("Import from CSV"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
                                          _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
@@ -594,247 +573,104 @@ se_window_data_import_csv (GtkWindow *window,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* A person's data */
+
+/* iCalendar export */
 
 typedef struct
 {
-  GtkWindow        *window;
-  GtkWidget        *toast_widget;
-  SeStore          *store;
-  gint64            person_id;
-  char             *title;
-  SeWindowDataDone  done;
-} PersonJob;
+  SeStore  *store;
+  SeRecord *placement;
+} IcsJob;
 
 static void
-person_job_free (gpointer data)
+ics_job_free (gpointer data)
 {
-  PersonJob *job = data;
+  IcsJob *job = data;
 
-  g_clear_object (&job->window);
-  g_clear_object (&job->toast_widget);
-  g_clear_object (&job->store);
-  g_free (job->title);
+  g_object_unref (job->store);
+  g_object_unref (job->placement);
   g_free (job);
 }
 
-static PersonJob *
-person_job_new (GtkWindow        *window,
-                GtkWidget        *toast_widget,
-                SeStore          *store,
-                SeRecord         *person,
-                SeWindowDataDone  done)
+static gboolean
+save_placement_ics (const char *path,
+                    gpointer    user_data,
+                    GError    **error)
 {
-  PersonJob *job = g_new0 (PersonJob, 1);
+  IcsJob *job = user_data;
 
-  job->window = window != NULL ? g_object_ref (window) : NULL;
-  job->toast_widget = g_object_ref (toast_widget);
-  job->store = g_object_ref (store);
-  job->person_id = se_record_get_id (person);
-  job->title = se_describe_title (store, person);
-  job->done = done;
-  return job;
+  return se_ical_export_placement (job->store, job->placement, path, error);
 }
 
-static PersonJob *
-person_job_copy (PersonJob *job)
+/**
+ * _se_window_export_ics:
+ * @placement: a stored placement
+ *
+ * Asks where to save @placement with its programme, then writes it.
+ */
+void
+_se_window_export_ics (SeWindow *self,
+                       SeRecord *placement)
 {
-  PersonJob *copy = g_new0 (PersonJob, 1);
+  IcsJob *job = g_new0 (IcsJob, 1);
 
-  copy->window = job->window != NULL ? g_object_ref (job->window) : NULL;
-  copy->toast_widget = g_object_ref (job->toast_widget);
-  copy->store = g_object_ref (job->store);
-  copy->person_id = job->person_id;
-  copy->title = g_strdup (job->title);
-  copy->done = job->done;
-  return copy;
+  job->store = g_object_ref (self->store);
+  job->placement = g_object_ref (placement);
+  /* Translators: the file name suggested for one placement; keep the .ics */
+  se_save_dialog_run (GTK_WIDGET (self->toast_overlay), _("Export to Calendar"),
+                      _("placement.ics"),
+                      _("iCalendar files"), "*.ics", save_placement_ics, job, ics_job_free);
+}
+
+/* The placements the list shows, searched and filtered: a selection the
+ * user makes with the search and the filters. */
+typedef struct
+{
+  SeStore   *store;
+  GPtrArray *placements;
+} ListedJob;
+
+static void
+listed_job_free (gpointer data)
+{
+  ListedJob *job = data;
+
+  g_object_unref (job->store);
+  g_ptr_array_unref (job->placements);
+  g_free (job);
 }
 
 static gboolean
-save_person (const char *path,
-             gpointer    user_data,
-             GError    **error)
+save_listed_ics (const char *path,
+                 gpointer    user_data,
+                 GError    **error)
 {
-  PersonJob *job = user_data;
+  ListedJob *job = user_data;
 
-  return se_privacy_export_person (job->store, job->person_id, path, error);
+  return se_ical_export_placements (job->store, job->placements, path, error);
 }
 
+/**
+ * _se_window_export_listed_ics:
+ *
+ * Asks where to save the placements the list shows, as searched and
+ * filtered, with their programmes, then writes them.
+ */
 void
-se_window_data_export_person (GtkWidget *toast_widget,
-                              SeStore   *store,
-                              SeRecord  *person)
+_se_window_export_listed_ics (SeWindow *self)
 {
-  PersonJob *job = person_job_new (NULL, toast_widget, store, person, NULL);
-  g_autofree char *name = NULL;
+  GListModel *model;
+  ListedJob *job;
 
-  /* A file name from the person's name, without what a file name cannot hold */
-  g_strdelimit (job->title, "/\\:", '-');
-  name = g_strconcat (*job->title != '\0' ? job->title : _("person"), ".json", NULL);
-  se_save_dialog_run (toast_widget, _("Export Personal Data"), name, _("JSON files"), "*.json",
-                      save_person, job, person_job_free);
-}
+  model = G_LIST_MODEL (_se_window_section_model (self, _se_window_find_section ("placements")));
 
-static GtkWidget *
-confirm_dialog (GtkWindow  *window,
-                const char *heading,
-                const char *body,
-                const char *response,
-                const char *response_label)
-{
-  GtkWidget *dialog = adw_message_dialog_new (window, heading, body);
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    response, response_label,
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), response,
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  return dialog;
-}
-
-static void
-on_anonymise_response (AdwMessageDialog *dialog,
-                       const char       *response,
-                       PersonJob        *job)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (!g_str_equal (response, "anonymise"))
-    return;
-
-  if (!se_privacy_anonymise_person (job->store, job->person_id, &error))
-    {
-      se_save_dialog_toast (job->toast_widget, error->message, TRUE);
-      return;
-    }
-
-  /* Translators: %s is the person's former name */
-  message = g_strdup_printf (_("“%s” anonymised"), job->title);
-  se_save_dialog_toast (job->toast_widget, message, FALSE);
-  if (job->done != NULL)
-    job->done (job->window, job->person_id, FALSE);
-}
-
-/**
- * se_window_data_anonymise_person:
- *
- * Asks to confirm, then replaces the person's name and contact details.
- *
- * Returns: (transfer none): the confirmation dialog, presented
- */
-GtkWidget *
-se_window_data_anonymise_person (GtkWindow        *window,
-                                 GtkWidget        *toast_widget,
-                                 SeStore          *store,
-                                 SeRecord         *person,
-                                 SeWindowDataDone  done)
-{
-  PersonJob *job = person_job_new (window, toast_widget, store, person, done);
-  /* Translators: %s is a person's name */
-  g_autofree char *heading = g_strdup_printf (_("Anonymise “%s”?"), job->title);
-  GtkWidget *dialog;
-
-  dialog = confirm_dialog (window, heading,
-                           _("The name is replaced, and the function, email, phone, languages "
-                             "and notes are removed, also from the agreements the person "
-                             "signed or approved. The placements the person took part in "
-                             "stay, so that the statistics stay right. This cannot be "
-                             "undone."),
-                           "anonymise", _("_Anonymise"));
-  g_object_set_data_full (G_OBJECT (dialog), "se-job", job, person_job_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_anonymise_response), job);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
-}
-
-static void
-on_refused_response (AdwMessageDialog *dialog,
-                     const char       *response,
-                     PersonJob        *job)
-{
-  g_autoptr(SeRecord) person = NULL;
-
-  if (!g_str_equal (response, "anonymise"))
-    return;
-
-  person = se_store_lookup (job->store, SE_TYPE_PERSON, job->person_id);
-  if (person != NULL)
-    se_window_data_anonymise_person (job->window, job->toast_widget, job->store, person,
-                                     job->done);
-}
-
-static void
-on_erase_response (AdwMessageDialog *dialog,
-                   const char       *response,
-                   PersonJob        *job)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (!g_str_equal (response, "erase"))
-    return;
-
-  if (!se_privacy_erase_person (job->store, job->person_id, &error))
-    {
-      /* Translators: %s is a person's name */
-      g_autofree char *heading = g_strdup_printf (_("“%s” Cannot Be Erased"), job->title);
-      GtkWidget *refused = adw_message_dialog_new (job->window, heading, error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (refused), "close", _("_Close"));
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (refused), "close");
-      if (g_error_matches (error, SE_PRIVACY_ERROR, SE_PRIVACY_ERROR_IN_USE))
-        {
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (refused), "anonymise",
-                                           _("_Anonymise…"));
-          adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (refused), "anonymise");
-        }
-      /* The refusal outlives the confirmation: it keeps its own job. */
-      g_object_set_data_full (G_OBJECT (refused), "se-job", person_job_copy (job),
-                              person_job_free);
-      g_signal_connect (refused, "response", G_CALLBACK (on_refused_response),
-                        g_object_get_data (G_OBJECT (refused), "se-job"));
-      gtk_window_present (GTK_WINDOW (refused));
-      return;
-    }
-
-  /* Translators: %s is the person's name */
-  message = g_strdup_printf (_("“%s” erased"), job->title);
-  se_save_dialog_toast (job->toast_widget, message, FALSE);
-  if (job->done != NULL)
-    job->done (job->window, job->person_id, TRUE);
-}
-
-/**
- * se_window_data_erase_person:
- *
- * Asks to confirm, then deletes the person. The core refuses a person who
- * took part in a placement or signed an agreement; that refusal is shown,
- * with the offer to anonymise instead.
- *
- * Returns: (transfer none): the confirmation dialog, presented
- */
-GtkWidget *
-se_window_data_erase_person (GtkWindow        *window,
-                             GtkWidget        *toast_widget,
-                             SeStore          *store,
-                             SeRecord         *person,
-                             SeWindowDataDone  done)
-{
-  PersonJob *job = person_job_new (window, toast_widget, store, person, done);
-  /* Translators: %s is a person's name */
-  g_autofree char *heading = g_strdup_printf (_("Erase “%s”?"), job->title);
-  GtkWidget *dialog;
-
-  dialog = confirm_dialog (window, heading,
-                           _("The person is deleted for good, and partnerships that name "
-                             "them as contact lose the contact. This cannot be undone."),
-                           "erase", _("_Erase"));
-  g_object_set_data_full (G_OBJECT (dialog), "se-job", job, person_job_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_erase_response), job);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
+  job = g_new0 (ListedJob, 1);
+  job->store = g_object_ref (self->store);
+  job->placements = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (job->placements, g_list_model_get_item (model, i));
+  /* Translators: the file name suggested for the listed placements; keep the .ics */
+  se_save_dialog_run (GTK_WIDGET (self->toast_overlay), _("Export to Calendar"),
+                      _("placements.ics"),
+                      _("iCalendar files"), "*.ics", save_listed_ics, job, listed_job_free);
 }

@@ -1,4 +1,4 @@
-/* se-window-safety.c
+/* se-window-backup.c
  *
  * Copyright 2026 The Staff Exchange authors
  *
@@ -13,86 +13,11 @@
 
 #include "se-backup.h"
 #include "se-error.h"
-#include "se-window-safety.h"
-#include "se-window.h"
+#include "se-window-private.h"
 
-/* What the window shows about the database file itself: a banner when it
- * is read-only or on a network drive, automatic backups, "Restore from
- * Backup…", and on the problem page of a damaged file the newest good
- * backup. Kept apart from se-window.c, which calls in at a few points. */
-
-/* Banner */
-
-static GtkWidget *
-banner_new (const char *icon_name,
-            const char *text,
-            const char *style)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (box, "se-banner");
-  gtk_widget_add_css_class (box, style);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-  return box;
-}
-
-/**
- * se_window_safety_add_banners:
- * @overlay: the window's toast overlay, whose child is the main content
- * @store: the open store
- *
- * Puts a banner above the content when @store is read-only (with the
- * reason) or on a network drive. A GtkRevealer in a box, as AdwBanner is
- * newer than libadwaita 1.2.
- */
-void
-se_window_safety_add_banners (AdwToastOverlay *overlay,
-                              SeStore         *store)
-{
-  const char *reason = se_store_get_read_only_reason (store);
-  gboolean network = se_store_is_on_network (store);
-  GtkWidget *content, *box, *revealer, *banners;
-
-  if (reason == NULL && !network)
-    return;
-
-  banners = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  if (reason != NULL)
-    {
-      /* Translators: %s says why, e.g. "You may read this database but not change it. …" */
-      g_autofree char *text = g_strdup_printf (_("Read-only: %s"), reason);
-      gtk_box_append (GTK_BOX (banners), banner_new ("changes-prevent-symbolic", text,
-                                                     "se-banner-read-only"));
-    }
-  if (network)
-    gtk_box_append (GTK_BOX (banners),
-                    banner_new ("network-server-symbolic",
-                                _("This database is on a network drive. While it is open here, "
-                                  "nobody else can open it. Network drives can lose data when "
-                                  "the connection drops: keep the database on this computer "
-                                  "if you can, and make backups."),
-                                "se-banner-network"));
-
-  revealer = gtk_revealer_new ();
-  gtk_revealer_set_child (GTK_REVEALER (revealer), banners);
-  gtk_revealer_set_reveal_child (GTK_REVEALER (revealer), TRUE);
-
-  content = g_object_ref (adw_toast_overlay_get_child (overlay));
-  adw_toast_overlay_set_child (overlay, NULL);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_vexpand (content, TRUE);
-  gtk_box_append (GTK_BOX (box), revealer);
-  gtk_box_append (GTK_BOX (box), content);
-  adw_toast_overlay_set_child (overlay, box);
-  g_object_unref (content);
-}
+/* The main window's backups: the automatic one when it opens or closes
+ * the database, "Restore from Backup…", and on the problem page of a
+ * damaged file the newest good backup. */
 
 /* Automatic backups */
 
@@ -196,7 +121,7 @@ start_backup (const char      *path,
   /* The callback owns the weak reference to the overlay. */
   g_weak_ref_init (weak, overlay);
   task = g_task_new (NULL, NULL, backup_done, weak);
-  g_task_set_source_tag (task, se_window_safety_backup_if_due);
+  g_task_set_source_tag (task, start_backup);
   g_task_set_task_data (task, g_strdup (path), g_free);
   /* The app stays until the backup is complete, even when its last window
    * closes meanwhile. */
@@ -253,40 +178,47 @@ on_first_tick (GtkWidget     *widget,
 }
 
 /**
- * se_window_safety_backup_if_due:
- * @overlay: (nullable): where to say that it failed
+ * _se_window_backup_on_open:
  *
- * When the window opens or closes the store. When it opens (@overlay
- * given), the backup is made in the background once the window has drawn
- * its first frame: copying and checking a large file competes with the
- * start for the processors and the disk. When it closes (no @overlay),
- * before this returns, unless the one from its start is still being made;
- * a window closed before its first frame makes it then. A failure does not
- * stop the user, but is told.
+ * When the window has opened the store: the backup, if one is due, is
+ * made in the background once the window has drawn its first frame, as
+ * copying and checking a large file competes with the start for the
+ * processors and the disk. A failure does not stop the user, but is told
+ * in a toast.
  */
 void
-se_window_safety_backup_if_due (SeStore         *store,
-                                AdwToastOverlay *overlay)
+_se_window_backup_on_open (SeWindow *self)
+{
+  PendingBackup *pending;
+
+  if (self->store == NULL || se_store_is_read_only (self->store))
+    return;
+
+  pending = g_rc_box_new0 (PendingBackup);
+  g_weak_ref_init (&pending->overlay, self->toast_overlay);
+  pending->path = g_strdup (se_store_get_path (self->store));
+  gtk_widget_add_tick_callback (GTK_WIDGET (self->toast_overlay), on_first_tick, pending,
+                                pending_backup_release);
+}
+
+/**
+ * _se_window_backup_on_close:
+ *
+ * When the window closes the store: the backup, if one is due, is made
+ * before this returns, unless the one from its start is still being
+ * made; a window closed before its first frame makes it now. A failure is
+ * told on standard error.
+ */
+void
+_se_window_backup_on_close (SeWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (store == NULL || se_store_is_read_only (store))
+  if (self->store == NULL || se_store_is_read_only (self->store))
     return;
-
-  if (overlay != NULL)
-    {
-      PendingBackup *pending = g_rc_box_new0 (PendingBackup);
-
-      g_weak_ref_init (&pending->overlay, overlay);
-      pending->path = g_strdup (se_store_get_path (store));
-      gtk_widget_add_tick_callback (GTK_WIDGET (overlay), on_first_tick, pending,
-                                    pending_backup_release);
-      return;
-    }
-
-  if (backup_under_way (se_store_get_path (store)))
+  if (backup_under_way (se_store_get_path (self->store)))
     return;
-  if (!se_store_backup_if_due (store, SE_BACKUP_DEFAULT_INTERVAL, NULL, &error))
+  if (!se_store_backup_if_due (self->store, SE_BACKUP_DEFAULT_INTERVAL, NULL, &error))
     {
       g_autofree char *text = backup_failure_text (error);
       g_printerr ("staff-exchange: %s\n", text);
@@ -296,14 +228,14 @@ se_window_safety_backup_if_due (SeStore         *store,
 /* Replacing the window after a restore: the new one opens the restored
  * file; the old one closed its store before. */
 static void
-reopen_window (GtkWindow  *window,
+reopen_window (SeWindow   *self,
                const char *path)
 {
-  GtkApplication *app = gtk_window_get_application (window);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   SeWindow *fresh = se_window_new (app, path);
 
   gtk_window_present (GTK_WINDOW (fresh));
-  gtk_window_destroy (window);
+  gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static void
@@ -319,29 +251,11 @@ show_error (GtkWindow    *window,
 
 /* Restore Newest Backup, on the problem page of a damaged file */
 
-typedef struct
-{
-  GtkWindow *window;
-  char      *path;
-  char      *backup;
-} RestoreData;
-
-static void
-restore_data_free (gpointer data)
-{
-  RestoreData *d = data;
-
-  g_free (d->path);
-  g_free (d->backup);
-  g_free (d);
-}
-
 static void
 restore_newest_response (AdwMessageDialog *dialog,
                          const char       *response,
-                         gpointer          user_data)
+                         SeWindow         *self)
 {
-  RestoreData *d = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *aside = NULL;
 
@@ -349,22 +263,26 @@ restore_newest_response (AdwMessageDialog *dialog,
     return;
 
   /* The damaged file is kept, renamed, with its journal: nothing lost. */
-  if (!se_store_move_aside_corrupt (d->path, &aside, &error)
-      || !se_store_restore_backup (d->path, d->backup, NULL, &error))
+  if (!se_store_move_aside_corrupt (self->path, &aside, &error)
+      || !se_store_restore_backup (self->path, self->newest_backup, NULL, &error))
     {
-      show_error (d->window, _("The Backup Could Not Be Restored"), error);
+      show_error (GTK_WINDOW (self), _("The Backup Could Not Be Restored"), error);
       return;
     }
 
-  reopen_window (d->window, d->path);
+  reopen_window (self, self->path);
 }
 
-static void
-restore_newest_clicked (GtkButton *button,
-                        gpointer   user_data)
+/**
+ * _se_window_backup_restore_newest:
+ *
+ * Asks to confirm, then moves the damaged file aside and restores the
+ * newest good backup that the problem page offers.
+ */
+void
+_se_window_backup_restore_newest (SeWindow *self)
 {
-  RestoreData *d = user_data;
-  g_autoptr(GFile) file = g_file_new_for_path (d->backup);
+  g_autoptr(GFile) file = g_file_new_for_path (self->newest_backup);
   g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
                                                  G_FILE_QUERY_INFO_NONE, NULL, NULL);
   g_autoptr(GDateTime) when = info != NULL ? g_file_info_get_modification_date_time (info) : NULL;
@@ -376,7 +294,7 @@ restore_newest_clicked (GtkButton *button,
   body = g_strdup_printf (_("The database will be replaced by the backup of %s. Changes made "
                             "after it are lost. The damaged file is kept next to it, renamed, "
                             "for a later rescue."), when_text);
-  dialog = adw_message_dialog_new (d->window, _("Restore the Newest Backup?"), body);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore the Newest Backup?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "restore", _("_Restore"),
@@ -384,59 +302,47 @@ restore_newest_clicked (GtkButton *button,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (restore_newest_response), d);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_newest_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /**
- * se_window_safety_show_problem:
- * @window: the window
- * @page: its problem page, already showing @error
- * @path: the database that could not be opened
- * @error: why
+ * _se_window_backup_offer_newest:
+ * @error: why the database could not be opened; the problem page shows it
  *
  * For a damaged file with a good backup: a "Restore Newest Backup" button
- * that, once the user agrees, moves the damaged file aside and restores
- * the backup.
+ * on the problem page, which activates win.restore-newest-backup.
  */
 void
-se_window_safety_show_problem (GtkWindow     *window,
-                               AdwStatusPage *page,
-                               const char    *path,
-                               const GError  *error)
+_se_window_backup_offer_newest (SeWindow     *self,
+                                const GError *error)
 {
-  g_autofree char *backup = NULL;
-  RestoreData *d;
   GtkWidget *button;
 
   if (!g_error_matches (error, SE_STORE_ERROR, SE_STORE_ERROR_CORRUPT))
     return;
-  backup = se_store_find_newest_good_backup (path);
-  if (backup == NULL)
+  g_free (self->newest_backup);
+  self->newest_backup = se_store_find_newest_good_backup (self->path);
+  if (self->newest_backup == NULL)
     return;
-
-  d = g_new0 (RestoreData, 1);
-  d->window = window;
-  d->path = g_strdup (path);
-  d->backup = g_steal_pointer (&backup);
 
   button = gtk_button_new_with_mnemonic (_("_Restore Newest Backup"));
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "pill");
   gtk_widget_add_css_class (button, "suggested-action");
-  g_signal_connect_data (button, "clicked", G_CALLBACK (restore_newest_clicked), d,
-                         (GClosureNotify) (void (*) (void)) restore_data_free, 0);
-  adw_status_page_set_child (page, button);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.restore-newest-backup");
+  adw_status_page_set_child (self->problem_page, button);
 }
 
 /* Restore from Backup… while the database is open */
 
 static void
-restore_chosen (GtkWindow  *window,
+restore_chosen (SeWindow   *self,
                 const char *backup)
 {
-  SeStore *store = se_window_get_store (SE_WINDOW (window));
-  g_autofree char *path = g_strdup (se_window_get_path (SE_WINDOW (window)));
+  GtkWindow *window = GTK_WINDOW (self);
+  SeStore *store = self->store;
+  g_autofree char *path = g_strdup (self->path);
   g_autoptr(GError) error = NULL;
 
   /* Checked before the store is closed, so that a bad choice changes
@@ -454,66 +360,50 @@ restore_chosen (GtkWindow  *window,
     {
       GtkApplication *app = gtk_window_get_application (window);
 
-      reopen_window (window, path);
+      reopen_window (self, path);
       show_error (gtk_application_get_active_window (app),
                   _("The Backup Could Not Be Restored"), error);
       return;
     }
-  reopen_window (window, path);
+  reopen_window (self, path);
 }
 
 static void
 chooser_response (GtkNativeDialog *chooser,
                   int              response,
-                  gpointer         user_data)
+                  SeWindow        *self)
 {
-  GtkWindow *window = user_data;
-
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *backup = g_file_get_path (file);
 
       if (backup != NULL)
-        restore_chosen (window, backup);
+        restore_chosen (self, backup);
     }
   g_object_unref (chooser);
 }
 
-static void
-restore_activated (GSimpleAction *action,
-                   GVariant      *parameter,
-                   gpointer       user_data)
+/**
+ * _se_window_backup_restore:
+ *
+ * Restore from Backup…: asks for a backup, by default in the database's
+ * backup folder, then closes the store, restores the backup and opens it
+ * in a new window in place of this one.
+ */
+void
+_se_window_backup_restore (SeWindow *self)
 {
-  GtkWindow *window = user_data;
-  const char *path = se_window_get_path (SE_WINDOW (window));
-  g_autofree char *folder_path = se_backup_dup_folder (path);
+  g_autofree char *folder_path = se_backup_dup_folder (self->path);
   g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Restore from Backup"), window,
+  chooser = gtk_file_chooser_native_new (_("Restore from Backup"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Restore"),
                                          _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   if (g_file_query_exists (folder, NULL))
     gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), window);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-/**
- * se_window_safety_add_actions:
- *
- * Adds "win.restore-backup" (Restore from Backup…), enabled unless the
- * store is read-only.
- */
-void
-se_window_safety_add_actions (GtkWindow *window,
-                              SeStore   *store)
-{
-  g_autoptr(GSimpleAction) action = g_simple_action_new ("restore-backup", NULL);
-
-  g_signal_connect (action, "activate", G_CALLBACK (restore_activated), window);
-  g_simple_action_set_enabled (action, store != NULL && !se_store_is_read_only (store));
-  g_action_map_add_action (G_ACTION_MAP (window), G_ACTION (action));
 }
