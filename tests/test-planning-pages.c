@@ -18,6 +18,7 @@
 
 #include "se-calendar-page.h"
 #include "se-checks-page.h"
+#include "se-checks-rows.h"
 #include "se-describe.h"
 #include "se-example-data.h"
 #include "se-finding.h"
@@ -64,13 +65,71 @@ checks_count (SeWindow *window)
   return label_text (se_test_find_named (GTK_WIDGET (window), "checks-count"));
 }
 
+/* The first button of @root that activates @action */
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (root)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_action_button (c, action);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first finding's row of the Checks page's list */
+static GtkWidget *
+first_finding_row (GtkWidget *root)
+{
+  if (ADW_IS_ACTION_ROW (root) && gtk_widget_has_css_class (root, "se-finding"))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = first_finding_row (c);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+assert_target (GtkWidget  *button,
+               const char *action,
+               const char *target)
+{
+  GVariant *value;
+
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, action);
+  value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+  g_assert_nonnull (value);
+  g_assert_cmpstr (g_variant_get_string (value, NULL), ==, target);
+}
+
+/* The Checks page's list of findings, a child of its template */
+static GtkWidget *
+findings_list (SeChecksPage *page)
+{
+  GObject *list = gtk_widget_get_template_child (GTK_WIDGET (page), SE_TYPE_CHECKS_PAGE, "list");
+
+  g_assert_true (GTK_IS_LIST_VIEW (list));
+  return GTK_WIDGET (list);
+}
+
 static void
 test_checks (void)
 {
   SeWindow *window = open_window ();
   SeChecksPage *page = SE_CHECKS_PAGE (se_window_get_tool_page (window, "checks"));
   GtkWidget *row = se_test_find_named (GTK_WIDGET (window), "checks");
-  GtkWidget *first, *open;
+  g_autofree char *key = NULL;
+  g_autofree char *dismissal = NULL;
+  GtkWidget *first, *dismiss;
   SeFinding *finding;
   GType type;
   gint64 id;
@@ -87,13 +146,17 @@ test_checks (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page)));
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (page)));
 
-  /* Opening a finding's record */
-  first = se_test_find_named (se_test_find_named (GTK_WIDGET (page), "findings"), "open");
-  g_assert_nonnull (first);
-  finding = g_object_get_data (G_OBJECT (first), "se-finding");
+  /* Opening a finding's record: the first row's arrow */
+  finding = g_ptr_array_index (se_checks_page_get_findings (page), 0);
   type = se_finding_get_record_type (finding);
   id = se_finding_get_record_id (finding);
-  g_signal_emit_by_name (first, "clicked");
+  key = se_checks_record_key (type, id);
+  /* The row's arrow, which a click on the row activates too */
+  first = first_finding_row (findings_list (page));
+  g_assert_nonnull (first);
+  assert_target (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (first)), "checks.open",
+                 key);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "checks.open", "s", key));
   se_test_wait_for_idle ();
   g_assert_false (gtk_widget_is_drawable (GTK_WIDGET (page)));
   {
@@ -107,9 +170,12 @@ test_checks (void)
   se_window_show_section (window, "checks");
   se_test_wait_for_idle ();
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (page)));
-  open = se_test_find_named (se_test_find_named (GTK_WIDGET (page), "findings"), "dismiss");
-  g_assert_nonnull (open);
-  g_signal_emit_by_name (open, "clicked");
+  finding = g_ptr_array_index (se_checks_page_get_findings (page), 0);
+  dismissal = se_checks_finding_key (finding);
+  dismiss = find_action_button (first_finding_row (findings_list (page)), "checks.dismiss");
+  assert_target (dismiss, "checks.dismiss", dismissal);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "checks.dismiss", "s",
+                                             dismissal));
   se_test_wait_for_idle ();
   g_assert_cmpuint (se_checks_page_get_n_findings (page), ==, 5);
   g_assert_cmpstr (checks_count (window), ==, "5");
