@@ -336,6 +336,40 @@ find_button_with_label (GtkWidget  *root,
   return NULL;
 }
 
+/* The cell of @iso in the month view showing @year-@month: the template's
+ * grid, the weekdays' names above six weeks from the Monday on or before
+ * the 1st */
+static GtkWidget *
+day_cell (SeCalendarPage *page,
+          int             year,
+          int             month,
+          const char     *iso)
+{
+  GObject *grid = gtk_widget_get_template_child (GTK_WIDGET (page), SE_TYPE_CALENDAR_PAGE,
+                                                 "month_grid");
+  GDate first, day;
+  int y, m, d, n;
+  GtkWidget *cell;
+  char number[4];
+
+  g_assert_true (GTK_IS_GRID (grid));
+  g_assert_cmpint (sscanf (iso, "%d-%d-%d", &y, &m, &d), ==, 3);
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 1, month, year);
+  g_date_subtract_days (&first, g_date_get_weekday (&first) - G_DATE_MONDAY);
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, d, m, y);
+  n = g_date_days_between (&first, &day);
+  g_assert_cmpint (n, >=, 0);
+  g_assert_cmpint (n, <, 42);
+  cell = gtk_grid_get_child_at (GTK_GRID (grid), n % 7, 1 + n / 7);
+  g_assert_nonnull (cell);
+  /* The cell shows the day's number first */
+  g_snprintf (number, sizeof number, "%d", d);
+  g_assert_cmpstr (label_text (gtk_widget_get_first_child (cell)), ==, number);
+  return cell;
+}
+
 static void
 test_calendar (void)
 {
@@ -348,31 +382,33 @@ test_calendar (void)
   GListModel *partnerships = se_store_get_list (store, SE_TYPE_PARTNERSHIP);
   gint64 swap_partnership = 0;
   GtkWidget *cell, *button;
+  GVariant *target;
 
   se_window_show_section (window, "calendar");
   se_test_wait_for_idle ();
 
   /* The job swap runs from Monday 28 February to Friday 4 March 2022 */
   se_calendar_page_set_month (page, 2022, 2);
-  cell = se_test_find_named (GTK_WIDGET (page), "day-2022-02-28");
-  g_assert_nonnull (cell);
+  cell = day_cell (page, 2022, 2, "2022-02-28");
   button = find_button_with_label (cell, "Job Swop in der Karnevalswoche");
   g_assert_nonnull (button);
-  g_assert_null (find_button_with_label (se_test_find_named (GTK_WIDGET (page), "day-2022-02-27"),
-                                         "Job Swop"));
+  g_assert_null (find_button_with_label (day_cell (page, 2022, 2, "2022-02-27"), "Job Swop"));
   se_calendar_page_set_month (page, 2022, 3);
-  g_assert_nonnull (find_button_with_label (se_test_find_named (GTK_WIDGET (page), "day-2022-03-04"),
+  g_assert_nonnull (find_button_with_label (day_cell (page, 2022, 3, "2022-03-04"),
                                             "Job Swop in der Karnevalswoche"));
-  g_assert_null (find_button_with_label (se_test_find_named (GTK_WIDGET (page), "day-2022-03-05"),
-                                         "Job Swop"));
+  g_assert_null (find_button_with_label (day_cell (page, 2022, 3, "2022-03-05"), "Job Swop"));
   {
     g_autoptr(GPtrArray) day = se_calendar_page_get_day_placements (page, "2022-03-02");
     g_assert_cmpuint (day->len, ==, 1);
   }
 
-  /* Clicking it opens the placement */
-  button = find_button_with_label (se_test_find_named (GTK_WIDGET (page), "day-2022-03-02"), "Job Swop");
-  g_signal_emit_by_name (button, "clicked");
+  /* Clicking it opens the placement: its action, with its id */
+  button = find_button_with_label (day_cell (page, 2022, 3, "2022-03-02"), "Job Swop");
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "calendar.open");
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+  g_assert_nonnull (target);
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (page), "calendar.open", target));
   se_test_wait_for_idle ();
   {
     SeRecord *shown = se_record_page_get_record (se_window_get_record_page (window));
@@ -414,9 +450,12 @@ test_calendar_timeline (void)
   GListModel *all = se_store_get_list (store, SE_TYPE_PLACEMENT);
 
   se_window_show_section (window, "calendar");
-  se_calendar_page_set_view (page, "timeline");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.view", "s",
+                                             "timeline"));
   se_test_wait_for_idle ();
 
+  /* From January 2020 a year at a time, with the timeline's arrow */
+  se_calendar_page_set_month (page, 2020, 1);
   for (int year = 2020; year <= 2027; year++)
     {
       g_autofree char *from = g_strdup_printf ("%d-01-01", year);
@@ -424,7 +463,8 @@ test_calendar_timeline (void)
       GPtrArray *rows;
       guint expected = 0;
 
-      se_calendar_page_set_year (page, year);
+      if (year > 2020)
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.next-year", NULL));
       rows = se_calendar_page_get_timeline_rows (page);
       for (guint i = 0; i < g_list_model_get_n_items (all); i++)
         {
@@ -444,7 +484,7 @@ test_calendar_timeline (void)
                              <=, se_record_get_string (p, "start-date"));
         }
     }
-  se_calendar_page_set_view (page, "month");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.view", "s", "month"));
   close_window (window);
 }
 

@@ -558,7 +558,8 @@ bind_row (GtkSignalListItemFactory *factory,
                                 gtk_list_item_get_item (item));
       break;
     case ITEM_DISMISSED_TITLE:
-      row = se_checks_heading_new (_("Dismissed"), self->findings != NULL && self->findings->len > 0);
+      row = se_checks_heading_new (_("Dismissed"),
+                                   self->findings != NULL && self->findings->len > 0);
       break;
     case ITEM_DISMISSED:
       row = se_dismissed_row_new (gtk_list_item_get_item (item));
