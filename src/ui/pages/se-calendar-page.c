@@ -772,26 +772,6 @@ queue_timeline_draw (SeCalendarPage *self)
 
 /* Export */
 
-/**
- * se_calendar_page_export_partnership:
- * @partnership_id: a partnership
- * @path: the file to write
- *
- * Writes the placements of a partnership as iCalendar, as the export
- * does once its file chooser has given it @path.
- */
-gboolean
-se_calendar_page_export_partnership (SeCalendarPage  *self,
-                                     gint64           partnership_id,
-                                     const char      *path,
-                                     GError         **error)
-{
-  g_return_val_if_fail (SE_IS_CALENDAR_PAGE (self), FALSE);
-
-  return se_ical_export_partnership (se_tool_page_get_store (SE_TOOL_PAGE (self)),
-                                     partnership_id, path, error);
-}
-
 /* What an export needs, and nothing of the window's: on a local disk the
  * file is written in a worker thread, on a connection of its own (all
  * 200,000 placements of a large database take seconds). */
@@ -818,18 +798,18 @@ save_ics (const char *path,
           GError    **error)
 {
   ExportJob *job = user_data;
-  g_autoptr(SeStore) store = NULL;
+  g_autoptr(SeStore) opened = NULL;
+  SeStore *store;
 
   if (job->self != NULL)
+    store = se_tool_page_get_store (SE_TOOL_PAGE (job->self));
+  else
     {
-      if (job->partnership > 0)
-        return se_calendar_page_export_partnership (job->self, job->partnership, path, error);
-      return se_ical_export_all (se_tool_page_get_store (SE_TOOL_PAGE (job->self)), path, error);
+      opened = se_store_open (job->db_path, SE_STORE_OPEN_FLAGS_NO_CREATE, error);
+      if (opened == NULL)
+        return FALSE;
+      store = opened;
     }
-
-  store = se_store_open (job->db_path, SE_STORE_OPEN_FLAGS_NO_CREATE, error);
-  if (store == NULL)
-    return FALSE;
   if (job->partnership > 0)
     return se_ical_export_partnership (store, job->partnership, path, error);
   return se_ical_export_all (store, path, error);

@@ -25,9 +25,5 @@ void            se_calendar_page_set_month          (SeCalendarPage  *self,
 GPtrArray      *se_calendar_page_get_timeline_rows  (SeCalendarPage  *self);
 GPtrArray      *se_calendar_page_get_day_placements (SeCalendarPage  *self,
                                                      const char      *day_iso);
-gboolean        se_calendar_page_export_partnership (SeCalendarPage  *self,
-                                                     gint64           partnership_id,
-                                                     const char      *path,
-                                                     GError         **error);
 
 G_END_DECLS
