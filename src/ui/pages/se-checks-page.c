@@ -9,8 +9,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 
 #include "se-checks.h"
@@ -218,58 +216,6 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-/* Keys: the targets of the rows' buttons (se-checks-rows.h) */
-
-static GType
-type_of_table (const char *table)
-{
-  guint n;
-  const GType *types = se_store_get_record_types (&n);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GTypeClass) klass = g_type_class_ref (types[i]);
-      if (g_strcmp0 (se_record_class_get_table (SE_RECORD_CLASS (klass)), table) == 0)
-        return types[i];
-    }
-  return G_TYPE_INVALID;
-}
-
-static gboolean
-parse_record_key (const char *key,
-                  GType      *type,
-                  gint64     *id)
-{
-  const char *colon = strchr (key, ':');
-  g_autofree char *table = NULL;
-
-  if (colon == NULL)
-    return FALSE;
-  table = g_strndup (key, colon - key);
-  *type = type_of_table (table);
-  *id = g_ascii_strtoll (colon + 1, NULL, 10);
-  return *type != G_TYPE_INVALID;
-}
-
-static gboolean
-parse_dismissal_key (const char  *key,
-                     SeCheckRule *rule,
-                     GType       *type,
-                     gint64      *id)
-{
-  const char *colon = strchr (key, ':');
-  g_autofree char *nick = NULL;
-  int value;
-
-  if (colon == NULL)
-    return FALSE;
-  nick = g_strndup (key, colon - key);
-  if (!se_enum_from_nick (SE_TYPE_CHECK_RULE, nick, &value))
-    return FALSE;
-  *rule = value;
-  return parse_record_key (colon + 1, type, id);
-}
-
 /* Actions */
 
 /* checks.open: the record of a key "table:id" */
@@ -283,7 +229,7 @@ open_activated (GtkWidget  *widget,
   GType type;
   gint64 id;
 
-  if (!parse_record_key (g_variant_get_string (parameter, NULL), &type, &id))
+  if (!se_checks_parse_record_key (g_variant_get_string (parameter, NULL), &type, &id))
     return;
   record = se_store_lookup (se_tool_page_get_store (SE_TOOL_PAGE (self)), type, id);
   if (record == NULL)
@@ -294,34 +240,26 @@ open_activated (GtkWidget  *widget,
 typedef struct
 {
   SeChecksPage *self;
-  SeCheckRule   rule;
-  GType         type;
-  gint64        id;
-} Dismissal;
+  char         *key;
+} Undo;
 
+/* The toast's Undo: as the dismissed finding's Restore does */
 static void
-on_undo_dismiss (AdwToast  *toast,
-                 Dismissal *d)
+on_undo_dismiss (AdwToast *toast,
+                 Undo     *undo)
 {
-  SeStore *store = se_tool_page_get_store (SE_TOOL_PAGE (d->self));
-  g_autoptr(GError) error = NULL;
-
-  if (!se_store_undismiss (store, d->rule, d->type, d->id, &error))
-    {
-      g_warning ("%s", error->message);
-      return;
-    }
-  se_tool_page_queue_refresh (SE_TOOL_PAGE (d->self));
+  gtk_widget_activate_action (GTK_WIDGET (undo->self), "checks.restore", "s", undo->key);
 }
 
 static void
-dismissal_closure_free (gpointer  data,
-                        GClosure *closure)
+undo_closure_free (gpointer  data,
+                   GClosure *closure)
 {
-  Dismissal *d = data;
+  Undo *undo = data;
 
-  g_object_unref (d->self);
-  g_free (d);
+  g_object_unref (undo->self);
+  g_free (undo->key);
+  g_free (undo);
 }
 
 static void
@@ -389,13 +327,13 @@ dismiss_activated (GtkWidget  *widget,
   gint64 id;
 
   if (self->findings == NULL
-      || !parse_dismissal_key (g_variant_get_string (parameter, NULL), &rule, &type, &id))
+      || !se_checks_parse_finding_key (g_variant_get_string (parameter, NULL), &rule, &type, &id))
     return;
 
   for (guint i = 0; i < self->findings->len; i++)
     {
       g_autoptr(SeFinding) finding = g_object_ref (g_ptr_array_index (self->findings, i));
-      Dismissal *d;
+      Undo *undo;
       AdwToast *t;
 
       if (se_finding_get_rule (finding) != rule || se_finding_get_record_type (finding) != type
@@ -408,15 +346,15 @@ dismiss_activated (GtkWidget  *widget,
           return;
         }
 
-      d = g_new0 (Dismissal, 1);
-      d->self = g_object_ref (self);
-      d->rule = rule;
-      d->type = type;
-      d->id = id;
+      undo = g_new0 (Undo, 1);
+      undo->self = g_object_ref (self);
+      undo->key = g_variant_dup_string (parameter, NULL);
       t = adw_toast_new (_("Finding dismissed"));
       adw_toast_set_button_label (t, _("_Undo"));
-      g_signal_connect_data (t, "button-clicked", G_CALLBACK (on_undo_dismiss), d,
-                             dismissal_closure_free, 0);
+      /* The toast is the window's, out of reach of the page's actions: its
+       * button's handler activates one */
+      g_signal_connect_data (t, "button-clicked", G_CALLBACK (on_undo_dismiss), undo,
+                             undo_closure_free, 0);
       toast (self, t);
       return;
     }
@@ -435,7 +373,7 @@ restore_activated (GtkWidget  *widget,
   GType type;
   gint64 id;
 
-  if (!parse_dismissal_key (g_variant_get_string (parameter, NULL), &rule, &type, &id))
+  if (!se_checks_parse_finding_key (g_variant_get_string (parameter, NULL), &rule, &type, &id))
     return;
   if (!se_store_undismiss (store, rule, type, id, &error))
     {
@@ -471,7 +409,7 @@ read_dismissed (SeChecksPage *self)
       g_autoptr(SeRecord) record = NULL;
       g_autofree char *title = NULL;
 
-      if (!parse_dismissal_key (l->data, &rule, &type, &id)
+      if (!se_checks_parse_finding_key (l->data, &rule, &type, &id)
           || (record = se_store_lookup (store, type, id)) == NULL)
         continue;
       title = se_describe_title (store, record);

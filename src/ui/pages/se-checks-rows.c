@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "se-checks-rows.h"
@@ -50,6 +52,69 @@ se_checks_finding_key (SeFinding *finding)
   return se_store_dismissal_key (se_finding_get_rule (finding),
                                  se_finding_get_record_table (finding),
                                  se_finding_get_record_id (finding));
+}
+
+static GType
+type_of_table (const char *table)
+{
+  guint n;
+  const GType *types = se_store_get_record_types (&n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GTypeClass) klass = g_type_class_ref (types[i]);
+      if (g_strcmp0 (se_record_class_get_table (SE_RECORD_CLASS (klass)), table) == 0)
+        return types[i];
+    }
+  return G_TYPE_INVALID;
+}
+
+/**
+ * se_checks_parse_record_key:
+ * @key: a key of se_checks_record_key()
+ *
+ * Returns: whether @key names a record; its kind and id are set then
+ */
+gboolean
+se_checks_parse_record_key (const char *key,
+                            GType      *type,
+                            gint64     *id)
+{
+  const char *colon = strchr (key, ':');
+  g_autofree char *table = NULL;
+
+  if (colon == NULL)
+    return FALSE;
+  table = g_strndup (key, colon - key);
+  *type = type_of_table (table);
+  *id = g_ascii_strtoll (colon + 1, NULL, 10);
+  return *type != G_TYPE_INVALID;
+}
+
+/**
+ * se_checks_parse_finding_key:
+ * @key: a key of se_checks_finding_key()
+ *
+ * Returns: whether @key names a finding; its rule, and its record's kind
+ *   and id, are set then
+ */
+gboolean
+se_checks_parse_finding_key (const char  *key,
+                             SeCheckRule *rule,
+                             GType       *type,
+                             gint64      *id)
+{
+  const char *colon = strchr (key, ':');
+  g_autofree char *nick = NULL;
+  int value;
+
+  if (colon == NULL)
+    return FALSE;
+  nick = g_strndup (key, colon - key);
+  if (!se_enum_from_nick (SE_TYPE_CHECK_RULE, nick, &value))
+    return FALSE;
+  *rule = value;
+  return se_checks_parse_record_key (colon + 1, type, id);
 }
 
 /* What a button says to a screen reader: it names the record */

@@ -20,7 +20,8 @@ G_BEGIN_DECLS
  * "table:id" (se_checks_record_key()), a finding by its dismissal,
  * "rule-nick:table:id" (se_checks_finding_key(), the store's
  * se_store_dismissal_key()). A finding has no id of its own: the checks
- * make it afresh on each run. */
+ * make it afresh on each run. The actions read the keys back with
+ * se_checks_parse_record_key() and se_checks_parse_finding_key(). */
 
 #define SE_TYPE_FINDING_ROW (se_finding_row_get_type ())
 #define SE_TYPE_DISMISSED_ROW (se_dismissed_row_get_type ())
@@ -36,8 +37,15 @@ GtkWidget *se_dismissed_row_new  (SeFinding  *finding);
 GtkWidget *se_checks_heading_new (const char *text,
                                   gboolean    below_list);
 
-char      *se_checks_record_key  (GType       type,
-                                  gint64      id);
-char      *se_checks_finding_key (SeFinding  *finding);
+char      *se_checks_record_key        (GType        type,
+                                        gint64       id);
+char      *se_checks_finding_key       (SeFinding   *finding);
+gboolean   se_checks_parse_record_key  (const char  *key,
+                                        GType       *type,
+                                        gint64      *id);
+gboolean   se_checks_parse_finding_key (const char  *key,
+                                        SeCheckRule *rule,
+                                        GType       *type,
+                                        gint64      *id);
 
 G_END_DECLS
