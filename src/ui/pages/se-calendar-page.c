@@ -932,6 +932,9 @@ se_calendar_page_real_refresh (SeToolPage *page)
 static void
 on_view_changed (SeCalendarPage *self)
 {
+  /* The stack lets go of its pages when the page is disposed */
+  if (self->views == NULL)
+    return;
   if (timeline_visible (self))
     {
       if (self->timeline_stale || self->timeline_year != self->year)
