@@ -4,8 +4,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The window on the example data, driven through its sidebar, buttons and
- * the functions its export buttons call after the file chooser.
+ * The window on the example data, driven through its sidebar, the pages'
+ * actions (which their buttons activate, with the targets the tests check)
+ * and the file chooser of the exports.
  */
 
 #define G_LOG_DOMAIN "se-tests"
@@ -18,6 +19,7 @@
 
 #include "se-calendar-page.h"
 #include "se-checks-page.h"
+#include "se-checks-rows.h"
 #include "se-describe.h"
 #include "se-example-data.h"
 #include "se-finding.h"
@@ -64,13 +66,71 @@ checks_count (SeWindow *window)
   return label_text (se_test_find_named (GTK_WIDGET (window), "checks-count"));
 }
 
+/* The first button of @root that activates @action */
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (root)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_action_button (c, action);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first finding's row of the Checks page's list */
+static GtkWidget *
+first_finding_row (GtkWidget *root)
+{
+  if (ADW_IS_ACTION_ROW (root) && gtk_widget_has_css_class (root, "se-finding"))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = first_finding_row (c);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+assert_target (GtkWidget  *button,
+               const char *action,
+               const char *target)
+{
+  GVariant *value;
+
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, action);
+  value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+  g_assert_nonnull (value);
+  g_assert_cmpstr (g_variant_get_string (value, NULL), ==, target);
+}
+
+/* The Checks page's list of findings, a child of its template */
+static GtkWidget *
+findings_list (SeChecksPage *page)
+{
+  GObject *list = gtk_widget_get_template_child (GTK_WIDGET (page), SE_TYPE_CHECKS_PAGE, "list");
+
+  g_assert_true (GTK_IS_LIST_VIEW (list));
+  return GTK_WIDGET (list);
+}
+
 static void
 test_checks (void)
 {
   SeWindow *window = open_window ();
   SeChecksPage *page = SE_CHECKS_PAGE (se_window_get_tool_page (window, "checks"));
   GtkWidget *row = se_test_find_named (GTK_WIDGET (window), "checks");
-  GtkWidget *first, *open;
+  g_autofree char *key = NULL;
+  g_autofree char *dismissal = NULL;
+  GtkWidget *first, *dismiss, *restore;
   SeFinding *finding;
   GType type;
   gint64 id;
@@ -87,13 +147,17 @@ test_checks (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page)));
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (page)));
 
-  /* Opening a finding's record */
-  first = se_test_find_named (se_test_find_named (GTK_WIDGET (page), "findings"), "open");
-  g_assert_nonnull (first);
-  finding = g_object_get_data (G_OBJECT (first), "se-finding");
+  /* Opening a finding's record: the first row's arrow */
+  finding = g_ptr_array_index (se_checks_page_get_findings (page), 0);
   type = se_finding_get_record_type (finding);
   id = se_finding_get_record_id (finding);
-  g_signal_emit_by_name (first, "clicked");
+  key = se_checks_record_key (type, id);
+  /* The row's arrow, which a click on the row activates too */
+  first = first_finding_row (findings_list (page));
+  g_assert_nonnull (first);
+  assert_target (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (first)), "checks.open",
+                 key);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "checks.open", "s", key));
   se_test_wait_for_idle ();
   g_assert_false (gtk_widget_is_drawable (GTK_WIDGET (page)));
   {
@@ -107,12 +171,32 @@ test_checks (void)
   se_window_show_section (window, "checks");
   se_test_wait_for_idle ();
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (page)));
-  open = se_test_find_named (se_test_find_named (GTK_WIDGET (page), "findings"), "dismiss");
-  g_assert_nonnull (open);
-  g_signal_emit_by_name (open, "clicked");
+  finding = g_ptr_array_index (se_checks_page_get_findings (page), 0);
+  dismissal = se_checks_finding_key (finding);
+  dismiss = find_action_button (first_finding_row (findings_list (page)), "checks.dismiss");
+  assert_target (dismiss, "checks.dismiss", dismissal);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "checks.dismiss", "s",
+                                             dismissal));
   se_test_wait_for_idle ();
   g_assert_cmpuint (se_checks_page_get_n_findings (page), ==, 5);
   g_assert_cmpstr (checks_count (window), ==, "5");
+
+  /* Listed on request, the dismissed one comes back with its Restore,
+   * and goes again */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "checks.show-dismissed", NULL));
+  se_test_wait_for_idle ();
+  restore = find_action_button (findings_list (page), "checks.restore");
+  assert_target (restore, "checks.restore", dismissal);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "checks.restore", "s",
+                                             dismissal));
+  se_checks_page_set_today (page, "2026-01-01");
+  g_assert_cmpuint (se_checks_page_get_n_findings (page), ==, 6);
+  g_assert_null (find_action_button (findings_list (page), "checks.restore"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "checks.show-dismissed", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "checks.dismiss", "s",
+                                             dismissal));
+  se_test_wait_for_idle ();
+  g_assert_cmpuint (se_checks_page_get_n_findings (page), ==, 5);
   close_window (window);
 
   window = open_window ();
@@ -313,6 +397,80 @@ find_button_with_label (GtkWidget  *root,
   return NULL;
 }
 
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+      if (g_type_is_a (G_OBJECT_TYPE (w), type) && gtk_widget_get_visible (w))
+        return w;
+    }
+  return NULL;
+}
+
+/* Saves through the file chooser @save as @file_path, as its Save button
+ * does, and waits for the file (written in a worker thread) */
+static void
+save_as (GtkWidget  *save,
+         const char *file_path)
+{
+  g_autofree char *folder_path = g_path_get_dirname (file_path);
+  g_autofree char *name = g_path_get_basename (file_path);
+  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (GTK_IS_FILE_CHOOSER (save));
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (save), folder, &error));
+  g_assert_no_error (error);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (save), name);
+  gtk_dialog_response (GTK_DIALOG (save), GTK_RESPONSE_ACCEPT);
+  for (int i = 0; i < 500 && !g_file_test (file_path, G_FILE_TEST_EXISTS); i++)
+    {
+      se_test_wait_for_idle ();
+      g_usleep (10000);
+    }
+  se_test_wait_for_idle ();
+  /* Written whole: the export replaces the file atomically */
+  g_assert_true (g_file_test (file_path, G_FILE_TEST_EXISTS));
+}
+
+/* The cell of @iso in the month view showing @year-@month: the template's
+ * grid, the weekdays' names above six weeks from the Monday on or before
+ * the 1st */
+static GtkWidget *
+day_cell (SeCalendarPage *page,
+          int             year,
+          int             month,
+          const char     *iso)
+{
+  GObject *grid = gtk_widget_get_template_child (GTK_WIDGET (page), SE_TYPE_CALENDAR_PAGE,
+                                                 "month_grid");
+  GDate first, day;
+  int y, m, d, n;
+  GtkWidget *cell;
+  char number[4];
+
+  g_assert_true (GTK_IS_GRID (grid));
+  g_assert_cmpint (sscanf (iso, "%d-%d-%d", &y, &m, &d), ==, 3);
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 1, month, year);
+  g_date_subtract_days (&first, g_date_get_weekday (&first) - G_DATE_MONDAY);
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, d, m, y);
+  n = g_date_days_between (&first, &day);
+  g_assert_cmpint (n, >=, 0);
+  g_assert_cmpint (n, <, 42);
+  cell = gtk_grid_get_child_at (GTK_GRID (grid), n % 7, 1 + n / 7);
+  g_assert_nonnull (cell);
+  /* The cell shows the day's number first */
+  g_snprintf (number, sizeof number, "%d", d);
+  g_assert_cmpstr (label_text (gtk_widget_get_first_child (cell)), ==, number);
+  return cell;
+}
+
 static void
 test_calendar (void)
 {
@@ -325,31 +483,33 @@ test_calendar (void)
   GListModel *partnerships = se_store_get_list (store, SE_TYPE_PARTNERSHIP);
   gint64 swap_partnership = 0;
   GtkWidget *cell, *button;
+  GVariant *target;
 
   se_window_show_section (window, "calendar");
   se_test_wait_for_idle ();
 
   /* The job swap runs from Monday 28 February to Friday 4 March 2022 */
   se_calendar_page_set_month (page, 2022, 2);
-  cell = se_test_find_named (GTK_WIDGET (page), "day-2022-02-28");
-  g_assert_nonnull (cell);
+  cell = day_cell (page, 2022, 2, "2022-02-28");
   button = find_button_with_label (cell, "Job Swop in der Karnevalswoche");
   g_assert_nonnull (button);
-  g_assert_null (find_button_with_label (se_test_find_named (GTK_WIDGET (page), "day-2022-02-27"),
-                                         "Job Swop"));
+  g_assert_null (find_button_with_label (day_cell (page, 2022, 2, "2022-02-27"), "Job Swop"));
   se_calendar_page_set_month (page, 2022, 3);
-  g_assert_nonnull (find_button_with_label (se_test_find_named (GTK_WIDGET (page), "day-2022-03-04"),
+  g_assert_nonnull (find_button_with_label (day_cell (page, 2022, 3, "2022-03-04"),
                                             "Job Swop in der Karnevalswoche"));
-  g_assert_null (find_button_with_label (se_test_find_named (GTK_WIDGET (page), "day-2022-03-05"),
-                                         "Job Swop"));
+  g_assert_null (find_button_with_label (day_cell (page, 2022, 3, "2022-03-05"), "Job Swop"));
   {
     g_autoptr(GPtrArray) day = se_calendar_page_get_day_placements (page, "2022-03-02");
     g_assert_cmpuint (day->len, ==, 1);
   }
 
-  /* Clicking it opens the placement */
-  button = find_button_with_label (se_test_find_named (GTK_WIDGET (page), "day-2022-03-02"), "Job Swop");
-  g_signal_emit_by_name (button, "clicked");
+  /* Clicking it opens the placement: its action, with its id */
+  button = find_button_with_label (day_cell (page, 2022, 3, "2022-03-02"), "Job Swop");
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "calendar.open");
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+  g_assert_nonnull (target);
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (page), "calendar.open", target));
   se_test_wait_for_idle ();
   {
     SeRecord *shown = se_record_page_get_record (se_window_get_record_page (window));
@@ -370,9 +530,13 @@ test_calendar (void)
           swap_partnership = se_record_get_id (p);
       }
   g_assert_cmpint (swap_partnership, >, 0);
-  g_assert_true (se_calendar_page_export_partnership (page, swap_partnership, ics, &error));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.export", "x",
+                                             swap_partnership));
+  se_test_wait_for_idle ();
+  /* GTK's own file chooser stands in for the portal's here */
+  save_as (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG), ics);
+  g_assert_true (g_file_get_contents (ics, &text, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (g_file_get_contents (ics, &text, NULL, NULL));
   g_assert_nonnull (strstr (text, "BEGIN:VCALENDAR"));
   g_assert_nonnull (strstr (text, "Job Swop in der Karnevalswoche"));
   g_assert_nonnull (strstr (text, "DTSTART;VALUE=DATE:20220228"));
@@ -391,9 +555,12 @@ test_calendar_timeline (void)
   GListModel *all = se_store_get_list (store, SE_TYPE_PLACEMENT);
 
   se_window_show_section (window, "calendar");
-  se_calendar_page_set_view (page, "timeline");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.view", "s",
+                                             "timeline"));
   se_test_wait_for_idle ();
 
+  /* From January 2020 a year at a time, with the timeline's arrow */
+  se_calendar_page_set_month (page, 2020, 1);
   for (int year = 2020; year <= 2027; year++)
     {
       g_autofree char *from = g_strdup_printf ("%d-01-01", year);
@@ -401,7 +568,8 @@ test_calendar_timeline (void)
       GPtrArray *rows;
       guint expected = 0;
 
-      se_calendar_page_set_year (page, year);
+      if (year > 2020)
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.next-year", NULL));
       rows = se_calendar_page_get_timeline_rows (page);
       for (guint i = 0; i < g_list_model_get_n_items (all); i++)
         {
@@ -421,22 +589,8 @@ test_calendar_timeline (void)
                              <=, se_record_get_string (p, "start-date"));
         }
     }
-  se_calendar_page_set_view (page, "month");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.view", "s", "month"));
   close_window (window);
-}
-
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
-      if (g_type_is_a (G_OBJECT_TYPE (w), type) && gtk_widget_get_visible (w))
-        return w;
-    }
-  return NULL;
 }
 
 /* Export of a partnership's placements: chosen in the searchable dialog,
@@ -483,11 +637,7 @@ test_calendar_choose_partnership (void)
     g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (save));
     g_assert_true (g_str_has_suffix (name, ".ics"));
   }
-  /* What its Save does is se_calendar_page_export_partnership() with the
-   * chosen id, as export_activated's save_ics calls it */
-  gtk_dialog_response (GTK_DIALOG (save), GTK_RESPONSE_CANCEL);
-  se_test_wait_for_idle ();
-  g_assert_true (se_calendar_page_export_partnership (page, se_record_get_id (chosen), ics, NULL));
+  save_as (save, ics);
   g_assert_true (g_file_get_contents (ics, &text, NULL, NULL));
   g_assert_nonnull (strstr (text, "Job Swop in der Karnevalswoche"));
   g_assert_null (strstr (text, "Hospitation im Jobcenter Landkreis Cham"));

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "se-calendar-day.h"
 #include "se-calendar-page.h"
 #include "se-date.h"
 #include "se-describe.h"
@@ -33,11 +34,19 @@
  * 200,000 placements holds some 5,000 a year; the timeline draws only the
  * rows in view and formats only their titles. Both views share one date
  * (the month shown and its year), as GNOME Calendar's views do, and only
- * the visible one is filled; the other is filled when it is shown. */
+ * the visible one is filled; the other is filled when it is shown.
+ *
+ * The page is a template (se-calendar-page.ui), and so are a day of the
+ * month view and a placement in it (se-calendar-day.h).
+ * Every button activates an action of the page: calendar.today,
+ * calendar.previous-month and the like, calendar.open with a placement's
+ * id, calendar.export with a partnership's. */
 
 #define PX_PER_DAY 4.0
 #define MAX_PER_DAY 3
 #define ROW_HEIGHT 28.0
+
+#define N_DAYS_SHOWN (6 * 7)
 
 struct _SeCalendarPage
 {
@@ -46,10 +55,10 @@ struct _SeCalendarPage
   int             year;
   int             month;
 
-  GtkWidget      *export_button;
   AdwViewStack   *views;
   GtkWidget      *month_title;
   GtkGrid        *month_grid;
+  SeCalendarDay  *days[N_DAYS_SHOWN]; /* the month view's cells, by date */
   GtkWidget      *timeline;
   GtkWidget      *timeline_title;
   GtkAdjustment  *hadjustment;
@@ -63,6 +72,15 @@ struct _SeCalendarPage
 };
 
 G_DEFINE_FINAL_TYPE (SeCalendarPage, se_calendar_page, SE_TYPE_TOOL_PAGE)
+
+enum
+{
+  PROP_0,
+  PROP_VIEW,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* The Adwaita palette, one colour a kind of placement */
 static const char *kind_colours[] = {
@@ -141,13 +159,19 @@ se_calendar_page_get_day_placements (SeCalendarPage *self,
   return placements_between (self, day_iso, day_iso);
 }
 
+/* calendar.open: a placement, by its id */
 static void
-on_placement_clicked (GtkButton      *button,
-                      SeCalendarPage *self)
+open_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
-  SeRecord *record = g_object_get_data (G_OBJECT (button), "se-record");
+  SeCalendarPage *self = SE_CALENDAR_PAGE (widget);
+  g_autoptr(SeRecord) record = se_store_lookup (se_tool_page_get_store (SE_TOOL_PAGE (self)),
+                                                SE_TYPE_PLACEMENT,
+                                                g_variant_get_int64 (parameter));
 
-  se_tool_page_open_record (SE_TOOL_PAGE (self), record);
+  if (record != NULL)
+    se_tool_page_open_record (SE_TOOL_PAGE (self), record);
 }
 
 static char *
@@ -168,43 +192,28 @@ placement_tooltip (SeCalendarPage *self,
 
 /* Month view */
 
-static GtkWidget *
-day_cell (SeCalendarPage *self,
+/* Shows @day in @cell: its number and up to MAX_PER_DAY of @placements
+ * that run on it */
+static void
+fill_day (SeCalendarPage *self,
+          SeCalendarDay  *cell,
           const GDate    *day,
           GPtrArray      *placements,
           gboolean        other_month,
           gboolean        today)
 {
   SeStore *store = se_tool_page_get_store (SE_TOOL_PAGE (self));
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   char iso[11];
-  char number[4];
-  GtkWidget *label;
   guint shown = 0, more = 0;
-  g_autofree char *name = NULL;
 
   iso_of (day, iso);
-  name = g_strconcat ("day-", iso, NULL);
-  gtk_widget_set_name (box, name);
-  gtk_widget_add_css_class (box, "calendar-day");
-  if (other_month)
-    gtk_widget_add_css_class (box, "other-month");
-  if (today)
-    gtk_widget_add_css_class (box, "today");
-
-  g_snprintf (number, sizeof number, "%d", g_date_get_day (day));
-  label = gtk_label_new (number);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "calendar-day-number");
-  gtk_box_append (GTK_BOX (box), label);
-
+  se_calendar_day_set_date (cell, g_date_get_day (day), other_month, today);
   for (guint i = 0; i < placements->len; i++)
     {
       SeRecord *p = g_ptr_array_index (placements, i);
-      GtkWidget *button, *text;
       g_autofree char *title = NULL;
       g_autofree char *tooltip = NULL;
-      g_autofree char *kind_class = NULL;
+      GtkWidget *event;
 
       if (g_strcmp0 (se_record_get_string (p, "start-date"), iso) > 0
           || g_strcmp0 (iso, se_record_get_string (p, "end-date")) > 0)
@@ -214,41 +223,16 @@ day_cell (SeCalendarPage *self,
           more++;
           continue;
         }
-
       title = se_describe_title (store, p);
       tooltip = placement_tooltip (self, p);
-      text = gtk_label_new (title);
-      gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
-      gtk_label_set_xalign (GTK_LABEL (text), 0);
-      gtk_label_set_width_chars (GTK_LABEL (text), 1);
-      button = gtk_button_new ();
-      gtk_button_set_child (GTK_BUTTON (button), text);
-      gtk_widget_add_css_class (button, "calendar-event");
-      kind_class = g_strdup_printf ("kind-%d", se_record_get_int (p, "kind") % 6);
-      gtk_widget_add_css_class (button, kind_class);
-      if (se_record_get_int (p, "status") == SE_PLACEMENT_STATUS_CANCELLED)
-        gtk_widget_add_css_class (button, "cancelled");
-      gtk_widget_set_tooltip_text (button, tooltip);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      title, -1);
-      g_object_set_data_full (G_OBJECT (button), "se-record", g_object_ref (p), g_object_unref);
-      g_signal_connect (button, "clicked", G_CALLBACK (on_placement_clicked), self);
-      gtk_box_append (GTK_BOX (box), button);
+      event = se_calendar_event_new (se_record_get_id (p), title, tooltip,
+                                     se_record_get_int (p, "kind"),
+                                     se_record_get_int (p, "status")
+                                     == SE_PLACEMENT_STATUS_CANCELLED);
+      se_calendar_day_add_event (cell, event);
       shown++;
     }
-
-  if (more > 0)
-    {
-      /* Translators: under the placements shown in a day of the month view */
-      g_autofree char *text = g_strdup_printf (ngettext ("%u more", "%u more", more), more);
-      GtkWidget *rest = gtk_label_new (text);
-      gtk_label_set_xalign (GTK_LABEL (rest), 0);
-      gtk_widget_add_css_class (rest, "caption");
-      gtk_widget_add_css_class (rest, "dim-label");
-      gtk_box_append (GTK_BOX (box), rest);
-    }
-
-  return box;
+  se_calendar_day_set_more (cell, more);
 }
 
 static void
@@ -259,25 +243,10 @@ fill_month (SeCalendarPage *self)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *title = g_date_time_format (first, "%OB %Y");
   GDate day, today, last;
-  GtkWidget *child;
   char from[11], to[11];
 
   self->month_stale = FALSE;
   gtk_label_set_text (GTK_LABEL (self->month_title), title);
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->month_grid))) != NULL)
-    gtk_grid_remove (self->month_grid, child);
-
-  /* Weekday names, Monday first: 1 January 2024 was a Monday. */
-  for (int d = 0; d < 7; d++)
-    {
-      g_autoptr(GDateTime) wd = g_date_time_new_local (2024, 1, 1 + d, 0, 0, 0);
-      g_autofree char *name = g_date_time_format (wd, "%a");
-      GtkWidget *label = gtk_label_new (name);
-      gtk_widget_add_css_class (label, "caption-heading");
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_grid_attach (self->month_grid, label, d, 0, 1, 1);
-    }
 
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
@@ -293,15 +262,37 @@ fill_month (SeCalendarPage *self)
   iso_of (&last, to);
   placements = placements_between (self, from, to);
 
-  for (int week = 0; week < 6; week++)
-    for (int d = 0; d < 7; d++)
-      {
-        GtkWidget *cell = day_cell (self, &day, placements,
-                                    g_date_get_month (&day) != (GDateMonth) self->month,
-                                    g_date_compare (&day, &today) == 0);
-        gtk_grid_attach (self->month_grid, cell, d, week + 1, 1, 1);
-        g_date_add_days (&day, 1);
-      }
+  for (guint i = 0; i < N_DAYS_SHOWN; i++)
+    {
+      fill_day (self, self->days[i], &day, placements,
+                g_date_get_month (&day) != (GDateMonth) self->month,
+                g_date_compare (&day, &today) == 0);
+      g_date_add_days (&day, 1);
+    }
+}
+
+/* The month grid's cells, made once: the weekday names, Monday first,
+ * and six weeks of days, which fill_month fills. Cells by the dozen are
+ * shorter in a loop than in the template. */
+static void
+make_month_grid (SeCalendarPage *self)
+{
+  for (int d = 0; d < 7; d++)
+    {
+      /* 1 January 2024 was a Monday */
+      g_autoptr(GDateTime) wd = g_date_time_new_local (2024, 1, 1 + d, 0, 0, 0);
+      g_autofree char *name = g_date_time_format (wd, "%a");
+      GtkWidget *label = gtk_label_new (name);
+
+      gtk_widget_add_css_class (label, "caption-heading");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_grid_attach (self->month_grid, label, d, 0, 1, 1);
+    }
+  for (guint i = 0; i < N_DAYS_SHOWN; i++)
+    {
+      self->days[i] = SE_CALENDAR_DAY (se_calendar_day_new ());
+      gtk_grid_attach (self->month_grid, GTK_WIDGET (self->days[i]), i % 7, i / 7 + 1, 1, 1);
+    }
 }
 
 static void fill_timeline (SeCalendarPage *self);
@@ -351,18 +342,11 @@ se_calendar_page_set_month (SeCalendarPage *self,
   date_changed (self);
 }
 
-/**
- * se_calendar_page_set_year:
- *
- * Shows @year on the timeline (and its month in the month view).
- */
-void
-se_calendar_page_set_year (SeCalendarPage *self,
-                           int             year)
+/* Shows @year on the timeline (and its month in the month view) */
+static void
+set_year (SeCalendarPage *self,
+          int             year)
 {
-  g_return_if_fail (SE_IS_CALENDAR_PAGE (self));
-  g_return_if_fail (year >= 1 && year <= 9999);
-
   self->year = year;
   date_changed (self);
 }
@@ -383,10 +367,14 @@ se_calendar_page_get_timeline_rows (SeCalendarPage *self)
   return self->rows;
 }
 
+/* calendar.previous-month, calendar.next-month: the month view's arrows */
 static void
-previous_clicked (GtkButton      *button,
-                  SeCalendarPage *self)
+previous_month_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
 {
+  SeCalendarPage *self = SE_CALENDAR_PAGE (widget);
+
   if (self->month == 1)
     se_calendar_page_set_month (self, self->year - 1, 12);
   else
@@ -394,29 +382,39 @@ previous_clicked (GtkButton      *button,
 }
 
 static void
-next_clicked (GtkButton      *button,
-              SeCalendarPage *self)
+next_month_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
+  SeCalendarPage *self = SE_CALENDAR_PAGE (widget);
+
   if (self->month == 12)
     se_calendar_page_set_month (self, self->year + 1, 1);
   else
     se_calendar_page_set_month (self, self->year, self->month + 1);
 }
 
+/* calendar.previous-year, calendar.next-year: the timeline's arrows */
 static void
-previous_year_clicked (GtkButton      *button,
-                       SeCalendarPage *self)
+previous_year_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
 {
+  SeCalendarPage *self = SE_CALENDAR_PAGE (widget);
+
   if (self->year > 1)
-    se_calendar_page_set_year (self, self->year - 1);
+    set_year (self, self->year - 1);
 }
 
 static void
-next_year_clicked (GtkButton      *button,
-                   SeCalendarPage *self)
+next_year_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
+  SeCalendarPage *self = SE_CALENDAR_PAGE (widget);
+
   if (self->year < 9999)
-    se_calendar_page_set_year (self, self->year + 1);
+    set_year (self, self->year + 1);
 }
 
 static void
@@ -446,10 +444,13 @@ scroll_timeline_to (SeCalendarPage *self,
     }
 }
 
+/* calendar.today: both views' Today */
 static void
-today_clicked (GtkButton      *button,
-               SeCalendarPage *self)
+today_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
+  SeCalendarPage *self = SE_CALENDAR_PAGE (widget);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   GDate today;
 
@@ -710,7 +711,8 @@ on_timeline_pressed (GtkGestureClick *gesture,
   SeRecord *record = timeline_placement_at (self, y);
 
   if (record != NULL)
-    se_tool_page_open_record (SE_TOOL_PAGE (self), record);
+    gtk_widget_activate_action (GTK_WIDGET (self), "calendar.open", "x",
+                                se_record_get_id (record));
 }
 
 static gboolean
@@ -762,29 +764,13 @@ on_timeline_resize (GtkDrawingArea *area,
   update_timeline_size (self);
 }
 
+static void
+queue_timeline_draw (SeCalendarPage *self)
+{
+  gtk_widget_queue_draw (self->timeline);
+}
+
 /* Export */
-
-gboolean
-se_calendar_page_export_all (SeCalendarPage  *self,
-                             const char      *path,
-                             GError         **error)
-{
-  g_return_val_if_fail (SE_IS_CALENDAR_PAGE (self), FALSE);
-
-  return se_ical_export_all (se_tool_page_get_store (SE_TOOL_PAGE (self)), path, error);
-}
-
-gboolean
-se_calendar_page_export_partnership (SeCalendarPage  *self,
-                                     gint64           partnership_id,
-                                     const char      *path,
-                                     GError         **error)
-{
-  g_return_val_if_fail (SE_IS_CALENDAR_PAGE (self), FALSE);
-
-  return se_ical_export_partnership (se_tool_page_get_store (SE_TOOL_PAGE (self)),
-                                     partnership_id, path, error);
-}
 
 /* What an export needs, and nothing of the window's: on a local disk the
  * file is written in a worker thread, on a connection of its own (all
@@ -812,18 +798,18 @@ save_ics (const char *path,
           GError    **error)
 {
   ExportJob *job = user_data;
-  g_autoptr(SeStore) store = NULL;
+  g_autoptr(SeStore) opened = NULL;
+  SeStore *store;
 
   if (job->self != NULL)
+    store = se_tool_page_get_store (SE_TOOL_PAGE (job->self));
+  else
     {
-      if (job->partnership > 0)
-        return se_calendar_page_export_partnership (job->self, job->partnership, path, error);
-      return se_calendar_page_export_all (job->self, path, error);
+      opened = se_store_open (job->db_path, SE_STORE_OPEN_FLAGS_NO_CREATE, error);
+      if (opened == NULL)
+        return FALSE;
+      store = opened;
     }
-
-  store = se_store_open (job->db_path, SE_STORE_OPEN_FLAGS_NO_CREATE, error);
-  if (store == NULL)
-    return FALSE;
   if (job->partnership > 0)
     return se_ical_export_partnership (store, job->partnership, path, error);
   return se_ical_export_all (store, path, error);
@@ -848,6 +834,7 @@ file_name_for (const char *title)
   return g_string_free (name, FALSE);
 }
 
+/* calendar.export: a partnership's placements by its id, 0 for all */
 static void
 export_activated (GtkWidget  *widget,
                   const char *action_name,
@@ -911,18 +898,6 @@ choose_partnership_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (chooser));
 }
 
-static void
-fill_export_menu (SeCalendarPage *self)
-{
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenuItem) all = g_menu_item_new (_("All _Placements…"), NULL);
-
-  g_menu_item_set_action_and_target_value (all, "calendar.export", g_variant_new_int64 (0));
-  g_menu_append_item (menu, all);
-  g_menu_append (menu, _("Placements of a Pa_rtnership…"), "calendar.choose-partnership");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->export_button), G_MENU_MODEL (menu));
-}
-
 /**
  * se_calendar_page_refresh:
  *
@@ -957,6 +932,9 @@ se_calendar_page_real_refresh (SeToolPage *page)
 static void
 on_view_changed (SeCalendarPage *self)
 {
+  /* The stack lets go of its pages when the page is disposed */
+  if (self->views == NULL)
+    return;
   if (timeline_visible (self))
     {
       if (self->timeline_stale || self->timeline_year != self->year)
@@ -964,206 +942,45 @@ on_view_changed (SeCalendarPage *self)
     }
   else if (self->month_stale)
     fill_month (self);
-}
-
-/**
- * se_calendar_page_set_view:
- * @view: "month" or "timeline"
- */
-void
-se_calendar_page_set_view (SeCalendarPage *self,
-                           const char     *view)
-{
-  g_return_if_fail (SE_IS_CALENDAR_PAGE (self));
-
-  adw_view_stack_set_visible_child_name (self->views, view);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
 }
 
 /* Set-up */
 
-static GtkWidget *
-icon_button (const char *icon,
-             const char *label,
-             GCallback   callback,
-             gpointer    self)
+static void
+se_calendar_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+  SeCalendarPage *self = SE_CALENDAR_PAGE (object);
 
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  label, -1);
-  g_signal_connect (button, "clicked", callback, self);
-  return button;
-}
-
-static GtkWidget *
-build_month_view (SeCalendarPage *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *today = gtk_button_new_with_mnemonic (_("_Today"));
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *nav = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-
-  gtk_widget_add_css_class (nav, "linked");
-  gtk_box_append (GTK_BOX (nav), icon_button ("go-previous-symbolic", _("Previous Month"),
-                                              G_CALLBACK (previous_clicked), self));
-  gtk_box_append (GTK_BOX (nav), icon_button ("go-next-symbolic", _("Next Month"),
-                                              G_CALLBACK (next_clicked), self));
-  g_signal_connect (today, "clicked", G_CALLBACK (today_clicked), self);
-  gtk_widget_set_name (today, "today");
-
-  self->month_title = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->month_title, "title-3");
-  gtk_label_set_xalign (GTK_LABEL (self->month_title), 0);
-  gtk_widget_set_hexpand (self->month_title, TRUE);
-  gtk_box_append (GTK_BOX (bar), self->month_title);
-  gtk_box_append (GTK_BOX (bar), today);
-  gtk_box_append (GTK_BOX (bar), nav);
-  gtk_widget_set_margin_start (bar, 12);
-  gtk_widget_set_margin_end (bar, 12);
-  gtk_widget_set_margin_top (bar, 12);
-  gtk_box_append (GTK_BOX (box), bar);
-
-  self->month_grid = GTK_GRID (gtk_grid_new ());
-  gtk_widget_set_name (GTK_WIDGET (self->month_grid), "month");
-  gtk_grid_set_column_homogeneous (self->month_grid, TRUE);
-  gtk_grid_set_column_spacing (self->month_grid, 1);
-  gtk_grid_set_row_spacing (self->month_grid, 1);
-  gtk_widget_add_css_class (GTK_WIDGET (self->month_grid), "calendar-month");
-  gtk_widget_set_margin_start (GTK_WIDGET (self->month_grid), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->month_grid), 12);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->month_grid), 12);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->month_grid),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Month"), -1);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->month_grid));
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_box_append (GTK_BOX (box), scrolled);
-  return box;
-}
-
-/* The timeline goes a year at a time, with the month view's bar: its
- * title, Today, and previous and next, as GNOME Calendar moves its views
- * by their own span. A year of bars (1,460 pixels) is still wide enough
- * to scroll in, and its placements are a number one can scroll through. */
-static GtkWidget *
-build_timeline_bar (SeCalendarPage *self)
-{
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *today = gtk_button_new_with_mnemonic (_("_Today"));
-  GtkWidget *nav = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-
-  gtk_widget_add_css_class (nav, "linked");
-  gtk_box_append (GTK_BOX (nav), icon_button ("go-previous-symbolic", _("Previous Year"),
-                                              G_CALLBACK (previous_year_clicked), self));
-  gtk_box_append (GTK_BOX (nav), icon_button ("go-next-symbolic", _("Next Year"),
-                                              G_CALLBACK (next_year_clicked), self));
-  g_signal_connect (today, "clicked", G_CALLBACK (today_clicked), self);
-  gtk_widget_set_name (today, "timeline-today");
-
-  self->timeline_title = gtk_label_new (NULL);
-  gtk_widget_set_name (self->timeline_title, "timeline-year");
-  gtk_widget_add_css_class (self->timeline_title, "title-3");
-  gtk_label_set_xalign (GTK_LABEL (self->timeline_title), 0);
-  gtk_widget_set_hexpand (self->timeline_title, TRUE);
-  gtk_box_append (GTK_BOX (bar), self->timeline_title);
-  gtk_box_append (GTK_BOX (bar), today);
-  gtk_box_append (GTK_BOX (bar), nav);
-  gtk_widget_set_margin_start (bar, 12);
-  gtk_widget_set_margin_end (bar, 12);
-  gtk_widget_set_margin_top (bar, 12);
-  gtk_widget_set_margin_bottom (bar, 6);
-  return bar;
-}
-
-static GtkWidget *
-build_timeline_view (SeCalendarPage *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *rows = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *scrollbar;
-  GtkGesture *click = gtk_gesture_click_new ();
-  GtkEventController *scroll =
-    gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
-
-  self->hadjustment = g_object_ref_sink (gtk_adjustment_new (0, 0, 1, 1, 1, 1));
-  self->vadjustment = g_object_ref_sink (gtk_adjustment_new (0, 0, 1, 1, 1, 1));
-  self->timeline = gtk_drawing_area_new ();
-  gtk_widget_set_name (self->timeline, "timeline");
-  gtk_widget_set_hexpand (self->timeline, TRUE);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->timeline), draw_timeline, self, NULL);
-  gtk_widget_set_has_tooltip (self->timeline, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->timeline), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Timeline of placements"), -1);
-  g_signal_connect (self->timeline, "query-tooltip", G_CALLBACK (on_timeline_query_tooltip),
-                    self);
-  g_signal_connect (self->timeline, "resize", G_CALLBACK (on_timeline_resize), self);
-  g_signal_connect (click, "pressed", G_CALLBACK (on_timeline_pressed), self);
-  gtk_widget_add_controller (self->timeline, GTK_EVENT_CONTROLLER (click));
-  g_signal_connect (scroll, "scroll", G_CALLBACK (on_timeline_scroll), self);
-  gtk_widget_add_controller (self->timeline, scroll);
-  g_signal_connect_swapped (self->hadjustment, "value-changed", G_CALLBACK (gtk_widget_queue_draw),
-                            self->timeline);
-
-  /* Only the rows in view are drawn: each scroll draws the new ones */
-  g_signal_connect_swapped (self->vadjustment, "value-changed", G_CALLBACK (gtk_widget_queue_draw),
-                            self->timeline);
-  gtk_widget_set_vexpand (self->timeline, TRUE);
-  gtk_box_append (GTK_BOX (rows), self->timeline);
-  scrollbar = gtk_scrollbar_new (GTK_ORIENTATION_VERTICAL, self->vadjustment);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (scrollbar), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Scroll through the placements"), -1);
-  gtk_box_append (GTK_BOX (rows), scrollbar);
-  gtk_box_append (GTK_BOX (box), build_timeline_bar (self));
-  gtk_box_append (GTK_BOX (box), rows);
-
-  scrollbar = gtk_scrollbar_new (GTK_ORIENTATION_HORIZONTAL, self->hadjustment);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (scrollbar), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Scroll in time"), -1);
-  gtk_box_append (GTK_BOX (box), scrollbar);
-  return box;
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      g_value_set_string (value, adw_view_stack_get_visible_child_name (self->views));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
-build (SeCalendarPage *self)
+se_calendar_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
 {
-  GtkWidget *switcher_title = adw_view_switcher_title_new ();
-  GtkWidget *switcher_bar = adw_view_switcher_bar_new ();
-  AdwHeaderBar *header = se_tool_page_get_header_bar (SE_TOOL_PAGE (self));
-  AdwViewStackPage *page;
+  SeCalendarPage *self = SE_CALENDAR_PAGE (object);
 
-  self->views = ADW_VIEW_STACK (adw_view_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->views), TRUE);
-  page = adw_view_stack_add_titled (self->views, build_month_view (self), "month",
-                                    _("Month"));
-  adw_view_stack_page_set_icon_name (page, "x-office-calendar-symbolic");
-  page = adw_view_stack_add_titled (self->views, build_timeline_view (self), "timeline",
-                                    _("Timeline"));
-  adw_view_stack_page_set_icon_name (page, "view-continuous-symbolic");
-
-  g_signal_connect_swapped (self->views, "notify::visible-child", G_CALLBACK (on_view_changed),
-                            self);
-
-  adw_view_switcher_title_set_stack (ADW_VIEW_SWITCHER_TITLE (switcher_title), self->views);
-  adw_view_switcher_title_set_title (ADW_VIEW_SWITCHER_TITLE (switcher_title), _("Calendar"));
-  adw_view_switcher_bar_set_stack (ADW_VIEW_SWITCHER_BAR (switcher_bar), self->views);
-  g_object_bind_property (switcher_title, "title-visible", switcher_bar, "reveal",
-                          G_BINDING_SYNC_CREATE);
-
-  adw_header_bar_set_title_widget (header, switcher_title);
-
-  self->export_button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->export_button), "document-save-symbolic");
-  gtk_widget_set_tooltip_text (self->export_button, _("Export to Calendar"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->export_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Export to Calendar"), -1);
-  adw_header_bar_pack_end (header, self->export_button);
-  fill_export_menu (self);
-
-  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->views));
-  gtk_box_append (GTK_BOX (self), switcher_bar);
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      adw_view_stack_set_visible_child_name (self->views, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -1171,9 +988,8 @@ se_calendar_page_dispose (GObject *object)
 {
   SeCalendarPage *self = SE_CALENDAR_PAGE (object);
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), SE_TYPE_CALENDAR_PAGE);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
-  g_clear_object (&self->hadjustment);
-  g_clear_object (&self->vadjustment);
 
   G_OBJECT_CLASS (se_calendar_page_parent_class)->dispose (object);
 }
@@ -1185,9 +1001,46 @@ se_calendar_page_class_init (SeCalendarPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   SeToolPageClass *page_class = SE_TOOL_PAGE_CLASS (klass);
 
+  object_class->get_property = se_calendar_page_get_property;
+  object_class->set_property = se_calendar_page_set_property;
   object_class->dispose = se_calendar_page_dispose;
   page_class->refresh = se_calendar_page_real_refresh;
 
+  /* The view shown, "month" or "timeline" (calendar.view) */
+  properties[PROP_VIEW] =
+    g_param_spec_string ("view", NULL, NULL, "month",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/staffexchange/StaffExchange/"
+                                               "se-calendar-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SeCalendarPage, views);
+  gtk_widget_class_bind_template_child (widget_class, SeCalendarPage, month_title);
+  gtk_widget_class_bind_template_child (widget_class, SeCalendarPage, month_grid);
+  gtk_widget_class_bind_template_child (widget_class, SeCalendarPage, timeline);
+  gtk_widget_class_bind_template_child (widget_class, SeCalendarPage, timeline_title);
+  gtk_widget_class_bind_template_child (widget_class, SeCalendarPage, hadjustment);
+  gtk_widget_class_bind_template_child (widget_class, SeCalendarPage, vadjustment);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_timeline_query_tooltip);
+  gtk_widget_class_bind_template_callback (widget_class, on_timeline_resize);
+  gtk_widget_class_bind_template_callback (widget_class, on_timeline_pressed);
+  gtk_widget_class_bind_template_callback (widget_class, on_timeline_scroll);
+  gtk_widget_class_bind_template_callback (widget_class, queue_timeline_draw);
+
+  gtk_widget_class_install_action (widget_class, "calendar.today", NULL, today_activated);
+  gtk_widget_class_install_action (widget_class, "calendar.previous-month", NULL,
+                                   previous_month_activated);
+  gtk_widget_class_install_action (widget_class, "calendar.next-month", NULL,
+                                   next_month_activated);
+  gtk_widget_class_install_action (widget_class, "calendar.previous-year", NULL,
+                                   previous_year_activated);
+  gtk_widget_class_install_action (widget_class, "calendar.next-year", NULL,
+                                   next_year_activated);
+  gtk_widget_class_install_property_action (widget_class, "calendar.view", "view");
+  /* A placement's id */
+  gtk_widget_class_install_action (widget_class, "calendar.open", "x", open_activated);
   /* The partnership's id, 0 for all placements */
   gtk_widget_class_install_action (widget_class, "calendar.export", "x", export_activated);
   gtk_widget_class_install_action (widget_class, "calendar.choose-partnership", NULL,
@@ -1203,7 +1056,9 @@ se_calendar_page_init (SeCalendarPage *self)
   self->month = g_date_time_get_month (now);
   self->rows = g_ptr_array_new ();
   g_date_clear (&self->first_day, 1);
-  build (self);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->timeline), draw_timeline, self, NULL);
+  make_month_grid (self);
   /* Filled by the first refresh, or when shown */
   self->timeline_stale = TRUE;
 }

@@ -22,19 +22,8 @@ void            se_calendar_page_refresh            (SeCalendarPage  *self);
 void            se_calendar_page_set_month          (SeCalendarPage  *self,
                                                      int              year,
                                                      int              month);
-void            se_calendar_page_set_year           (SeCalendarPage  *self,
-                                                     int              year);
 GPtrArray      *se_calendar_page_get_timeline_rows  (SeCalendarPage  *self);
-void            se_calendar_page_set_view           (SeCalendarPage  *self,
-                                                     const char      *view);
 GPtrArray      *se_calendar_page_get_day_placements (SeCalendarPage  *self,
                                                      const char      *day_iso);
-gboolean        se_calendar_page_export_all         (SeCalendarPage  *self,
-                                                     const char      *path,
-                                                     GError         **error);
-gboolean        se_calendar_page_export_partnership (SeCalendarPage  *self,
-                                                     gint64           partnership_id,
-                                                     const char      *path,
-                                                     GError         **error);
 
 G_END_DECLS

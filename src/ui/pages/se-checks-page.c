@@ -15,6 +15,7 @@
 #include "se-describe.h"
 #include "se-enums.h"
 #include "se-checks-page.h"
+#include "se-checks-rows.h"
 #include "se-placement.h"
 #include "se-store-checks.h"
 
@@ -23,7 +24,9 @@
 #define CHEAP_PLACEMENTS 20000
 
 /* The Checks page: what se_checks_run() finds, one row a finding with the
- * rule as heading, its sentence, a link to the record and "Dismiss". The
+ * rule as heading, its sentence, a link to the record and "Dismiss", each
+ * button an action of the page (checks.open, checks.dismiss,
+ * checks.restore) whose target names the record or the finding. The
  * checks run again in an idle after the store changed, so that a burst of
  * edits (an import, an undo) costs one run, not one per record.
  *
@@ -181,26 +184,25 @@ se_check_items_set (SeCheckItems *self,
 
 struct _SeChecksPage
 {
-  SeToolPage  parent_instance;
+  SeToolPage    parent_instance;
 
-  GSettings  *settings;
-  char       *today;
-  GPtrArray  *findings;
-  GPtrArray  *dismissed;
-  gboolean    has_run;
+  GSettings    *settings;
+  char         *today;
+  GPtrArray    *findings;
+  GPtrArray    *dismissed;
+  gboolean      has_run;
+  gboolean      show_dismissed;
   /* se_checks_page_refresh(): on the window's connection, now */
-  gboolean    run_here;
+  gboolean      run_here;
 
-  SeCheckItems *items;
   /* The list items bound to a row now, to restyle when positions move */
-  GPtrArray  *bound;
+  GPtrArray    *bound;
 
-  GtkWidget  *dismissed_button;
-  GtkStack   *stack;
-  GtkListView *list;
-  GtkWidget  *spinner;
+  GtkStack     *stack;
+  GtkListView  *list;
+  SeCheckItems *items;
+  GtkWidget    *spinner;
 };
-
 
 G_DEFINE_FINAL_TYPE (SeChecksPage, se_checks_page, SE_TYPE_TOOL_PAGE)
 
@@ -208,79 +210,56 @@ enum
 {
   PROP_0,
   PROP_N_FINDINGS,
+  PROP_SHOW_DISMISSED,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-open_record (SeChecksPage *self,
-             GType         type,
-             gint64        id)
-{
-  g_autoptr(SeRecord) record = se_store_lookup (se_tool_page_get_store (SE_TOOL_PAGE (self)),
-                                                type, id);
+/* Actions */
 
+/* checks.open: the record of a key "table:id" */
+static void
+open_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SeChecksPage *self = SE_CHECKS_PAGE (widget);
+  g_autoptr(SeRecord) record = NULL;
+  GType type;
+  gint64 id;
+
+  if (!se_checks_parse_record_key (g_variant_get_string (parameter, NULL), &type, &id))
+    return;
+  record = se_store_lookup (se_tool_page_get_store (SE_TOOL_PAGE (self)), type, id);
   if (record == NULL)
     return;
   se_tool_page_open_record (SE_TOOL_PAGE (self), record);
 }
 
-static void
-on_open_clicked (GtkButton    *button,
-                 SeChecksPage *self)
-{
-  SeFinding *finding = g_object_get_data (G_OBJECT (button), "se-finding");
-
-  open_record (self, se_finding_get_record_type (finding), se_finding_get_record_id (finding));
-}
-
-static void
-on_related_clicked (GtkButton    *button,
-                    SeChecksPage *self)
-{
-  SeFinding *finding = g_object_get_data (G_OBJECT (button), "se-finding");
-
-  open_record (self, se_finding_get_related_type (finding), se_finding_get_related_id (finding));
-}
-
 typedef struct
 {
   SeChecksPage *self;
-  SeCheckRule   rule;
-  GType         type;
-  gint64        id;
-} Dismissal;
+  char         *key;
+} Undo;
 
+/* The toast's Undo: as the dismissed finding's Restore does */
 static void
-on_undo_dismiss (AdwToast  *toast,
-                 Dismissal *d)
+on_undo_dismiss (AdwToast *toast,
+                 Undo     *undo)
 {
-  SeStore *store = se_tool_page_get_store (SE_TOOL_PAGE (d->self));
-  g_autoptr(GError) error = NULL;
-
-  if (!se_store_undismiss (store, d->rule, d->type, d->id, &error))
-    {
-      g_warning ("%s", error->message);
-      return;
-    }
-  se_tool_page_queue_refresh (SE_TOOL_PAGE (d->self));
+  gtk_widget_activate_action (GTK_WIDGET (undo->self), "checks.restore", "s", undo->key);
 }
 
 static void
-dismissal_free (gpointer data)
+undo_closure_free (gpointer  data,
+                   GClosure *closure)
 {
-  Dismissal *d = data;
+  Undo *undo = data;
 
-  g_object_unref (d->self);
-  g_free (d);
-}
-
-static void
-dismissal_closure_free (gpointer  data,
-                        GClosure *closure)
-{
-  dismissal_free (data);
+  g_object_unref (undo->self);
+  g_free (undo->key);
+  g_free (undo);
 }
 
 static void
@@ -296,185 +275,109 @@ toast (SeChecksPage *self,
 }
 
 static void
-on_dismiss_clicked (GtkButton    *button,
-                    SeChecksPage *self)
+toast_error (SeChecksPage *self,
+             GError       *error)
 {
-  SeFinding *finding = g_object_get_data (G_OBJECT (button), "se-finding");
+  AdwToast *t = adw_toast_new (error->message);
+
+  adw_toast_set_timeout (t, 0);
+  toast (self, t);
+}
+
+static void show_findings (SeChecksPage *self,
+                           GPtrArray    *findings);
+
+/* Dismisses a finding for its record: the findings of its rule about its
+ * record go at once, and the checks run again in the background. */
+static gboolean
+dismiss_finding (SeChecksPage  *self,
+                 SeFinding     *finding,
+                 GError       **error)
+{
+  GPtrArray *kept;
+
+  if (!se_checks_dismiss (se_tool_page_get_store (SE_TOOL_PAGE (self)), finding, error))
+    return FALSE;
+
+  kept = g_ptr_array_new_full (self->findings->len, g_object_unref);
+  for (guint i = 0; i < self->findings->len; i++)
+    {
+      SeFinding *f = g_ptr_array_index (self->findings, i);
+
+      if (se_finding_get_rule (f) != se_finding_get_rule (finding)
+          || se_finding_get_record_type (f) != se_finding_get_record_type (finding)
+          || se_finding_get_record_id (f) != se_finding_get_record_id (finding))
+        g_ptr_array_add (kept, g_object_ref (f));
+    }
+  show_findings (self, kept);
+  se_tool_page_queue_refresh (SE_TOOL_PAGE (self));
+  return TRUE;
+}
+
+/* checks.dismiss: a finding shown, by its dismissal key */
+static void
+dismiss_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SeChecksPage *self = SE_CHECKS_PAGE (widget);
   g_autoptr(GError) error = NULL;
-  Dismissal *d;
-  AdwToast *t;
+  SeCheckRule rule;
+  GType type;
+  gint64 id;
+
+  if (self->findings == NULL
+      || !se_checks_parse_finding_key (g_variant_get_string (parameter, NULL), &rule, &type, &id))
+    return;
 
   for (guint i = 0; i < self->findings->len; i++)
-    if (g_ptr_array_index (self->findings, i) == finding)
-      {
-        d = g_new0 (Dismissal, 1);
-        d->self = g_object_ref (self);
-        d->rule = se_finding_get_rule (finding);
-        d->type = se_finding_get_record_type (finding);
-        d->id = se_finding_get_record_id (finding);
-
-        if (!se_checks_page_dismiss (self, i, &error))
-          {
-            dismissal_free (d);
-            t = adw_toast_new (error->message);
-            adw_toast_set_timeout (t, 0);
-            toast (self, t);
-            return;
-          }
-
-        t = adw_toast_new (_("Finding dismissed"));
-        adw_toast_set_button_label (t, _("_Undo"));
-        g_signal_connect_data (t, "button-clicked", G_CALLBACK (on_undo_dismiss), d,
-                               dismissal_closure_free, 0);
-        toast (self, t);
-        return;
-      }
-}
-
-static const char *
-severity_icon (SeSeverity severity)
-{
-  switch (severity)
     {
-    case SE_SEVERITY_ERROR:
-      return "dialog-error-symbolic";
-    case SE_SEVERITY_WARNING:
-      return "dialog-warning-symbolic";
-    case SE_SEVERITY_INFO:
-    default:
-      return "dialog-information-symbolic";
-    }
-}
+      g_autoptr(SeFinding) finding = g_object_ref (g_ptr_array_index (self->findings, i));
+      Undo *undo;
+      AdwToast *t;
 
-static const char *
-severity_class (SeSeverity severity)
-{
-  switch (severity)
-    {
-    case SE_SEVERITY_ERROR:
-      return "error";
-    case SE_SEVERITY_WARNING:
-      return "warning";
-    case SE_SEVERITY_INFO:
-    default:
-      return "accent";
-    }
-}
+      if (se_finding_get_rule (finding) != rule || se_finding_get_record_type (finding) != type
+          || se_finding_get_record_id (finding) != id)
+        continue;
 
-static GtkWidget *
-finding_row (SeChecksPage *self,
-             SeFinding    *finding)
-{
-  SeStore *store = se_tool_page_get_store (SE_TOOL_PAGE (self));
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name (severity_icon (se_finding_get_severity (finding)));
-  GtkWidget *open = gtk_button_new_from_icon_name ("go-next-symbolic");
-  GtkWidget *dismiss = gtk_button_new_with_mnemonic (_("_Dismiss"));
-  g_autoptr(SeRecord) record = se_store_lookup (store, se_finding_get_record_type (finding),
-                                                se_finding_get_record_id (finding));
-  g_autofree char *title = record != NULL ? se_describe_title (store, record)
-                                          : g_strdup ("");
-  g_autofree char *open_label = NULL;
-  g_autofree char *dismiss_label = NULL;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 se_check_rule_get_label (se_finding_get_rule (finding)));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), se_finding_get_message (finding));
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  gtk_widget_add_css_class (row, "se-finding");
-
-  gtk_widget_add_css_class (icon, severity_class (se_finding_get_severity (finding)));
-  gtk_widget_set_tooltip_text (icon, se_severity_get_label (se_finding_get_severity (finding)));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  se_severity_get_label (se_finding_get_severity (finding)), -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-
-  gtk_widget_set_valign (dismiss, GTK_ALIGN_CENTER);
-  gtk_widget_set_name (dismiss, "dismiss");
-  gtk_widget_add_css_class (dismiss, "flat");
-  /* Translators: %s names the record a finding is about */
-  dismiss_label = g_strdup_printf (_("Dismiss the finding about “%s”"), title);
-  gtk_widget_set_tooltip_text (dismiss, _("Hide this finding for this record"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dismiss), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  dismiss_label, -1);
-  g_object_set_data_full (G_OBJECT (dismiss), "se-finding", g_object_ref (finding),
-                          g_object_unref);
-  g_signal_connect (dismiss, "clicked", G_CALLBACK (on_dismiss_clicked), self);
-  gtk_widget_set_sensitive (dismiss, !se_store_is_read_only (store));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), dismiss);
-
-  if (se_finding_get_related_id (finding) != 0)
-    {
-      g_autoptr(SeRecord) related = se_store_lookup (store, se_finding_get_related_type (finding),
-                                                     se_finding_get_related_id (finding));
-      if (related != NULL)
+      if (!dismiss_finding (self, finding, &error))
         {
-          g_autofree char *rt = se_describe_title (store, related);
-          GtkWidget *other = gtk_button_new_from_icon_name ("insert-link-symbolic");
-          /* Translators: %s names the second record a finding concerns */
-          g_autofree char *other_label = g_strdup_printf (_("Open “%s”"), rt);
-
-          gtk_widget_set_valign (other, GTK_ALIGN_CENTER);
-          gtk_widget_add_css_class (other, "flat");
-          gtk_widget_set_name (other, "open-related");
-          gtk_widget_set_tooltip_text (other, other_label);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (other), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          other_label, -1);
-          g_object_set_data_full (G_OBJECT (other), "se-finding", g_object_ref (finding),
-                                  g_object_unref);
-          g_signal_connect (other, "clicked", G_CALLBACK (on_related_clicked), self);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), other);
+          toast_error (self, error);
+          return;
         }
-    }
 
-  /* Translators: %s names the record a finding is about */
-  open_label = g_strdup_printf (_("Open “%s”"), title);
-  gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (open, "flat");
-  gtk_widget_set_name (open, "open");
-  gtk_widget_set_tooltip_text (open, open_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  open_label, -1);
-  g_object_set_data_full (G_OBJECT (open), "se-finding", g_object_ref (finding),
-                          g_object_unref);
-  g_signal_connect (open, "clicked", G_CALLBACK (on_open_clicked), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), open);
-
-  return row;
-}
-
-/* Dismissed findings: the store keeps "rule-nick:table:id" keys. */
-
-static GType
-type_of_table (const char *table)
-{
-  guint n;
-  const GType *types = se_store_get_record_types (&n);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GTypeClass) klass = g_type_class_ref (types[i]);
-      if (g_strcmp0 (se_record_class_get_table (SE_RECORD_CLASS (klass)), table) == 0)
-        return types[i];
-    }
-  return G_TYPE_INVALID;
-}
-
-static void
-on_restore_clicked (GtkButton    *button,
-                    SeChecksPage *self)
-{
-  SeStore *store = se_tool_page_get_store (SE_TOOL_PAGE (self));
-  Dismissal *d = g_object_get_data (G_OBJECT (button), "se-dismissal");
-  g_autoptr(GError) error = NULL;
-
-  if (!se_store_undismiss (store, d->rule, d->type, d->id, &error))
-    {
-      AdwToast *t = adw_toast_new (error->message);
-      adw_toast_set_timeout (t, 0);
+      undo = g_new0 (Undo, 1);
+      undo->self = g_object_ref (self);
+      undo->key = g_variant_dup_string (parameter, NULL);
+      t = adw_toast_new (_("Finding dismissed"));
+      adw_toast_set_button_label (t, _("_Undo"));
+      /* The toast is the window's, out of reach of the page's actions: its
+       * button's handler activates one */
+      g_signal_connect_data (t, "button-clicked", G_CALLBACK (on_undo_dismiss), undo,
+                             undo_closure_free, 0);
       toast (self, t);
+      return;
+    }
+}
+
+/* checks.restore: a dismissed finding, by its dismissal key */
+static void
+restore_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SeChecksPage *self = SE_CHECKS_PAGE (widget);
+  SeStore *store = se_tool_page_get_store (SE_TOOL_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  SeCheckRule rule;
+  GType type;
+  gint64 id;
+
+  if (!se_checks_parse_finding_key (g_variant_get_string (parameter, NULL), &rule, &type, &id))
+    return;
+  if (!se_store_undismiss (store, rule, type, id, &error))
+    {
+      toast_error (self, error);
       return;
     }
   se_tool_page_queue_refresh (SE_TOOL_PAGE (self));
@@ -490,7 +393,7 @@ read_dismissed (SeChecksPage *self)
   g_autoptr(GList) list = NULL;
   GPtrArray *dismissed;
 
-  if (!gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->dismissed_button)))
+  if (!self->show_dismissed)
     return NULL;
   keys = se_store_get_dismissals (store, NULL);
   if (keys == NULL)
@@ -500,68 +403,19 @@ read_dismissed (SeChecksPage *self)
   dismissed = g_ptr_array_new_with_free_func (g_object_unref);
   for (GList *l = list; l != NULL; l = l->next)
     {
-      g_auto(GStrv) parts = g_strsplit (l->data, ":", 3);
-      int rule;
+      SeCheckRule rule;
       GType type;
       gint64 id;
       g_autoptr(SeRecord) record = NULL;
       g_autofree char *title = NULL;
 
-      if (g_strv_length (parts) != 3 || !se_enum_from_nick (SE_TYPE_CHECK_RULE, parts[0], &rule))
-        continue;
-      type = type_of_table (parts[1]);
-      id = g_ascii_strtoll (parts[2], NULL, 10);
-      if (type == G_TYPE_INVALID || (record = se_store_lookup (store, type, id)) == NULL)
+      if (!se_checks_parse_finding_key (l->data, &rule, &type, &id)
+          || (record = se_store_lookup (store, type, id)) == NULL)
         continue;
       title = se_describe_title (store, record);
       g_ptr_array_add (dismissed, se_finding_new (rule, SE_SEVERITY_INFO, type, id, title));
     }
   return dismissed;
-}
-
-static GtkWidget *
-dismissed_row (SeChecksPage *self,
-               SeFinding    *finding)
-{
-  SeStore *store = se_tool_page_get_store (SE_TOOL_PAGE (self));
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *restore = gtk_button_new_with_mnemonic (_("_Restore"));
-  Dismissal *d;
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 se_check_rule_get_label (se_finding_get_rule (finding)));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), se_finding_get_message (finding));
-  gtk_widget_set_valign (restore, GTK_ALIGN_CENTER);
-  gtk_widget_set_name (restore, "restore");
-  gtk_widget_set_tooltip_text (restore, _("Show this finding again"));
-  gtk_widget_set_sensitive (restore, !se_store_is_read_only (store));
-  d = g_new0 (Dismissal, 1);
-  d->self = g_object_ref (self);
-  d->rule = se_finding_get_rule (finding);
-  d->type = se_finding_get_record_type (finding);
-  d->id = se_finding_get_record_id (finding);
-  g_object_set_data_full (G_OBJECT (restore), "se-dismissal", d, dismissal_free);
-  g_signal_connect (restore, "clicked", G_CALLBACK (on_restore_clicked), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), restore);
-  return row;
-}
-
-static GtkWidget *
-heading_row (const char *text,
-             gboolean    below_list)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_widget_add_css_class (label, "se-checks-heading");
-  /* The spacing the box of the two lists had: 18 above the first
-   * heading, 12 between heading and list, 24 from a list to the next */
-  gtk_widget_set_margin_bottom (label, 12);
-  gtk_widget_set_margin_top (label, below_list ? 24 : 18);
-  return label;
 }
 
 /* The rows of one boxed list are rounded at its ends: which rows those
@@ -604,6 +458,8 @@ restyle_rows (SeChecksPage *self)
     style_row (self, g_ptr_array_index (self->bound, i));
 }
 
+/* The list view's factory (se-checks-page.ui): a bin whose row depends on
+ * the kind of item, so the row is made in bind. */
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
@@ -632,20 +488,19 @@ bind_row (GtkSignalListItemFactory *factory,
                                                            "%'u findings to look at",
                                                            self->findings->len),
                                                  self->findings->len);
-        row = heading_row (text, FALSE);
-        gtk_widget_set_name (row, "summary");
+        row = se_checks_heading_new (text, FALSE);
       }
       break;
     case ITEM_FINDING:
-      row = finding_row (self, gtk_list_item_get_item (item));
-      gtk_widget_add_css_class (row, "se-boxed-row");
+      row = se_finding_row_new (se_tool_page_get_store (SE_TOOL_PAGE (self)),
+                                gtk_list_item_get_item (item));
       break;
     case ITEM_DISMISSED_TITLE:
-      row = heading_row (_("Dismissed"), self->findings != NULL && self->findings->len > 0);
+      row = se_checks_heading_new (_("Dismissed"),
+                                   self->findings != NULL && self->findings->len > 0);
       break;
     case ITEM_DISMISSED:
-      row = dismissed_row (self, gtk_list_item_get_item (item));
-      gtk_widget_add_css_class (row, "se-boxed-row");
+      row = se_dismissed_row_new (gtk_list_item_get_item (item));
       break;
     }
   gtk_list_item_set_activatable (item, kind == ITEM_FINDING);
@@ -675,9 +530,10 @@ on_activate (GtkListView  *view,
       && se_check_items_kind (self->items, position, &index) == ITEM_FINDING)
     {
       SeFinding *finding = g_ptr_array_index (self->findings, index);
+      g_autofree char *key = se_checks_record_key (se_finding_get_record_type (finding),
+                                                   se_finding_get_record_id (finding));
 
-      open_record (self, se_finding_get_record_type (finding),
-                   se_finding_get_record_id (finding));
+      gtk_widget_activate_action (GTK_WIDGET (self), "checks.open", "s", key);
     }
 }
 
@@ -816,90 +672,22 @@ se_checks_page_refresh_hidden (SeToolPage *page)
   return se_store_count (se_tool_page_get_store (page), SE_TYPE_PLACEMENT) <= CHEAP_PLACEMENTS;
 }
 
-/* Showing or hiding the dismissed findings does not change the others. */
+/* checks.show-dismissed, the header bar's toggle: showing or hiding the
+ * dismissed findings does not change the others. */
 static void
-on_dismissed_toggled (GtkToggleButton *button,
-                      SeChecksPage    *self)
+set_show_dismissed (SeChecksPage *self,
+                    gboolean      show)
 {
+  if (self->show_dismissed == show)
+    return;
+  self->show_dismissed = show;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_DISMISSED]);
+
   if (!self->has_run)
     return;
   g_clear_pointer (&self->dismissed, g_ptr_array_unref);
   self->dismissed = read_dismissed (self);
   show_items (self);
-}
-
-static void
-build (SeChecksPage *self)
-{
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_scrollable_new ();
-  GtkWidget *empty = adw_status_page_new ();
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_object_set (self, "title", _("Checks"), NULL);
-  self->dismissed_button = gtk_toggle_button_new ();
-  gtk_button_set_icon_name (GTK_BUTTON (self->dismissed_button), "view-reveal-symbolic");
-  gtk_widget_set_name (self->dismissed_button, "show-dismissed");
-  gtk_widget_set_tooltip_text (self->dismissed_button, _("Show Dismissed Findings"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->dismissed_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show Dismissed Findings"), -1);
-  g_signal_connect (self->dismissed_button, "toggled", G_CALLBACK (on_dismissed_toggled), self);
-  adw_header_bar_pack_end (se_tool_page_get_header_bar (SE_TOOL_PAGE (self)),
-                           self->dismissed_button);
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-
-  self->items = g_object_new (SE_TYPE_CHECK_ITEMS, NULL);
-  self->bound = g_ptr_array_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
-  self->list = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->items)))),
-                                                 factory));
-  gtk_list_view_set_single_click_activate (self->list, TRUE);
-  g_signal_connect (self->list, "activate", G_CALLBACK (on_activate), self);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "se-findings");
-  gtk_widget_set_name (GTK_WIDGET (self->list), "findings");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Findings"), -1);
-
-  /* The list scrolls under the page's top edge: the margin there is the
-   * first row's, so that it scrolls away with it. */
-  gtk_widget_set_margin_start (clamp, 12);
-  gtk_widget_set_margin_end (clamp, 12);
-  adw_clamp_scrollable_set_maximum_size (ADW_CLAMP_SCROLLABLE (clamp), 800);
-  adw_clamp_scrollable_set_child (ADW_CLAMP_SCROLLABLE (clamp), GTK_WIDGET (self->list));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "emblem-ok-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Problems Found"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
-                                   _("Overlapping placements, missing agreements, "
-                                     "non-disclosure declarations and mentors, exceeded quotas "
-                                     "and expiring agreements would be listed here."));
-
-  /* Until the first run in the background is done */
-  {
-    GtkWidget *checking = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-    GtkWidget *label = gtk_label_new (_("Checking…"));
-
-    self->spinner = gtk_spinner_new ();
-    gtk_widget_set_size_request (self->spinner, 32, 32);
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->spinner),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Checking…"), -1);
-    gtk_widget_add_css_class (label, "dim-label");
-    gtk_box_append (GTK_BOX (checking), self->spinner);
-    gtk_box_append (GTK_BOX (checking), label);
-    gtk_widget_set_valign (checking, GTK_ALIGN_CENTER);
-    gtk_widget_set_halign (checking, GTK_ALIGN_CENTER);
-    gtk_stack_add_named (self->stack, checking, "checking");
-  }
-  gtk_stack_add_named (self->stack, scrolled, "list");
-  gtk_stack_add_named (self->stack, empty, "empty");
-  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->stack));
 }
 
 static void
@@ -915,9 +703,44 @@ se_checks_page_get_property (GObject    *object,
     case PROP_N_FINDINGS:
       g_value_set_uint (value, se_checks_page_get_n_findings (self));
       break;
+    case PROP_SHOW_DISMISSED:
+      g_value_set_boolean (value, self->show_dismissed);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+se_checks_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  SeChecksPage *self = SE_CHECKS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_DISMISSED:
+      set_show_dismissed (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+se_checks_page_constructed (GObject *object)
+{
+  SeChecksPage *self = SE_CHECKS_PAGE (object);
+  gboolean writable;
+
+  G_OBJECT_CLASS (se_checks_page_parent_class)->constructed (object);
+
+  /* A read-only database keeps its dismissals as they are */
+  writable = !se_store_is_read_only (se_tool_page_get_store (SE_TOOL_PAGE (self)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "checks.dismiss", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "checks.restore", writable);
 }
 
 static void
@@ -927,9 +750,9 @@ se_checks_page_dispose (GObject *object)
 
   se_tool_page_cancel_work (SE_TOOL_PAGE (self));
   g_clear_object (&self->settings);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SE_TYPE_CHECKS_PAGE);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_pointer (&self->dismissed, g_ptr_array_unref);
-  g_clear_object (&self->items);
 
   G_OBJECT_CLASS (se_checks_page_parent_class)->dispose (object);
 }
@@ -949,9 +772,12 @@ static void
 se_checks_page_class_init (SeChecksPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   SeToolPageClass *page_class = SE_TOOL_PAGE_CLASS (klass);
 
   object_class->get_property = se_checks_page_get_property;
+  object_class->set_property = se_checks_page_set_property;
+  object_class->constructed = se_checks_page_constructed;
   object_class->dispose = se_checks_page_dispose;
   object_class->finalize = se_checks_page_finalize;
   page_class->refresh = se_checks_page_real_refresh;
@@ -960,14 +786,40 @@ se_checks_page_class_init (SeChecksPageClass *klass)
   properties[PROP_N_FINDINGS] =
     g_param_spec_uint ("n-findings", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether the dismissed findings are listed below the others */
+  properties[PROP_SHOW_DISMISSED] =
+    g_param_spec_boolean ("show-dismissed", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The list view's model, named in the template */
+  g_type_ensure (SE_TYPE_CHECK_ITEMS);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/staffexchange/StaffExchange/"
+                                               "se-checks-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SeChecksPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, SeChecksPage, list);
+  gtk_widget_class_bind_template_child (widget_class, SeChecksPage, items);
+  gtk_widget_class_bind_template_child (widget_class, SeChecksPage, spinner);
+  gtk_widget_class_bind_template_callback (widget_class, setup_row);
+  gtk_widget_class_bind_template_callback (widget_class, bind_row);
+  gtk_widget_class_bind_template_callback (widget_class, unbind_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate);
+
+  /* The buttons of the rows; see "Keys" for their targets */
+  gtk_widget_class_install_action (widget_class, "checks.open", "s", open_activated);
+  gtk_widget_class_install_action (widget_class, "checks.dismiss", "s", dismiss_activated);
+  gtk_widget_class_install_action (widget_class, "checks.restore", "s", restore_activated);
+  gtk_widget_class_install_property_action (widget_class, "checks.show-dismissed",
+                                            "show-dismissed");
 }
 
 static void
 se_checks_page_init (SeChecksPage *self)
 {
   self->settings = g_settings_new (APP_ID);
-  build (self);
+  self->bound = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /**
@@ -1032,7 +884,8 @@ se_checks_page_get_n_findings (SeChecksPage *self)
 /**
  * se_checks_page_get_findings:
  *
- * Returns: (transfer none) (element-type SeFinding): the findings shown
+ * Returns: (transfer none) (element-type SeFinding): the findings shown,
+ *   in the order of their rows
  */
 GPtrArray *
 se_checks_page_get_findings (SeChecksPage *self)
@@ -1040,42 +893,4 @@ se_checks_page_get_findings (SeChecksPage *self)
   g_return_val_if_fail (SE_IS_CHECKS_PAGE (self), NULL);
 
   return self->findings;
-}
-
-/**
- * se_checks_page_dismiss:
- * @index: the finding's position on the page
- *
- * Dismisses a finding for its record, as its "Dismiss" button does: the
- * findings of its rule about its record go at once, and the checks run
- * again in the background.
- */
-gboolean
-se_checks_page_dismiss (SeChecksPage *self,
-                        guint         index,
-                        GError      **error)
-{
-  g_autoptr(SeFinding) finding = NULL;
-  GPtrArray *kept;
-
-  g_return_val_if_fail (SE_IS_CHECKS_PAGE (self), FALSE);
-  g_return_val_if_fail (index < self->findings->len, FALSE);
-
-  finding = g_object_ref (g_ptr_array_index (self->findings, index));
-  if (!se_checks_dismiss (se_tool_page_get_store (SE_TOOL_PAGE (self)), finding, error))
-    return FALSE;
-
-  kept = g_ptr_array_new_full (self->findings->len, g_object_unref);
-  for (guint i = 0; i < self->findings->len; i++)
-    {
-      SeFinding *f = g_ptr_array_index (self->findings, i);
-
-      if (se_finding_get_rule (f) != se_finding_get_rule (finding)
-          || se_finding_get_record_type (f) != se_finding_get_record_type (finding)
-          || se_finding_get_record_id (f) != se_finding_get_record_id (finding))
-        g_ptr_array_add (kept, g_object_ref (f));
-    }
-  show_findings (self, kept);
-  se_tool_page_queue_refresh (SE_TOOL_PAGE (self));
-  return TRUE;
 }

@@ -24,8 +24,5 @@ void          se_checks_page_set_today      (SeChecksPage *self,
 guint         se_checks_page_get_n_findings (SeChecksPage *self);
 gboolean      se_checks_page_has_run        (SeChecksPage *self);
 GPtrArray    *se_checks_page_get_findings   (SeChecksPage *self);
-gboolean      se_checks_page_dismiss        (SeChecksPage *self,
-                                             guint         index,
-                                             GError      **error);
 
 G_END_DECLS

@@ -225,7 +225,9 @@ se_tool_page_class_init (SeToolPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/staffexchange/StaffExchange/"
                                                "se-tool-page.ui");
-  gtk_widget_class_bind_template_child_private (widget_class, SeToolPage, header);
+  /* Internal: a page's own template adds its buttons or title widget to
+   * it with <child internal-child="header"> */
+  gtk_widget_class_bind_template_child_internal_private (widget_class, SeToolPage, header);
 }
 
 static void

@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 
 #define SE_TYPE_TOOL_PAGE (se_tool_page_get_type ())
 
+/* A page's own template (parent="SeToolPage") adds to the header bar
+ * through <child internal-child="header">, and its content below it. */
 G_DECLARE_DERIVABLE_TYPE (SeToolPage, se_tool_page, SE, TOOL_PAGE, GtkBox)
 
 struct _SeToolPageClass
