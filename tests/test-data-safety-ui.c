@@ -24,6 +24,7 @@
 #include "se-csv.h"
 #include "se-example-data.h"
 #include "se-history-page.h"
+#include "se-history-row.h"
 #include "se-organisation.h"
 #include "se-participant.h"
 #include "se-person.h"
@@ -548,7 +549,26 @@ test_retention (void)
 static SeAuditEntry *
 row_entry (GtkWidget *row)
 {
-  return g_object_get_data (G_OBJECT (row), "se-entry");
+  return se_history_row_get_entry (SE_HISTORY_ROW (row));
+}
+
+/* The widget under @root that activates @action_name */
+static GtkWidget *
+find_actionable (GtkWidget  *root,
+                 const char *action_name)
+{
+  if (GTK_IS_ACTIONABLE (root)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static void
@@ -583,9 +603,9 @@ test_history (void)
 
   /* A page at a time */
   g_assert_cmpuint (se_history_page_get_n_shown (page), ==, 50);
-  more = se_test_find_named (GTK_WIDGET (page), "history-more");
+  more = find_actionable (GTK_WIDGET (page), "history.show-more");
   g_assert_true (gtk_widget_get_visible (more));
-  g_signal_emit_by_name (more, "clicked");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "history.show-more", NULL));
   se_test_wait_for_idle ();
   g_assert_cmpuint (se_history_page_get_n_shown (page), ==, MIN (total, 100));
 
@@ -611,7 +631,9 @@ test_history (void)
     }
 
   /* Following the entry opens the record */
-  g_signal_emit_by_name (list, "row-activated", first);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (first)), ==,
+                   "history.open-record");
+  g_assert_true (gtk_widget_activate (first));
   se_test_wait_for_idle ();
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
   shown = se_record_page_get_record (se_window_get_record_page (window));

@@ -19,7 +19,6 @@ G_DECLARE_FINAL_TYPE (SeHistoryPage, se_history_page, SE, HISTORY_PAGE, SeToolPa
 
 SeHistoryPage *se_history_page_new          (SeStore       *store);
 void           se_history_page_refresh      (SeHistoryPage *self);
-void           se_history_page_show_more    (SeHistoryPage *self);
 guint          se_history_page_get_n_shown  (SeHistoryPage *self);
 GtkListBox    *se_history_page_get_list     (SeHistoryPage *self);
 
