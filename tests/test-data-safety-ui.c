@@ -552,25 +552,6 @@ row_entry (GtkWidget *row)
   return se_history_row_get_entry (SE_HISTORY_ROW (row));
 }
 
-/* The widget under @root that activates @action_name */
-static GtkWidget *
-find_actionable (GtkWidget  *root,
-                 const char *action_name)
-{
-  if (GTK_IS_ACTIONABLE (root)
-      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_actionable (child, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_history (void)
 {
@@ -603,7 +584,7 @@ test_history (void)
 
   /* A page at a time */
   g_assert_cmpuint (se_history_page_get_n_shown (page), ==, 50);
-  more = find_actionable (GTK_WIDGET (page), "history.show-more");
+  more = se_test_find_actionable (GTK_WIDGET (page), "history.show-more");
   g_assert_true (gtk_widget_get_visible (more));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "history.show-more", NULL));
   se_test_wait_for_idle ();

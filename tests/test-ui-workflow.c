@@ -244,19 +244,26 @@ test_workflow (void)
   swap = find_record (store, SE_TYPE_PLACEMENT, "Job Swop in der Karnevalswoche");
   g_assert_nonnull (swap);
 
-  pair_button = se_test_find_named (GTK_WIDGET (page), "job-swap-pair");
+  pair_button = se_test_find_actionable (GTK_WIDGET (page), "page.add-job-swap-pair");
   g_assert_nonnull (pair_button);
-  g_signal_emit_by_name (pair_button, "clicked");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.add-job-swap-pair", NULL));
   se_test_wait_for_idle ();
   dialog = se_test_find_toplevel (ADW_TYPE_WINDOW);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Add Job Swap Pair");
-  pick (SE_RECORD_FORM (se_test_find_named (dialog, "first")), "person-id", "Lena", FALSE);
-  pick (SE_RECORD_FORM (se_test_find_named (dialog, "second")), "person-id", "Clarisse", FALSE);
   {
-    GtkWidget *add = se_test_find_named (dialog, "add-both");
+    /* The two people's forms, one after the other */
+    GtkWidget *first = se_test_find_type (dialog, SE_TYPE_RECORD_FORM);
+    GtkWidget *second = se_test_find_type (gtk_widget_get_next_sibling (first),
+                                           SE_TYPE_RECORD_FORM);
+
+    pick (SE_RECORD_FORM (first), "person-id", "Lena", FALSE);
+    pick (SE_RECORD_FORM (second), "person-id", "Clarisse", FALSE);
+  }
+  {
+    GtkWidget *add = se_test_find_actionable (dialog, "swap.add-both");
     g_assert_nonnull (add);
-    g_signal_emit_by_name (add, "clicked");
+    g_assert_true (gtk_widget_activate_action (dialog, "swap.add-both", NULL));
   }
   se_test_wait_for_idle ();
 
