@@ -419,17 +419,24 @@ test_calendar_choose_partnership (void)
   se_test_wait_for_idle ();
   chooser = SE_PARTNERSHIP_CHOOSER (find_toplevel (SE_TYPE_PARTNERSHIP_CHOOSER));
   g_assert_nonnull (chooser);
-  model = se_partnership_chooser_get_model (chooser);
+  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (
+    se_test_find_type (GTK_WIDGET (chooser), GTK_TYPE_LIST_VIEW))));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==,
                     se_store_count (store, SE_TYPE_PARTNERSHIP));
 
-  se_partnership_chooser_set_search (chooser, "KDN");
+  {
+    GtkWidget *search = se_test_find_type (GTK_WIDGET (chooser), GTK_TYPE_SEARCH_ENTRY);
+
+    gtk_editable_set_text (GTK_EDITABLE (search), "KDN");
+    g_signal_emit_by_name (search, "search-changed");
+  }
   se_test_wait_for_idle ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   chosen = g_list_model_get_item (model, 0);
   title = se_describe_title (store, chosen);
   g_assert_nonnull (strstr (title, "KDN"));
-  g_assert_true (se_partnership_chooser_choose (chooser, 0));
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chooser), "chooser.choose", NULL));
   se_test_wait_for_idle ();
   g_assert_null (find_toplevel (SE_TYPE_PARTNERSHIP_CHOOSER));
 
