@@ -158,7 +158,8 @@ test_statistics (void)
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (page)));
 
   /* By year: 2022 is the job swap, 1 placement, 5 days, 2 guests, 10 guest days */
-  se_statistics_page_set_grouping (page, SE_STATISTICS_BY_YEAR);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "statistics.grouping", "i",
+                                             (gint32) SE_STATISTICS_BY_YEAR));
   for (int r = 1; ; r++)
     {
       g_autofree char *label = statistics_cell (page, 0, r);
@@ -181,7 +182,8 @@ test_statistics (void)
   assert_cell (page, 4, total_row, "53");
 
   /* By kind: four working meetings */
-  se_statistics_page_set_grouping (page, SE_STATISTICS_BY_KIND);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "statistics.grouping", "i",
+                                             (gint32) SE_STATISTICS_BY_KIND));
   g_assert_cmpint (se_statistics_page_get_grouping (page), ==, SE_STATISTICS_BY_KIND);
   {
     gboolean seen = FALSE;
@@ -226,7 +228,8 @@ test_statistics_newer (void)
 
   se_window_show_section (window, "statistics");
   se_test_wait_for_idle ();
-  se_statistics_page_set_grouping (page, SE_STATISTICS_BY_YEAR);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "statistics.grouping", "i",
+                                             (gint32) SE_STATISTICS_BY_YEAR));
   assert_cell (page, 0, 9, "Total");
   assert_cell (page, 1, 9, "8");
 

@@ -750,35 +750,12 @@ se_statistics_page_new (SeStore *store)
   return g_object_new (SE_TYPE_STATISTICS_PAGE, "store", store, NULL);
 }
 
-void
-se_statistics_page_set_grouping (SeStatisticsPage     *self,
-                                 SeStatisticsGrouping  grouping)
-{
-  g_return_if_fail (SE_IS_STATISTICS_PAGE (self));
-  g_return_if_fail (grouping < SE_STATISTICS_N_GROUPINGS);
-
-  g_object_set (self, "grouping", (int) grouping, NULL);
-}
-
 SeStatisticsGrouping
 se_statistics_page_get_grouping (SeStatisticsPage *self)
 {
   g_return_val_if_fail (SE_IS_STATISTICS_PAGE (self), SE_STATISTICS_BY_YEAR);
 
   return self->grouping;
-}
-
-/**
- * se_statistics_page_get_table:
- *
- * Returns: (transfer none): the table: a row per group and the total
- */
-GtkColumnView *
-se_statistics_page_get_table (SeStatisticsPage *self)
-{
-  g_return_val_if_fail (SE_IS_STATISTICS_PAGE (self), NULL);
-
-  return self->table;
 }
 
 /**
