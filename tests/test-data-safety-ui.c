@@ -620,7 +620,7 @@ test_history (void)
   g_assert_true (se_store_save (store, copy, NULL, &error));
   g_assert_no_error (error);
   se_test_wait_for_idle ();
-  list = se_history_page_get_list (page);
+  list = GTK_LIST_BOX (se_test_find_type (GTK_WIDGET (page), GTK_TYPE_LIST_BOX));
   first = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0));
   g_assert_nonnull (first);
   g_assert_true (se_audit_entry_get_record_type (row_entry (first)) == SE_TYPE_ORGANISATION);

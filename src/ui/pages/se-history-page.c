@@ -85,19 +85,7 @@ load (SeHistoryPage *self,
     }
 }
 
-/**
- * se_history_page_refresh:
- *
- * Reads the newest entries again, as many as were shown (at least a page).
- */
-void
-se_history_page_refresh (SeHistoryPage *self)
-{
-  g_return_if_fail (SE_IS_HISTORY_PAGE (self));
-
-  se_tool_page_refresh (SE_TOOL_PAGE (self));
-}
-
+/* Reads the newest entries again, as many as were shown (at least a page) */
 static void
 se_history_page_real_refresh (SeToolPage *page)
 {
@@ -119,8 +107,10 @@ show_more_activated (GtkWidget  *widget,
 {
   SeHistoryPage *self = SE_HISTORY_PAGE (widget);
 
+  /* Reads the newest entries again first, as many as were shown, if the
+   * trail changed while the page was hidden */
   if (se_tool_page_get_refresh_queued (SE_TOOL_PAGE (self)))
-    se_history_page_refresh (self);
+    se_tool_page_refresh (SE_TOOL_PAGE (self));
   load (self, PAGE_SIZE);
   update_state (self);
 }
@@ -131,19 +121,6 @@ se_history_page_get_n_shown (SeHistoryPage *self)
   g_return_val_if_fail (SE_IS_HISTORY_PAGE (self), 0);
 
   return self->n_shown;
-}
-
-/**
- * se_history_page_get_list:
- *
- * Returns: (transfer none): the list of entries, newest first
- */
-GtkListBox *
-se_history_page_get_list (SeHistoryPage *self)
-{
-  g_return_val_if_fail (SE_IS_HISTORY_PAGE (self), NULL);
-
-  return self->list;
 }
 
 /* Opens the record of an entry: its type's name and its id */

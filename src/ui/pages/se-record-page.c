@@ -681,29 +681,24 @@ se_record_page_show (SeRecordPage *self,
     se_record_form_focus_first (self->form);
 }
 
-/**
- * se_record_page_save:
- *
- * Saves what the user entered. On failure the page stays in edit mode
- * with the input as it was and the message at the field at fault.
- *
- * Returns: %TRUE if the record was stored
- */
-gboolean
-se_record_page_save (SeRecordPage *self)
+/* Saves what the user entered (page.save). On failure the page stays in
+ * edit mode with the input as it was and the message at the field at
+ * fault. */
+static void
+save (SeRecordPage *self)
 {
   g_autoptr(SeRecord) copy = NULL;
   g_autoptr(GError) error = NULL;
   const char *field = NULL;
 
-  g_return_val_if_fail (SE_IS_RECORD_PAGE (self), FALSE);
-  g_return_val_if_fail (self->editing, FALSE);
+  if (!self->editing)
+    return;
 
   copy = se_record_form_collect (self->form, &field, &error);
   if (copy == NULL || !se_store_save (self->store, copy, &field, &error))
     {
       se_record_form_show_error (self->form, field, error->message);
-      return FALSE;
+      return;
     }
 
   if (se_record_get_id (self->record) == 0)
@@ -718,15 +713,13 @@ se_record_page_save (SeRecordPage *self)
   self->editing = FALSE;
   rebuild (self);
   g_signal_emit (self, signals[SIGNAL_SAVED], 0, self->record);
-  return TRUE;
 }
 
-void
-se_record_page_cancel (SeRecordPage *self)
+/* Drops the changes (page.cancel); a new record is dropped altogether */
+static void
+cancel (SeRecordPage *self)
 {
   gboolean was_new;
-
-  g_return_if_fail (SE_IS_RECORD_PAGE (self));
 
   was_new = self->record != NULL && se_record_get_id (self->record) == 0;
   self->editing = FALSE;
@@ -751,7 +744,7 @@ save_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  se_record_page_save (SE_RECORD_PAGE (widget));
+  save (SE_RECORD_PAGE (widget));
 }
 
 static void
@@ -759,7 +752,7 @@ cancel_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  se_record_page_cancel (SE_RECORD_PAGE (widget));
+  cancel (SE_RECORD_PAGE (widget));
 }
 
 SeRecord *
