@@ -24,6 +24,7 @@
 #include "se-partnership.h"
 #include "se-person.h"
 #include "se-placement.h"
+#include "se-record-dialog.h"
 #include "se-record-form.h"
 #include "se-window.h"
 #include "se-test-ui.h"
@@ -279,6 +280,22 @@ test_workflow (void)
                      se_record_get_reference (a, "host-organisation-id"));
     g_assert_cmpint (se_record_get_reference (a, "home-organisation-id"), !=,
                      se_record_get_reference (a, "host-organisation-id"));
+  }
+
+  /* A participant's row edits it in a dialog; the placement's other
+   * records are links */
+  {
+    GtkWidget *row = se_test_find_actionable (GTK_WIDGET (page), "page.edit-part");
+    GtkWidget *edit;
+
+    g_assert_nonnull (row);
+    g_assert_true (gtk_widget_activate (row));
+    se_test_wait_for_idle ();
+    edit = se_test_find_toplevel (SE_TYPE_RECORD_DIALOG);
+    g_assert_nonnull (edit);
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (edit)), ==, "Participant");
+    gtk_window_destroy (GTK_WINDOW (edit));
+    se_test_wait_for_idle ();
   }
 
   /* Edit */

@@ -28,6 +28,7 @@
 #include "se-record-dialog.h"
 #include "se-record-form.h"
 #include "se-record-page.h"
+#include "se-record-row.h"
 #include "se-signatory.h"
 #include "se-unit.h"
 
@@ -124,29 +125,6 @@ edit_part_activated (GtkWidget  *widget,
     }
 }
 
-static GtkWidget *
-record_row (SeRecordPage *self,
-            SeRecord     *record,
-            gboolean      is_part)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *title = se_describe_title (self->store, record);
-  g_autofree char *subtitle = se_describe_subtitle (self->store, record);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name (is_part ? "document-edit-symbolic"
-                                                                   : "go-next-symbolic"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row),
-                                  is_part ? "page.edit-part" : "page.open-record");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(sx)",
-                                    G_OBJECT_TYPE_NAME (record), se_record_get_id (record));
-  return row;
-}
-
 /* Adds a part to the record in a dialog: the parameter is the part's
  * type's name and its field that refers to the record */
 static void
@@ -228,7 +206,11 @@ add_group (SeRecordPage *self,
   else
     for (guint i = 0; i < records->len; i++)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                                 record_row (self, g_ptr_array_index (records, i), are_parts));
+                                 se_record_row_new (self->store, g_ptr_array_index (records, i),
+                                                    are_parts ? "page.edit-part"
+                                                              : "page.open-record",
+                                                    are_parts ? "document-edit-symbolic"
+                                                              : "go-next-symbolic"));
 
   gtk_box_append (GTK_BOX (self->body), group);
   return group;
