@@ -36,7 +36,11 @@
  * person: every field, and the records related to it. Records that are
  * parts of it (participants, programme items, signatories ...) are added
  * and edited in a dialog; other related records are links. Edit mode
- * replaces the fields by editors; Done saves, Cancel drops the changes. */
+ * replaces the fields by editors; Done saves, Cancel drops the changes.
+ *
+ * Every button and row activates one of the page's actions; those that
+ * act on a related record take its type's name and id, so that no widget
+ * carries a record. */
 
 struct _SeRecordPage
 {
@@ -139,7 +143,8 @@ add_part_activated (GtkWidget  *widget,
 
   g_variant_get (parameter, "(&s&s)", &type_name, &owner_field);
   type = g_type_from_name (type_name);
-  if (self->record == NULL || !g_type_is_a (type, SE_TYPE_RECORD))
+  if (self->record == NULL || se_store_is_read_only (self->store)
+      || !g_type_is_a (type, SE_TYPE_RECORD))
     return;
   part = g_object_new (type, NULL);
 
@@ -303,7 +308,8 @@ attach_document_activated (GtkWidget  *widget,
   GtkFileChooserNative *chooser;
   GtkFileFilter *pdf, *all;
 
-  if (self->record == NULL || !SE_IS_AGREEMENT (self->record))
+  if (self->record == NULL || !SE_IS_AGREEMENT (self->record)
+      || se_store_is_read_only (self->store))
     return;
   pdf = gtk_file_filter_new ();
   all = gtk_file_filter_new ();
@@ -373,7 +379,8 @@ remove_document_activated (GtkWidget  *widget,
   SeRecordPage *self = SE_RECORD_PAGE (widget);
   g_autoptr(GError) error = NULL;
 
-  if (self->record == NULL || !SE_IS_AGREEMENT (self->record))
+  if (self->record == NULL || !SE_IS_AGREEMENT (self->record)
+      || se_store_is_read_only (self->store))
     return;
   if (!se_store_remove_document (self->store, se_record_get_id (self->record), &error))
     show_problem (self, error->message);
@@ -527,7 +534,8 @@ add_job_swap_pair_activated (GtkWidget  *widget,
 {
   SeRecordPage *self = SE_RECORD_PAGE (widget);
 
-  if (self->record == NULL || !SE_IS_PLACEMENT (self->record))
+  if (self->record == NULL || !SE_IS_PLACEMENT (self->record)
+      || se_store_is_read_only (self->store))
     return;
   gtk_window_present (GTK_WINDOW (se_job_swap_dialog_new (parent_window (self), self->store,
                                                           self->record)));
