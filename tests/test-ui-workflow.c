@@ -297,6 +297,23 @@ test_workflow (void)
     gtk_window_destroy (GTK_WINDOW (edit));
     se_test_wait_for_idle ();
   }
+  {
+    g_autoptr(SeRecord) lena = find_record (store, SE_TYPE_PERSON, "Lena Sargalski");
+    GtkWidget *link;
+    SeRecord *shown;
+
+    /* Lena's page lists the job swap among her placements */
+    g_assert_nonnull (lena);
+    se_window_show_record (window, lena);
+    se_test_wait_for_idle ();
+    link = se_test_find_actionable (GTK_WIDGET (page), "page.open-record");
+    g_assert_nonnull (link);
+    g_assert_true (gtk_widget_activate (link));
+    se_test_wait_for_idle ();
+    shown = se_record_page_get_record (page);
+    g_assert_true (SE_IS_PLACEMENT (shown));
+    g_assert_cmpint (se_record_get_id (shown), ==, se_record_get_id (swap));
+  }
 
   /* Edit */
   se_window_show_record (window, swap);
