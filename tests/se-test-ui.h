@@ -5,8 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * What the widget tests share: letting the main loop run, finding
- * widgets the way a user finds them (by name, kind or visible text), and
- * answering a file chooser.
+ * widgets the way a user finds them (by name, kind, action or visible
+ * text), and answering a file chooser.
  */
 
 #pragma once
@@ -48,6 +48,23 @@ se_test_find_type (GtkWidget *root,
   for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found = se_test_find_type (c, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The widget that activates @action_name, as its button or row does */
+static inline GtkWidget *
+se_test_find_actionable (GtkWidget  *root,
+                         const char *action_name)
+{
+  if (GTK_IS_ACTIONABLE (root)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = se_test_find_actionable (c, action_name);
       if (found != NULL)
         return found;
     }

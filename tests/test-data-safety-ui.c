@@ -24,6 +24,7 @@
 #include "se-csv.h"
 #include "se-example-data.h"
 #include "se-history-page.h"
+#include "se-history-row.h"
 #include "se-organisation.h"
 #include "se-participant.h"
 #include "se-person.h"
@@ -500,6 +501,30 @@ test_erase_refused (void)
   close_window (window);
 }
 
+/* The list of the people due: the one list box shown in the group "Due
+ * for Deletion" */
+static GtkWidget *
+due_list (GtkWidget *root)
+{
+  if (ADW_IS_PREFERENCES_GROUP (root)
+      && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (root)),
+                    "Due for Deletion") == 0)
+    {
+      for (GtkWidget *w = se_test_find_type (root, GTK_TYPE_LIST_BOX); w != NULL;
+           w = gtk_widget_get_next_sibling (w))
+        if (GTK_IS_LIST_BOX (w) && gtk_widget_get_visible (w))
+          return w;
+      return NULL;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = due_list (c);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_retention (void)
 {
@@ -525,28 +550,29 @@ test_retention (void)
   expected = se_privacy_list_due (store, "2026-06-01", 1);
   g_assert_cmpuint (expected->len, >, 1);
   g_assert_cmpuint (se_retention_dialog_get_n_due (dialog), ==, expected->len);
-  list = se_test_find_named (GTK_WIDGET (dialog), "due-list");
+  list = due_list (GTK_WIDGET (dialog));
   g_assert_cmpuint (count_children (list), ==, expected->len);
-  g_assert_false (gtk_widget_get_visible (se_test_find_named (GTK_WIDGET (dialog),
-                                                                "nothing-due")));
+  g_assert_false (gtk_widget_get_visible (se_test_find_type (GTK_WIDGET (dialog),
+                                                               ADW_TYPE_STATUS_PAGE)));
 
   /* The spin button is the GSettings key */
-  spin = se_test_find_named (GTK_WIDGET (dialog), "retention-years");
+  spin = se_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON);
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 1);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 50);
   se_test_wait_for_idle ();
   g_assert_cmpint (g_settings_get_int (settings, "retention-years"), ==, 50);
   g_assert_cmpuint (se_retention_dialog_get_n_due (dialog), ==, 0);
-  g_assert_true (gtk_widget_get_visible (se_test_find_named (GTK_WIDGET (dialog),
-                                                               "nothing-due")));
-  g_assert_false (gtk_widget_get_sensitive (se_test_find_named (GTK_WIDGET (dialog),
-                                                                  "anonymise-all")));
+  g_assert_true (gtk_widget_get_visible (se_test_find_type (GTK_WIDGET (dialog),
+                                                              ADW_TYPE_STATUS_PAGE)));
+  g_assert_false (gtk_widget_get_sensitive (se_test_find_actionable (GTK_WIDGET (dialog),
+                                                                       "retention.anonymise-all")));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 1);
   se_test_wait_for_idle ();
   g_assert_cmpuint (se_retention_dialog_get_n_due (dialog), ==, expected->len);
 
   /* Anonymise all, confirmed */
-  g_signal_emit_by_name (se_test_find_named (GTK_WIDGET (dialog), "anonymise-all"), "clicked");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "retention.anonymise-all",
+                                             NULL));
   se_test_wait_for_idle ();
   confirm = find_message_dialog (NULL);
   g_assert_nonnull (confirm);
@@ -568,7 +594,7 @@ test_retention (void)
 static SeAuditEntry *
 row_entry (GtkWidget *row)
 {
-  return g_object_get_data (G_OBJECT (row), "se-entry");
+  return se_history_row_get_entry (SE_HISTORY_ROW (row));
 }
 
 static void
@@ -603,9 +629,9 @@ test_history (void)
 
   /* A page at a time */
   g_assert_cmpuint (se_history_page_get_n_shown (page), ==, 50);
-  more = se_test_find_named (GTK_WIDGET (page), "history-more");
+  more = se_test_find_actionable (GTK_WIDGET (page), "history.show-more");
   g_assert_true (gtk_widget_get_visible (more));
-  g_signal_emit_by_name (more, "clicked");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "history.show-more", NULL));
   se_test_wait_for_idle ();
   g_assert_cmpuint (se_history_page_get_n_shown (page), ==, MIN (total, 100));
 
@@ -614,7 +640,7 @@ test_history (void)
   g_assert_true (se_store_save (store, copy, NULL, &error));
   g_assert_no_error (error);
   se_test_wait_for_idle ();
-  list = se_history_page_get_list (page);
+  list = GTK_LIST_BOX (se_test_find_type (GTK_WIDGET (page), GTK_TYPE_LIST_BOX));
   first = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0));
   g_assert_nonnull (first);
   g_assert_true (se_audit_entry_get_record_type (row_entry (first)) == SE_TYPE_ORGANISATION);
@@ -631,7 +657,9 @@ test_history (void)
     }
 
   /* Following the entry opens the record */
-  g_signal_emit_by_name (list, "row-activated", first);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (first)), ==,
+                   "history.open-record");
+  g_assert_true (gtk_widget_activate (first));
   se_test_wait_for_idle ();
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
   shown = se_record_page_get_record (se_window_get_record_page (window));

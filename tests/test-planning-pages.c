@@ -285,7 +285,8 @@ test_statistics (void)
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (page)));
 
   /* By year: 2022 is the job swap, 1 placement, 5 days, 2 guests, 10 guest days */
-  se_statistics_page_set_grouping (page, SE_STATISTICS_BY_YEAR);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "statistics.grouping", "i",
+                                             (gint32) SE_STATISTICS_BY_YEAR));
   for (int r = 1; ; r++)
     {
       g_autofree char *label = statistics_cell (page, 0, r);
@@ -308,7 +309,8 @@ test_statistics (void)
   assert_cell (page, 4, total_row, "53");
 
   /* By kind: four working meetings */
-  se_statistics_page_set_grouping (page, SE_STATISTICS_BY_KIND);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "statistics.grouping", "i",
+                                             (gint32) SE_STATISTICS_BY_KIND));
   g_assert_cmpint (se_statistics_page_get_grouping (page), ==, SE_STATISTICS_BY_KIND);
   {
     gboolean seen = FALSE;
@@ -353,7 +355,8 @@ test_statistics_newer (void)
 
   se_window_show_section (window, "statistics");
   se_test_wait_for_idle ();
-  se_statistics_page_set_grouping (page, SE_STATISTICS_BY_YEAR);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "statistics.grouping", "i",
+                                             (gint32) SE_STATISTICS_BY_YEAR));
   assert_cell (page, 0, 9, "Total");
   assert_cell (page, 1, 9, "8");
 
@@ -616,17 +619,24 @@ test_calendar_choose_partnership (void)
   se_test_wait_for_idle ();
   chooser = SE_PARTNERSHIP_CHOOSER (find_toplevel (SE_TYPE_PARTNERSHIP_CHOOSER));
   g_assert_nonnull (chooser);
-  model = se_partnership_chooser_get_model (chooser);
+  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (
+    se_test_find_type (GTK_WIDGET (chooser), GTK_TYPE_LIST_VIEW))));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==,
                     se_store_count (store, SE_TYPE_PARTNERSHIP));
 
-  se_partnership_chooser_set_search (chooser, "KDN");
+  {
+    GtkWidget *search = se_test_find_type (GTK_WIDGET (chooser), GTK_TYPE_SEARCH_ENTRY);
+
+    gtk_editable_set_text (GTK_EDITABLE (search), "KDN");
+    g_signal_emit_by_name (search, "search-changed");
+  }
   se_test_wait_for_idle ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   chosen = g_list_model_get_item (model, 0);
   title = se_describe_title (store, chosen);
   g_assert_nonnull (strstr (title, "KDN"));
-  g_assert_true (se_partnership_chooser_choose (chooser, 0));
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chooser), "chooser.choose", NULL));
   se_test_wait_for_idle ();
   g_assert_null (find_toplevel (SE_TYPE_PARTNERSHIP_CHOOSER));
 

@@ -24,6 +24,7 @@
 #include "se-partnership.h"
 #include "se-person.h"
 #include "se-placement.h"
+#include "se-record-dialog.h"
 #include "se-record-form.h"
 #include "se-window.h"
 #include "se-test-ui.h"
@@ -244,19 +245,26 @@ test_workflow (void)
   swap = find_record (store, SE_TYPE_PLACEMENT, "Job Swop in der Karnevalswoche");
   g_assert_nonnull (swap);
 
-  pair_button = se_test_find_named (GTK_WIDGET (page), "job-swap-pair");
+  pair_button = se_test_find_actionable (GTK_WIDGET (page), "page.add-job-swap-pair");
   g_assert_nonnull (pair_button);
-  g_signal_emit_by_name (pair_button, "clicked");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.add-job-swap-pair", NULL));
   se_test_wait_for_idle ();
   dialog = se_test_find_toplevel (ADW_TYPE_WINDOW);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Add Job Swap Pair");
-  pick (SE_RECORD_FORM (se_test_find_named (dialog, "first")), "person-id", "Lena", FALSE);
-  pick (SE_RECORD_FORM (se_test_find_named (dialog, "second")), "person-id", "Clarisse", FALSE);
   {
-    GtkWidget *add = se_test_find_named (dialog, "add-both");
+    /* The two people's forms, one after the other */
+    GtkWidget *first = se_test_find_type (dialog, SE_TYPE_RECORD_FORM);
+    GtkWidget *second = se_test_find_type (gtk_widget_get_next_sibling (first),
+                                           SE_TYPE_RECORD_FORM);
+
+    pick (SE_RECORD_FORM (first), "person-id", "Lena", FALSE);
+    pick (SE_RECORD_FORM (second), "person-id", "Clarisse", FALSE);
+  }
+  {
+    GtkWidget *add = se_test_find_actionable (dialog, "swap.add-both");
     g_assert_nonnull (add);
-    g_signal_emit_by_name (add, "clicked");
+    g_assert_true (gtk_widget_activate_action (dialog, "swap.add-both", NULL));
   }
   se_test_wait_for_idle ();
 
@@ -272,6 +280,39 @@ test_workflow (void)
                      se_record_get_reference (a, "host-organisation-id"));
     g_assert_cmpint (se_record_get_reference (a, "home-organisation-id"), !=,
                      se_record_get_reference (a, "host-organisation-id"));
+  }
+
+  /* A participant's row edits it in a dialog; the placement's other
+   * records are links */
+  {
+    GtkWidget *row = se_test_find_actionable (GTK_WIDGET (page), "page.edit-part");
+    GtkWidget *edit;
+
+    g_assert_nonnull (row);
+    g_assert_true (gtk_widget_activate (row));
+    se_test_wait_for_idle ();
+    edit = se_test_find_toplevel (SE_TYPE_RECORD_DIALOG);
+    g_assert_nonnull (edit);
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (edit)), ==, "Participant");
+    gtk_window_destroy (GTK_WINDOW (edit));
+    se_test_wait_for_idle ();
+  }
+  {
+    g_autoptr(SeRecord) lena = find_record (store, SE_TYPE_PERSON, "Lena Sargalski");
+    GtkWidget *link;
+    SeRecord *shown;
+
+    /* Lena's page lists the job swap among her placements */
+    g_assert_nonnull (lena);
+    se_window_show_record (window, lena);
+    se_test_wait_for_idle ();
+    link = se_test_find_actionable (GTK_WIDGET (page), "page.open-record");
+    g_assert_nonnull (link);
+    g_assert_true (gtk_widget_activate (link));
+    se_test_wait_for_idle ();
+    shown = se_record_page_get_record (page);
+    g_assert_true (SE_IS_PLACEMENT (shown));
+    g_assert_cmpint (se_record_get_id (shown), ==, se_record_get_id (swap));
   }
 
   /* Edit */

@@ -18,14 +18,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SePartnershipChooser, se_partnership_chooser, SE, PARTNERSHIP_CHOOSER,
                       AdwWindow)
 
-SePartnershipChooser *se_partnership_chooser_new        (GtkWindow            *parent,
-                                                         SeStore              *store,
-                                                         const char           *title,
-                                                         const char           *accept_label);
-void                  se_partnership_chooser_set_search (SePartnershipChooser *self,
-                                                         const char           *text);
-GListModel           *se_partnership_chooser_get_model  (SePartnershipChooser *self);
-gboolean              se_partnership_chooser_choose     (SePartnershipChooser *self,
-                                                         guint                 position);
+SePartnershipChooser *se_partnership_chooser_new (GtkWindow            *parent,
+                                                  SeStore              *store,
+                                                  const char           *title,
+                                                  const char           *accept_label);
 
 G_END_DECLS

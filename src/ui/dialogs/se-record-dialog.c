@@ -31,6 +31,9 @@ struct _SeRecordDialog
   SeRecord     *record;
   SeRecordForm *form;
   GtkWidget    *save_button;
+  GtkWidget    *content;
+  GtkWidget    *certificate_box;
+  GtkWidget    *delete_button;
 };
 
 G_DEFINE_FINAL_TYPE (SeRecordDialog, se_record_dialog, ADW_TYPE_WINDOW)
@@ -127,6 +130,14 @@ cancel_activated (GtkWidget  *widget,
 }
 
 static void
+se_record_dialog_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), SE_TYPE_RECORD_DIALOG);
+
+  G_OBJECT_CLASS (se_record_dialog_parent_class)->dispose (object);
+}
+
+static void
 se_record_dialog_finalize (GObject *object)
 {
   SeRecordDialog *self = SE_RECORD_DIALOG (object);
@@ -142,7 +153,16 @@ se_record_dialog_class_init (SeRecordDialogClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->dispose = se_record_dialog_dispose;
   G_OBJECT_CLASS (klass)->finalize = se_record_dialog_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/staffexchange/StaffExchange/"
+                                               "se-record-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, SeRecordDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, SeRecordDialog, content);
+  gtk_widget_class_bind_template_child (widget_class, SeRecordDialog, certificate_box);
+  gtk_widget_class_bind_template_child (widget_class, SeRecordDialog, delete_button);
 
   gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "dialog.cancel", NULL, cancel_activated);
@@ -159,6 +179,7 @@ se_record_dialog_class_init (SeRecordDialogClass *klass)
 static void
 se_record_dialog_init (SeRecordDialog *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /**
@@ -176,17 +197,8 @@ se_record_dialog_new (GtkWindow *parent,
 {
   SeRecordDialog *self = g_object_new (SE_TYPE_RECORD_DIALOG,
                                        "transient-for", parent,
-                                       "modal", TRUE,
-                                       "default-width", 480,
-                                       "default-height", 560,
                                        NULL);
   gboolean is_new = se_record_get_id (record) == 0;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   const char *kind = se_record_class_get_kind_label (SE_RECORD_GET_CLASS (record));
   g_autofree char *title = NULL;
   guint n_fields;
@@ -198,16 +210,7 @@ se_record_dialog_new (GtkWindow *parent,
   /* Translators: window title, %s is a kind of record, e.g. "New Participant" */
   title = is_new ? g_strdup_printf (_("New %s"), kind) : g_strdup (kind);
   gtk_window_set_title (GTK_WINDOW (self), title);
-
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "dialog.cancel");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  self->save_button = gtk_button_new_with_mnemonic (is_new ? _("_Add") : _("_Save"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->save_button), "dialog.save");
-  gtk_widget_add_css_class (self->save_button, "suggested-action");
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save_button);
-  gtk_box_append (GTK_BOX (box), header);
+  gtk_button_set_label (GTK_BUTTON (self->save_button), is_new ? _("_Add") : _("_Save"));
 
   self->form = se_record_form_new (store, record, TRUE);
   /* The owner is given by where the dialog was opened from. */
@@ -215,45 +218,10 @@ se_record_dialog_new (GtkWindow *parent,
     if (fields[i].flags & SE_FIELD_FLAGS_OWNER
         && se_record_get_reference (record, fields[i].name) != 0)
       se_record_form_hide_field (self->form, fields[i].name);
+  gtk_box_prepend (GTK_BOX (self->content), GTK_WIDGET (self->form));
 
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->form));
-  if (!is_new && SE_IS_PARTICIPANT (record))
-    {
-      GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      GtkWidget *print = gtk_button_new_with_mnemonic (_("_Print Certificate…"));
-      GtkWidget *export = gtk_button_new_with_mnemonic (_("E_xport Certificate as PDF…"));
-
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (print), "dialog.print-certificate");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "dialog.export-certificate");
-      gtk_widget_add_css_class (print, "pill");
-      gtk_widget_add_css_class (export, "pill");
-      gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (buttons), print);
-      gtk_box_append (GTK_BOX (buttons), export);
-      gtk_box_append (GTK_BOX (content), buttons);
-    }
-  if (!is_new)
-    {
-      GtkWidget *delete = gtk_button_new_with_mnemonic (_("_Delete"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "dialog.delete");
-      gtk_widget_add_css_class (delete, "destructive-action");
-      gtk_widget_set_halign (delete, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (content), delete);
-    }
-
-  gtk_widget_set_margin_top (content, 12);
-  gtk_widget_set_margin_bottom (content, 24);
-  gtk_widget_set_margin_start (content, 12);
-  gtk_widget_set_margin_end (content, 12);
-  adw_clamp_set_child (ADW_CLAMP (clamp), content);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_box_append (GTK_BOX (box), scrolled);
-  adw_window_set_content (ADW_WINDOW (self), box);
-
-  gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
+  gtk_widget_set_visible (self->certificate_box, !is_new && SE_IS_PARTICIPANT (record));
+  gtk_widget_set_visible (self->delete_button, !is_new);
   return self;
 }
 

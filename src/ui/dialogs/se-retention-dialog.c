@@ -33,7 +33,8 @@ struct _SeRetentionDialog
   GtkWidget       *due_group;
   GtkWidget       *due_list;
   GtkWidget       *empty;
-  GtkWidget       *delete_button;
+  /* The people due, as the list shows them */
+  GListStore      *due;
   guint            n_due;
 };
 
@@ -45,33 +46,34 @@ retention_years (SeRetentionDialog *self)
   return (guint) MAX (g_settings_get_int (self->settings, "retention-years"), 1);
 }
 
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  SeRetentionDialog *self = user_data;
+  SeRecord *person = item;
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *name = se_describe_title (self->store, person);
+  g_autofree char *end = se_privacy_dup_last_end (self->store, se_record_get_id (person));
+  g_autofree char *date = end != NULL ? se_date_format (end) : g_strdup ("");
+  /* Translators: under a person's name; %s is a date */
+  g_autofree char *subtitle = g_strdup_printf (_("Last placement ended %s"), date);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
 static void
 refresh (SeRetentionDialog *self)
 {
   g_autoptr(GPtrArray) due = se_privacy_list_due (self->store, self->today,
                                                   retention_years (self));
   g_autofree char *description = NULL;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (self->due_list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (self->due_list), child);
-
-  for (guint i = 0; i < due->len; i++)
-    {
-      SeRecord *person = g_ptr_array_index (due, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *name = se_describe_title (self->store, person);
-      g_autofree char *end = se_privacy_dup_last_end (self->store, se_record_get_id (person));
-      g_autofree char *date = end != NULL ? se_date_format (end) : g_strdup ("");
-      /* Translators: under a person's name; %s is a date */
-      g_autofree char *subtitle = g_strdup_printf (_("Last placement ended %s"), date);
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_name (row, "due-person");
-      gtk_list_box_append (GTK_LIST_BOX (self->due_list), row);
-    }
+  g_list_store_splice (self->due, 0, g_list_model_get_n_items (G_LIST_MODEL (self->due)),
+                       due->pdata, due->len);
 
   self->n_due = due->len;
   /* Translators: %u people; the retention period is in years */
@@ -82,8 +84,8 @@ refresh (SeRetentionDialog *self)
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->due_group), description);
   gtk_widget_set_visible (self->due_group, due->len > 0);
   gtk_widget_set_visible (self->empty, due->len == 0);
-  gtk_widget_set_sensitive (self->delete_button,
-                            due->len > 0 && !se_store_is_read_only (self->store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "retention.anonymise-all",
+                                 due->len > 0 && !se_store_is_read_only (self->store));
 }
 
 static void
@@ -113,19 +115,15 @@ on_confirm_response (AdwMessageDialog  *dialog,
   refresh (self);
 }
 
-/**
- * se_retention_dialog_delete_all:
- *
- * Asks to confirm, then anonymises everyone listed (what the "Anonymise
- * All…" button does).
- */
-void
-se_retention_dialog_delete_all (SeRetentionDialog *self)
+/* Asks to confirm, then anonymises everyone listed */
+static void
+anonymise_all_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
 {
+  SeRetentionDialog *self = SE_RETENTION_DIALOG (widget);
   g_autofree char *heading = NULL;
   GtkWidget *dialog;
-
-  g_return_if_fail (SE_IS_RETENTION_DIALOG (self));
 
   if (self->n_due == 0 || se_store_is_read_only (self->store))
     return;
@@ -176,94 +174,12 @@ se_retention_dialog_get_n_due (SeRetentionDialog *self)
 }
 
 static void
-build (SeRetentionDialog *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  GtkWidget *period = adw_preferences_group_new ();
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *title = adw_window_title_new (_("Personal Data Due for Deletion"), NULL);
-
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
-  gtk_box_append (GTK_BOX (box), header);
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (period), _("Retention Period"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (period),
-                                         _("Personal data is kept this long after a "
-                                           "person’s last placement ended."));
-  self->spin = gtk_spin_button_new_with_range (1, 50, 1);
-  gtk_widget_set_name (self->spin, "retention-years");
-  gtk_widget_set_valign (self->spin, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Years after the last placement"), -1);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Years after the last placement"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), self->spin);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (period), row);
-  gtk_box_append (GTK_BOX (content), period);
-
-  self->due_group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->due_group),
-                                   _("Due for Deletion"));
-  self->due_list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->due_list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (self->due_list, "boxed-list");
-  gtk_widget_set_name (self->due_list, "due-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->due_list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Due for Deletion"), -1);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->due_group), self->due_list);
-  gtk_box_append (GTK_BOX (content), self->due_group);
-
-  self->empty = adw_status_page_new ();
-  gtk_widget_set_name (self->empty, "nothing-due");
-  gtk_widget_add_css_class (self->empty, "compact");
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->empty), "emblem-ok-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (self->empty), _("Nothing Is Due"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (self->empty),
-                                   _("No one’s last placement ended longer ago than the "
-                                     "retention period."));
-  gtk_box_append (GTK_BOX (content), self->empty);
-
-  self->delete_button = gtk_button_new_with_mnemonic (_("_Anonymise All…"));
-  gtk_widget_set_name (self->delete_button, "anonymise-all");
-  gtk_widget_set_halign (self->delete_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (self->delete_button, "pill");
-  gtk_widget_add_css_class (self->delete_button, "destructive-action");
-  g_signal_connect_swapped (self->delete_button, "clicked",
-                            G_CALLBACK (se_retention_dialog_delete_all), self);
-
-  gtk_widget_set_margin_top (content, 24);
-  gtk_widget_set_margin_bottom (content, 24);
-  gtk_widget_set_margin_start (content, 12);
-  gtk_widget_set_margin_end (content, 12);
-  adw_clamp_set_child (ADW_CLAMP (clamp), content);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_box_append (GTK_BOX (box), scrolled);
-
-  /* Below the list, not at its end: the button stays in sight however
-   * many people are due. */
-  gtk_widget_set_margin_top (self->delete_button, 12);
-  gtk_widget_set_margin_bottom (self->delete_button, 12);
-  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
-  gtk_box_append (GTK_BOX (box), self->delete_button);
-
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toasts, box);
-  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toasts));
-}
-
-static void
 se_retention_dialog_dispose (GObject *object)
 {
   SeRetentionDialog *self = SE_RETENTION_DIALOG (object);
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), SE_TYPE_RETENTION_DIALOG);
+  g_clear_object (&self->due);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -290,6 +206,18 @@ se_retention_dialog_class_init (SeRetentionDialogClass *klass)
   object_class->finalize = se_retention_dialog_finalize;
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/staffexchange/StaffExchange/"
+                                               "se-retention-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, SeRetentionDialog, toasts);
+  gtk_widget_class_bind_template_child (widget_class, SeRetentionDialog, spin);
+  gtk_widget_class_bind_template_child (widget_class, SeRetentionDialog, due_group);
+  gtk_widget_class_bind_template_child (widget_class, SeRetentionDialog, due_list);
+  gtk_widget_class_bind_template_child (widget_class, SeRetentionDialog, empty);
+
+  gtk_widget_class_install_action (widget_class, "retention.anonymise-all", NULL,
+                                   anonymise_all_activated);
 }
 
 static void
@@ -299,10 +227,8 @@ se_retention_dialog_init (SeRetentionDialog *self)
 
   self->today = g_date_time_format (now, "%Y-%m-%d");
   self->settings = g_settings_new (APP_ID);
-  gtk_window_set_title (GTK_WINDOW (self), _("Personal Data Due for Deletion"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 520, 600);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  build (self);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->due = g_list_store_new (SE_TYPE_RECORD);
 }
 
 /**
@@ -320,6 +246,9 @@ se_retention_dialog_new (GtkWindow *parent,
                                           "transient-for", parent, NULL);
 
   self->store = g_object_ref (store);
+  /* The rows describe their people by the store */
+  gtk_list_box_bind_model (GTK_LIST_BOX (self->due_list), G_LIST_MODEL (self->due), create_row,
+                           self, NULL);
   g_settings_bind (self->settings, "retention-years",
                    gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (self->spin)), "value",
                    G_SETTINGS_BIND_DEFAULT);

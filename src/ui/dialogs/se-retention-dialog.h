@@ -22,6 +22,5 @@ SeRetentionDialog *se_retention_dialog_new        (GtkWindow         *parent,
 void               se_retention_dialog_set_today  (SeRetentionDialog *self,
                                                    const char        *today);
 guint              se_retention_dialog_get_n_due  (SeRetentionDialog *self);
-void               se_retention_dialog_delete_all (SeRetentionDialog *self);
 
 G_END_DECLS

@@ -17,10 +17,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SeHistoryPage, se_history_page, SE, HISTORY_PAGE, SeToolPage)
 
-SeHistoryPage *se_history_page_new          (SeStore       *store);
-void           se_history_page_refresh      (SeHistoryPage *self);
-void           se_history_page_show_more    (SeHistoryPage *self);
-guint          se_history_page_get_n_shown  (SeHistoryPage *self);
-GtkListBox    *se_history_page_get_list     (SeHistoryPage *self);
+SeHistoryPage *se_history_page_new         (SeStore       *store);
+guint          se_history_page_get_n_shown (SeHistoryPage *self);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "se-approval.h"
 #include "se-describe.h"
 #include "se-enums.h"
+#include "se-job-swap-dialog.h"
 #include "se-organisation.h"
 #include "se-participant.h"
 #include "se-partnership.h"
@@ -28,6 +29,7 @@
 #include "se-record-dialog.h"
 #include "se-record-form.h"
 #include "se-record-page.h"
+#include "se-record-row.h"
 #include "se-signatory.h"
 #include "se-unit.h"
 
@@ -35,7 +37,11 @@
  * person: every field, and the records related to it. Records that are
  * parts of it (participants, programme items, signatories ...) are added
  * and edited in a dialog; other related records are links. Edit mode
- * replaces the fields by editors; Done saves, Cancel drops the changes. */
+ * replaces the fields by editors; Done saves, Cancel drops the changes.
+ *
+ * Every button and row activates one of the page's actions; those that
+ * act on a related record take its type's name and id, so that no widget
+ * carries a record. */
 
 struct _SeRecordPage
 {
@@ -78,55 +84,70 @@ parent_window (SeRecordPage *self)
 
 /* Related records */
 
+/* Opens a related record: the parameter is its type's name and its id */
 static void
-on_link_activated (AdwActionRow *row,
-                   SeRecordPage *self)
+open_record_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
-  g_signal_emit (self, signals[SIGNAL_OPEN_RECORD], 0, g_object_get_data (G_OBJECT (row),
-                                                                          "se-record"));
+  SeRecordPage *self = SE_RECORD_PAGE (widget);
+  const char *type_name;
+  gint64 id;
+  GType type;
+  g_autoptr(SeRecord) record = NULL;
+
+  g_variant_get (parameter, "(&sx)", &type_name, &id);
+  type = g_type_from_name (type_name);
+  if (g_type_is_a (type, SE_TYPE_RECORD))
+    record = se_store_lookup (self->store, type, id);
+  if (record != NULL)
+    g_signal_emit (self, signals[SIGNAL_OPEN_RECORD], 0, record);
 }
 
+/* Edits a part of the record in a dialog, by its type's name and id */
 static void
-on_part_activated (AdwActionRow *row,
-                   SeRecordPage *self)
+edit_part_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
-  SeRecord *record = g_object_get_data (G_OBJECT (row), "se-record");
-  g_autoptr(SeRecord) copy = se_record_copy (record);
+  SeRecordPage *self = SE_RECORD_PAGE (widget);
+  const char *type_name;
+  gint64 id;
+  GType type;
+  g_autoptr(SeRecord) part = NULL;
 
-  gtk_window_present (GTK_WINDOW (se_record_dialog_new (parent_window (self), self->store,
-                                                        copy)));
+  g_variant_get (parameter, "(&sx)", &type_name, &id);
+  type = g_type_from_name (type_name);
+  if (g_type_is_a (type, SE_TYPE_RECORD))
+    part = se_store_lookup (self->store, type, id);
+  if (part != NULL)
+    {
+      /* The dialog edits a copy: the page's records stay as stored */
+      g_autoptr(SeRecord) copy = se_record_copy (part);
+
+      gtk_window_present (GTK_WINDOW (se_record_dialog_new (parent_window (self), self->store,
+                                                            copy)));
+    }
 }
 
-static GtkWidget *
-record_row (SeRecordPage *self,
-            SeRecord     *record,
-            gboolean      is_part)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *title = se_describe_title (self->store, record);
-  g_autofree char *subtitle = se_describe_subtitle (self->store, record);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name (is_part ? "document-edit-symbolic"
-                                                                   : "go-next-symbolic"));
-  g_object_set_data_full (G_OBJECT (row), "se-record", g_object_ref (record), g_object_unref);
-  g_signal_connect (row, "activated",
-                    is_part ? G_CALLBACK (on_part_activated) : G_CALLBACK (on_link_activated),
-                    self);
-  return row;
-}
-
+/* Adds a part to the record in a dialog: the parameter is the part's
+ * type's name and its field that refers to the record */
 static void
-on_add_part (GtkButton    *button,
-             SeRecordPage *self)
+add_part_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  GType type = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "se-type"));
-  const char *owner_field = g_object_get_data (G_OBJECT (button), "se-owner-field");
-  g_autoptr(SeRecord) part = g_object_new (type, NULL);
+  SeRecordPage *self = SE_RECORD_PAGE (widget);
+  const char *type_name, *owner_field;
+  GType type;
+  g_autoptr(SeRecord) part = NULL;
+
+  g_variant_get (parameter, "(&s&s)", &type_name, &owner_field);
+  type = g_type_from_name (type_name);
+  if (self->record == NULL || se_store_is_read_only (self->store)
+      || !g_type_is_a (type, SE_TYPE_RECORD))
+    return;
+  part = g_object_new (type, NULL);
 
   se_record_set_reference (part, owner_field, se_record_get_id (self->record));
 
@@ -175,9 +196,9 @@ add_group (SeRecordPage *self,
       gtk_widget_set_tooltip_text (add, tip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, tip,
                                       -1);
-      g_object_set_data (G_OBJECT (add), "se-type", GSIZE_TO_POINTER (part_type));
-      g_object_set_data (G_OBJECT (add), "se-owner-field", (gpointer) owner_field);
-      g_signal_connect (add, "clicked", G_CALLBACK (on_add_part), self);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "page.add-part");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (add), "(ss)", g_type_name (part_type),
+                                        owner_field);
       adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add);
     }
 
@@ -191,7 +212,11 @@ add_group (SeRecordPage *self,
   else
     for (guint i = 0; i < records->len; i++)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                                 record_row (self, g_ptr_array_index (records, i), are_parts));
+                                 se_record_row_new (self->store, g_ptr_array_index (records, i),
+                                                    are_parts ? "page.edit-part"
+                                                              : "page.open-record",
+                                                    are_parts ? "document-edit-symbolic"
+                                                              : "go-next-symbolic"));
 
   gtk_box_append (GTK_BOX (self->body), group);
   return group;
@@ -276,12 +301,19 @@ on_attach_response (GtkNativeDialog *chooser,
 }
 
 static void
-on_attach_clicked (GtkButton    *button,
-                   SeRecordPage *self)
+attach_document_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
 {
+  SeRecordPage *self = SE_RECORD_PAGE (widget);
   GtkFileChooserNative *chooser;
-  GtkFileFilter *pdf = gtk_file_filter_new ();
-  GtkFileFilter *all = gtk_file_filter_new ();
+  GtkFileFilter *pdf, *all;
+
+  if (self->record == NULL || !SE_IS_AGREEMENT (self->record)
+      || se_store_is_read_only (self->store))
+    return;
+  pdf = gtk_file_filter_new ();
+  all = gtk_file_filter_new ();
 
   chooser = gtk_file_chooser_native_new (_("Attach Signed Document"), parent_window (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"),
@@ -298,17 +330,22 @@ on_attach_clicked (GtkButton    *button,
 }
 
 static void
-on_open_document_clicked (GtkButton    *button,
-                          SeRecordPage *self)
+open_document_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
 {
+  SeRecordPage *self = SE_RECORD_PAGE (widget);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = se_store_load_document (self->store, se_record_get_id (self->record),
-                                                    &error);
+  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autofree char *uri = NULL;
-  const char *name = se_record_get_string (self->record, "document-name");
+  const char *name;
 
+  if (self->record == NULL || !SE_IS_AGREEMENT (self->record))
+    return;
+  bytes = se_store_load_document (self->store, se_record_get_id (self->record), &error);
+  name = se_record_get_string (self->record, "document-name");
   if (bytes == NULL)
     {
       show_problem (self, error->message);
@@ -336,21 +373,28 @@ on_open_document_clicked (GtkButton    *button,
 }
 
 static void
-on_remove_document_clicked (GtkButton    *button,
-                            SeRecordPage *self)
+remove_document_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
 {
+  SeRecordPage *self = SE_RECORD_PAGE (widget);
   g_autoptr(GError) error = NULL;
 
+  if (self->record == NULL || !SE_IS_AGREEMENT (self->record)
+      || se_store_is_read_only (self->store))
+    return;
   if (!se_store_remove_document (self->store, se_record_get_id (self->record), &error))
     show_problem (self, error->message);
 }
 
 static GtkWidget *
 icon_button (const char *icon,
-             const char *label)
+             const char *label,
+             const char *action)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, label);
@@ -371,18 +415,17 @@ add_document_group (SeRecordPage *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  name != NULL ? name : _("No signed document on file"));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  gtk_widget_set_name (row, "signed-document");
 
   if (name != NULL)
     {
-      GtkWidget *open = icon_button ("document-open-symbolic", _("Open Signed Document"));
-      g_signal_connect (open, "clicked", G_CALLBACK (on_open_document_clicked), self);
+      GtkWidget *open = icon_button ("document-open-symbolic", _("Open Signed Document"),
+                                     "page.open-document");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), open);
       if (writable)
         {
-          GtkWidget *remove = icon_button ("user-trash-symbolic", _("Remove Signed Document"));
-          g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_document_clicked), self);
+          GtkWidget *remove = icon_button ("user-trash-symbolic", _("Remove Signed Document"),
+                                           "page.remove-document");
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
         }
     }
@@ -390,8 +433,8 @@ add_document_group (SeRecordPage *self)
     {
       GtkWidget *attach = icon_button ("mail-attachment-symbolic",
                                        name != NULL ? _("Replace Signed Document")
-                                                    : _("Attach Signed Document"));
-      g_signal_connect (attach, "clicked", G_CALLBACK (on_attach_clicked), self);
+                                                    : _("Attach Signed Document"),
+                                       "page.attach-document");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), attach);
       if (name == NULL)
         adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), attach);
@@ -485,158 +528,18 @@ build_related (SeRecordPage *self)
     }
 }
 
-/* Job swap: two people crossing, in one go */
-
-typedef struct
-{
-  SeRecordPage *page;
-  GtkWidget    *window;
-  SeRecordForm *first;
-  SeRecordForm *second;
-  GtkWidget    *error;
-} SwapDialog;
-
 static void
-swap_dialog_free (SwapDialog *d)
+add_job_swap_pair_activated (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
 {
-  g_free (d);
-}
+  SeRecordPage *self = SE_RECORD_PAGE (widget);
 
-static gboolean
-person_home (SeStore  *store,
-             SeRecord *participant,
-             gint64   *org)
-{
-  g_autoptr(SeRecord) person = se_store_lookup (store, SE_TYPE_PERSON,
-                                                se_record_get_reference (participant,
-                                                                         "person-id"));
-  *org = person != NULL ? se_record_get_reference (person, "organisation-id") : 0;
-  return *org != 0;
-}
-
-static void
-on_swap_add (GtkButton  *button,
-             SwapDialog *d)
-{
-  SeStore *store = d->page->store;
-  g_autoptr(SeRecord) a = NULL;
-  g_autoptr(SeRecord) b = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *field = NULL;
-  gint64 home_a, home_b;
-
-  a = se_record_form_collect (d->first, &field, &error);
-  if (a == NULL)
-    {
-      se_record_form_show_error (d->first, field, error->message);
-      return;
-    }
-  b = se_record_form_collect (d->second, &field, &error);
-  if (b == NULL)
-    {
-      se_record_form_show_error (d->second, field, error->message);
-      return;
-    }
-  if (!person_home (store, a, &home_a) || !person_home (store, b, &home_b) || home_a == home_b)
-    {
-      gtk_label_set_text (GTK_LABEL (d->error),
-                          _("Each person needs an organisation of their own, and the two must "
-                            "differ. Set the organisation on each person's page first."));
-      gtk_widget_set_visible (d->error, TRUE);
-      return;
-    }
-
-  se_record_set_reference (a, "home-organisation-id", home_a);
-  se_record_set_reference (a, "host-organisation-id", home_b);
-  se_record_set_reference (b, "home-organisation-id", home_b);
-  se_record_set_reference (b, "host-organisation-id", home_a);
-
-  if (!se_store_begin (store, &error)
-      || !se_store_save (store, a, &field, &error)
-      || !se_store_save (store, b, &field, &error)
-      || !se_store_commit (store, &error))
-    {
-      se_store_rollback (store);
-      gtk_label_set_text (GTK_LABEL (d->error), error->message);
-      gtk_widget_set_visible (d->error, TRUE);
-      return;
-    }
-
-  gtk_window_destroy (GTK_WINDOW (d->window));
-}
-
-static SeRecordForm *
-swap_form (SeRecordPage *self)
-{
-  g_autoptr(SeRecord) p = SE_RECORD (se_participant_new ());
-  SeRecordForm *form;
-
-  se_record_set_reference (p, "placement-id", se_record_get_id (self->record));
-  se_record_set_int (p, "role", SE_PARTICIPANT_ROLE_GUEST);
-  /* Placeholders until the people's organisations are known */
-  se_record_set_reference (p, "home-organisation-id", 1);
-  se_record_set_reference (p, "host-organisation-id", 1);
-  form = se_record_form_new (self->store, p, TRUE);
-  se_record_form_hide_field (form, "placement-id");
-  se_record_form_hide_field (form, "role");
-  se_record_form_hide_field (form, "home-organisation-id");
-  se_record_form_hide_field (form, "host-organisation-id");
-  se_record_form_hide_field (form, "host-unit-id");
-  return form;
-}
-
-static void
-on_job_swap_clicked (GtkButton    *button,
-                     SeRecordPage *self)
-{
-  SwapDialog *d = g_new0 (SwapDialog, 1);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add Both"));
-  GtkWidget *intro = gtk_label_new (_("Each of the two goes to the other's organisation. Their "
-                                      "home organisations are taken from their records."));
-
-  d->page = self;
-  d->window = adw_window_new ();
-  gtk_window_set_title (GTK_WINDOW (d->window), _("Add Job Swap Pair"));
-  gtk_window_set_transient_for (GTK_WINDOW (d->window), parent_window (self));
-  gtk_window_set_modal (GTK_WINDOW (d->window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (d->window), 440, -1);
-  g_object_set_data_full (G_OBJECT (d->window), "se-swap", d, (GDestroyNotify) swap_dialog_free);
-
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), d->window);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  gtk_widget_add_css_class (add, "suggested-action");
-  gtk_widget_set_name (add, "add-both");
-  g_signal_connect (add, "clicked", G_CALLBACK (on_swap_add), d);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), add);
-  gtk_box_append (GTK_BOX (box), header);
-
-  gtk_label_set_wrap (GTK_LABEL (intro), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (intro), 0);
-  gtk_box_append (GTK_BOX (content), intro);
-  d->first = swap_form (self);
-  d->second = swap_form (self);
-  gtk_widget_set_name (GTK_WIDGET (d->first), "first");
-  gtk_widget_set_name (GTK_WIDGET (d->second), "second");
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (d->first));
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (d->second));
-  d->error = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (d->error), TRUE);
-  gtk_widget_add_css_class (d->error, "error");
-  gtk_widget_set_visible (d->error, FALSE);
-  gtk_box_append (GTK_BOX (content), d->error);
-  gtk_widget_set_margin_top (content, 12);
-  gtk_widget_set_margin_bottom (content, 24);
-  gtk_widget_set_margin_start (content, 12);
-  gtk_widget_set_margin_end (content, 12);
-  gtk_box_append (GTK_BOX (box), content);
-  adw_window_set_content (ADW_WINDOW (d->window), box);
-
-  gtk_window_present (GTK_WINDOW (d->window));
+  if (self->record == NULL || !SE_IS_PLACEMENT (self->record)
+      || se_store_is_read_only (self->store))
+    return;
+  gtk_window_present (GTK_WINDOW (se_job_swap_dialog_new (parent_window (self), self->store,
+                                                          self->record)));
 }
 
 static void
@@ -650,8 +553,7 @@ add_job_swap_button (SeRecordPage *self,
 
   button = gtk_button_new_with_mnemonic (_("Add _Job Swap Pair…"));
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_name (button, "job-swap-pair");
-  g_signal_connect (button, "clicked", G_CALLBACK (on_job_swap_clicked), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "page.add-job-swap-pair");
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
 }
 
@@ -770,29 +672,24 @@ se_record_page_show (SeRecordPage *self,
     se_record_form_focus_first (self->form);
 }
 
-/**
- * se_record_page_save:
- *
- * Saves what the user entered. On failure the page stays in edit mode
- * with the input as it was and the message at the field at fault.
- *
- * Returns: %TRUE if the record was stored
- */
-gboolean
-se_record_page_save (SeRecordPage *self)
+/* Saves what the user entered (page.save). On failure the page stays in
+ * edit mode with the input as it was and the message at the field at
+ * fault. */
+static void
+save (SeRecordPage *self)
 {
   g_autoptr(SeRecord) copy = NULL;
   g_autoptr(GError) error = NULL;
   const char *field = NULL;
 
-  g_return_val_if_fail (SE_IS_RECORD_PAGE (self), FALSE);
-  g_return_val_if_fail (self->editing, FALSE);
+  if (!self->editing)
+    return;
 
   copy = se_record_form_collect (self->form, &field, &error);
   if (copy == NULL || !se_store_save (self->store, copy, &field, &error))
     {
       se_record_form_show_error (self->form, field, error->message);
-      return FALSE;
+      return;
     }
 
   if (se_record_get_id (self->record) == 0)
@@ -807,15 +704,13 @@ se_record_page_save (SeRecordPage *self)
   self->editing = FALSE;
   rebuild (self);
   g_signal_emit (self, signals[SIGNAL_SAVED], 0, self->record);
-  return TRUE;
 }
 
-void
-se_record_page_cancel (SeRecordPage *self)
+/* Drops the changes (page.cancel); a new record is dropped altogether */
+static void
+cancel (SeRecordPage *self)
 {
   gboolean was_new;
-
-  g_return_if_fail (SE_IS_RECORD_PAGE (self));
 
   was_new = self->record != NULL && se_record_get_id (self->record) == 0;
   self->editing = FALSE;
@@ -840,7 +735,7 @@ save_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  se_record_page_save (SE_RECORD_PAGE (widget));
+  save (SE_RECORD_PAGE (widget));
 }
 
 static void
@@ -848,7 +743,7 @@ cancel_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  se_record_page_cancel (SE_RECORD_PAGE (widget));
+  cancel (SE_RECORD_PAGE (widget));
 }
 
 SeRecord *
@@ -929,6 +824,18 @@ se_record_page_class_init (SeRecordPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.edit", NULL, edit_activated);
   gtk_widget_class_install_action (widget_class, "page.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "page.cancel", NULL, cancel_activated);
+  gtk_widget_class_install_action (widget_class, "page.open-record", "(sx)",
+                                   open_record_activated);
+  gtk_widget_class_install_action (widget_class, "page.edit-part", "(sx)", edit_part_activated);
+  gtk_widget_class_install_action (widget_class, "page.add-part", "(ss)", add_part_activated);
+  gtk_widget_class_install_action (widget_class, "page.add-job-swap-pair", NULL,
+                                   add_job_swap_pair_activated);
+  gtk_widget_class_install_action (widget_class, "page.attach-document", NULL,
+                                   attach_document_activated);
+  gtk_widget_class_install_action (widget_class, "page.open-document", NULL,
+                                   open_document_activated);
+  gtk_widget_class_install_action (widget_class, "page.remove-document", NULL,
+                                   remove_document_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "page.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "page.save",
                                        NULL);

@@ -24,8 +24,6 @@ void          se_record_page_show        (SeRecordPage *self,
 SeRecord     *se_record_page_get_record  (SeRecordPage *self);
 gboolean      se_record_page_get_editing (SeRecordPage *self);
 GtkWidget    *se_record_page_get_form    (SeRecordPage *self);
-gboolean      se_record_page_save        (SeRecordPage *self);
-void          se_record_page_cancel      (SeRecordPage *self);
 GtkWidget    *se_record_page_get_back_button (SeRecordPage *self);
 
 G_END_DECLS

@@ -20,10 +20,7 @@ G_DECLARE_FINAL_TYPE (SeStatisticsPage, se_statistics_page, SE, STATISTICS_PAGE,
 
 SeStatisticsPage     *se_statistics_page_new          (SeStore              *store);
 void                  se_statistics_page_refresh      (SeStatisticsPage     *self);
-void                  se_statistics_page_set_grouping (SeStatisticsPage     *self,
-                                                       SeStatisticsGrouping  grouping);
 SeStatisticsGrouping  se_statistics_page_get_grouping (SeStatisticsPage     *self);
-GtkColumnView        *se_statistics_page_get_table    (SeStatisticsPage     *self);
 char                 *se_statistics_page_dup_cell_text (SeStatisticsPage    *self,
                                                        guint                 column,
                                                        guint                 row);
