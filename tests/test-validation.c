@@ -21,6 +21,7 @@
 #include "se-date.h"
 #include "se-enums.h"
 #include "se-error.h"
+#include "se-field-type.h"
 #include "se-organisation.h"
 #include "se-partnership.h"
 #include "se-person.h"
@@ -575,6 +576,58 @@ test_enum_labels (void)
     }
 }
 
+/* Every field type has its own entry in the table, and what the entry
+ * says of the value agrees with the property each record kind installs. */
+static void
+test_field_types (void)
+{
+  guint n_types;
+  const GType *types = se_store_get_record_types (&n_types);
+
+  for (SeFieldType t = SE_FIELD_TEXT; t <= SE_FIELD_WEBSITE; t++)
+    {
+      const SeFieldTypeInfo *info = se_field_type_get_info (t);
+
+      g_assert_cmpint (info->type, ==, t);
+      g_assert_cmpint (info->editor, <, SE_FIELD_N_EDITORS);
+      /* The text hooks are for text values only. */
+      if (info->value != SE_FIELD_VALUE_STRING)
+        g_assert_true (info->is_valid == NULL && info->parse == NULL && info->format == NULL
+                       && !info->trim && !info->free_text);
+    }
+
+  for (guint i = 0; i < n_types; i++)
+    {
+      g_autoptr(GTypeClass) klass = g_type_class_ref (types[i]);
+      guint n_fields;
+      const SeField *fields = se_record_class_get_fields (SE_RECORD_CLASS (klass), &n_fields);
+
+      for (guint f = 0; f < n_fields; f++)
+        {
+          const SeFieldTypeInfo *info = se_field_get_info (&fields[f]);
+          GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass),
+                                                            fields[f].name);
+          GType expected[] = {
+            [SE_FIELD_VALUE_STRING] = G_TYPE_STRING,
+            [SE_FIELD_VALUE_INT] = G_TYPE_INT,
+            [SE_FIELD_VALUE_BOOLEAN] = G_TYPE_BOOLEAN,
+            [SE_FIELD_VALUE_ENUM] = info->value == SE_FIELD_VALUE_ENUM
+                                    ? fields[f].target () : G_TYPE_INVALID,
+            [SE_FIELD_VALUE_REFERENCE] = G_TYPE_INT64,
+          };
+
+          g_assert_nonnull (pspec);
+          g_assert_true (info == se_field_type_get_info (fields[f].type));
+          g_assert_cmpstr (g_type_name (G_PARAM_SPEC_VALUE_TYPE (pspec)), ==,
+                           g_type_name (expected[info->value]));
+          g_assert_cmpint (se_field_get_column (&fields[f]), ==,
+                           info->value == SE_FIELD_VALUE_STRING
+                           || info->value == SE_FIELD_VALUE_ENUM
+                           ? SE_FIELD_COLUMN_TEXT : SE_FIELD_COLUMN_INTEGER);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -611,6 +664,7 @@ main (int   argc,
 
   g_test_add_func ("/date/parse", test_date_parse);
   g_test_add_func ("/enum/labels", test_enum_labels);
+  g_test_add_func ("/field-types/table", test_field_types);
 
   return g_test_run ();
 }

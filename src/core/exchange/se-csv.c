@@ -18,6 +18,7 @@
 #include "se-date.h"
 #include "se-enums.h"
 #include "se-error.h"
+#include "se-field-type.h"
 #include "se-store-jobs.h"
 
 /* CSV files as German offices exchange them: UTF-8, a header row,
@@ -192,13 +193,6 @@ looks_like_formula (const char *value)
   return *value != '\0' && strchr ("=+-@\t\r", *value) != NULL;
 }
 
-static gboolean
-is_free_text (const SeField *field)
-{
-  return field->type == SE_FIELD_TEXT || field->type == SE_FIELD_LONG_TEXT
-         || field->type == SE_FIELD_EMAIL || field->type == SE_FIELD_WEBSITE;
-}
-
 static void
 append_cell (GString    *out,
              const char *value,
@@ -236,28 +230,21 @@ static char *
 format_value (SeRecord      *record,
               const SeField *field)
 {
-  switch (field->type)
+  switch (se_field_get_info (field)->value)
     {
-    case SE_FIELD_INT:
+    case SE_FIELD_VALUE_INT:
       return g_strdup_printf ("%d", se_record_get_int (record, field->name));
-    case SE_FIELD_BOOLEAN:
+    case SE_FIELD_VALUE_BOOLEAN:
       return g_strdup (se_record_get_int (record, field->name) ? yes_label () : no_label ());
-    case SE_FIELD_ENUM:
+    case SE_FIELD_VALUE_ENUM:
       return g_strdup (se_enum_get_label (field->target (),
                                           se_record_get_int (record, field->name)));
-    case SE_FIELD_REFERENCE:
+    case SE_FIELD_VALUE_REFERENCE:
       {
         gint64 id = se_record_get_reference (record, field->name);
         return id != 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, id) : NULL;
       }
-    case SE_FIELD_TEXT:
-    case SE_FIELD_LONG_TEXT:
-    case SE_FIELD_DATE:
-    case SE_FIELD_PARTIAL_DATE:
-    case SE_FIELD_TIME:
-    case SE_FIELD_EMAIL:
-    case SE_FIELD_COUNTRY:
-    case SE_FIELD_WEBSITE:
+    case SE_FIELD_VALUE_STRING:
     default:
       return g_strdup (se_record_get_string (record, field->name));
     }
@@ -334,7 +321,7 @@ se_csv_export (SeStore        *store,
           const SeField *f = g_ptr_array_index (fields, i);
           g_autofree char *value = format_value (record, f);
 
-          if (value != NULL && is_free_text (f) && looks_like_formula (value))
+          if (value != NULL && se_field_get_info (f)->free_text && looks_like_formula (value))
             {
               char *escaped = g_strconcat ("'", value, NULL);
 
@@ -653,67 +640,6 @@ parse_int64 (const char *text,
   return *value >= min;
 }
 
-/* "2023-07-06", "06.07.2023" or "6.7.2023" */
-static char *
-parse_date (const char *text)
-{
-  unsigned d, m, y;
-  int consumed = 0;
-
-  if (se_date_is_valid (text))
-    return g_strdup (text);
-
-  if (sscanf (text, "%2u.%2u.%4u%n", &d, &m, &y, &consumed) == 3
-      && (gsize) consumed == strlen (text) && y >= 1000 && y <= 9999
-      && g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
-    return g_strdup_printf ("%04u-%02u-%02u", y, m, d);
-
-  return NULL;
-}
-
-/* A whole date, or "1949", "1992-05", "05.1992" */
-static char *
-parse_partial_date (const char *text)
-{
-  unsigned m, y;
-  int consumed = 0;
-  char *date = parse_date (text);
-
-  if (date != NULL)
-    return date;
-  if (se_partial_date_is_valid (text))
-    return g_strdup (text);
-  if (sscanf (text, "%2u.%4u%n", &m, &y, &consumed) == 2
-      && (gsize) consumed == strlen (text) && y >= 1000 && y <= 9999 && m >= 1 && m <= 12)
-    return g_strdup_printf ("%04u-%02u", y, m);
-  return NULL;
-}
-
-/* "9:30", "09:30", "09:30:00" (as spreadsheets write times) */
-static char *
-parse_time (const char *text)
-{
-  unsigned h, m, s = 0;
-  int consumed = 0;
-  gsize len = strlen (text);
-  char *hhmm;
-
-  if (sscanf (text, "%2u:%2u%n", &h, &m, &consumed) != 2)
-    return NULL;
-  if ((gsize) consumed != len)
-    {
-      int more = 0;
-
-      if (sscanf (text + consumed, ":%2u%n", &s, &more) != 1
-          || (gsize) (consumed + more) != len || s != 0)
-        return NULL;
-    }
-  hhmm = g_strdup_printf ("%02u:%02u", h, m);
-  if (!se_time_is_valid (hhmm))
-    g_clear_pointer (&hhmm, g_free);
-  return hhmm;
-}
-
 static gboolean
 parse_boolean (const char *text,
                gboolean   *value)
@@ -855,16 +781,17 @@ set_value (Import        *im,
            char          *text,
            guint          line)
 {
+  const SeFieldTypeInfo *info = se_field_get_info (f);
   const char *label = se_field_get_label (f);
   g_autofree char *value = NULL;
 
   /* What the export escaped (see looks_like_formula ()). */
-  if (is_free_text (f) && text[0] == '\'' && looks_like_formula (text + 1))
+  if (info->free_text && text[0] == '\'' && looks_like_formula (text + 1))
     text++;
 
-  switch (f->type)
+  switch (info->value)
     {
-    case SE_FIELD_INT:
+    case SE_FIELD_VALUE_INT:
       {
         gint64 n = 0;
 
@@ -880,7 +807,7 @@ set_value (Import        *im,
       }
       return TRUE;
 
-    case SE_FIELD_BOOLEAN:
+    case SE_FIELD_VALUE_BOOLEAN:
       {
         gboolean b;
 
@@ -896,7 +823,7 @@ set_value (Import        *im,
       }
       return TRUE;
 
-    case SE_FIELD_ENUM:
+    case SE_FIELD_VALUE_ENUM:
       {
         int v;
 
@@ -920,7 +847,7 @@ set_value (Import        *im,
       }
       return TRUE;
 
-    case SE_FIELD_REFERENCE:
+    case SE_FIELD_VALUE_REFERENCE:
       {
         gint64 id = 0;
 
@@ -931,66 +858,22 @@ set_value (Import        *im,
       }
       return TRUE;
 
-    case SE_FIELD_DATE:
-    case SE_FIELD_PARTIAL_DATE:
-      g_strstrip (text);
-      if (*text != '\0')
-        {
-          value = f->type == SE_FIELD_DATE ? parse_date (text) : parse_partial_date (text);
-          if (value == NULL)
-            {
-              /* Translators: %1$s names a column, %2$s is the value in the file */
-              add_problemf (im, line, f->name,
-                            _("“%1$s” is not a date: “%2$s”. Write dates as 2023-07-06 or "
-                              "06.07.2023."), label, text);
-              return FALSE;
-            }
-        }
-      se_record_set_string (record, f->name, value);
-      return TRUE;
-
-    case SE_FIELD_TIME:
-      g_strstrip (text);
-      if (*text != '\0')
-        {
-          value = parse_time (text);
-          if (value == NULL)
-            {
-              /* Translators: %1$s names a column, %2$s is the value in the file */
-              add_problemf (im, line, f->name,
-                            _("“%1$s” is not a time: “%2$s”. Write times as 09:30."),
-                            label, text);
-              return FALSE;
-            }
-        }
-      se_record_set_string (record, f->name, value);
-      return TRUE;
-
-    case SE_FIELD_EMAIL:
-    case SE_FIELD_COUNTRY:
-    case SE_FIELD_WEBSITE:
-      g_strstrip (text);
-      if (f->type == SE_FIELD_COUNTRY)
-        {
-          g_autofree char *upper = g_ascii_strup (text, -1);
-          se_record_set_string (record, f->name, upper);
-          return TRUE;
-        }
-      se_record_set_string (record, f->name, text);
-      return TRUE;
-
-    case SE_FIELD_TEXT:
-    case SE_FIELD_LONG_TEXT:
+    case SE_FIELD_VALUE_STRING:
     default:
-      {
-        /* Spreadsheets may end the lines within a cell with CRLF. */
-        if (strstr (text, "\r\n") != NULL)
-          {
-            g_auto(GStrv) parts = g_strsplit (text, "\r\n", -1);
-            value = g_strjoinv ("\n", parts);
-          }
-        se_record_set_string (record, f->name, value != NULL ? value : text);
-      }
+      if (info->trim)
+        g_strstrip (text);
+      if (*text != '\0' && info->parse != NULL)
+        {
+          g_autoptr(GError) error = NULL;
+
+          value = info->parse (text, label, &error);
+          if (value == NULL)
+            {
+              add_problem (im, line, f->name, error->message);
+              return FALSE;
+            }
+        }
+      se_record_set_string (record, f->name, value != NULL ? value : text);
       return TRUE;
     }
 }
@@ -1160,7 +1043,7 @@ process_record (Import *im)
 
       /* References to this same kind are resolved once the whole file is
        * read: the record referred to may come further down. */
-      if (f->type == SE_FIELD_REFERENCE && f->target () == im->type)
+      if (se_field_get_info (f)->value == SE_FIELD_VALUE_REFERENCE && f->target () == im->type)
         {
           gint64 target = se_record_get_reference (record, f->name);
           g_autoptr(SeRecord) stored = target != 0

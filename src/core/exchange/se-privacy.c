@@ -19,6 +19,7 @@
 #include "se-approval.h"
 #include "se-date.h"
 #include "se-enums.h"
+#include "se-field-type.h"
 #include "se-participant.h"
 #include "se-partnership.h"
 #include "se-person.h"
@@ -80,20 +81,20 @@ add_record (JsonBuilder *builder,
       const SeField *f = &fields[i];
 
       json_builder_set_member_name (builder, f->name);
-      switch (f->type)
+      switch (se_field_get_info (f)->value)
         {
-        case SE_FIELD_INT:
+        case SE_FIELD_VALUE_INT:
           json_builder_add_int_value (builder, se_record_get_int (record, f->name));
           break;
-        case SE_FIELD_BOOLEAN:
+        case SE_FIELD_VALUE_BOOLEAN:
           json_builder_add_boolean_value (builder, se_record_get_int (record, f->name) != 0);
           break;
-        case SE_FIELD_ENUM:
+        case SE_FIELD_VALUE_ENUM:
           json_builder_add_string_value (builder,
                                          se_enum_get_label (f->target (),
                                                             se_record_get_int (record, f->name)));
           break;
-        case SE_FIELD_REFERENCE:
+        case SE_FIELD_VALUE_REFERENCE:
           {
             gint64 id = se_record_get_reference (record, f->name);
             g_autoptr(SeRecord) target = id != 0 ? se_store_lookup (store, f->target (), id) : NULL;
@@ -114,14 +115,7 @@ add_record (JsonBuilder *builder,
               }
           }
           break;
-        case SE_FIELD_TEXT:
-        case SE_FIELD_LONG_TEXT:
-        case SE_FIELD_DATE:
-        case SE_FIELD_PARTIAL_DATE:
-        case SE_FIELD_TIME:
-        case SE_FIELD_EMAIL:
-        case SE_FIELD_COUNTRY:
-        case SE_FIELD_WEBSITE:
+        case SE_FIELD_VALUE_STRING:
         default:
           {
             const char *s = se_record_get_string (record, f->name);

@@ -14,6 +14,7 @@
 
 #include "se-date.h"
 #include "se-error.h"
+#include "se-field-type.h"
 #include "se-record-private.h"
 #include "se-record.h"
 
@@ -101,39 +102,6 @@ field_set_property (GObject      *object,
   g_object_notify_by_pspec (object, pspec);
 }
 
-static GParamSpec *
-field_param_spec (const SeField *field)
-{
-  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
-
-  switch (field->type)
-    {
-    case SE_FIELD_INT:
-      return g_param_spec_int (field->name, NULL, NULL, G_MININT, G_MAXINT, 0, flags);
-    case SE_FIELD_BOOLEAN:
-      return g_param_spec_boolean (field->name, NULL, NULL, FALSE, flags);
-    case SE_FIELD_ENUM:
-      {
-        GType type = field->target ();
-        g_autoptr(GEnumClass) eclass = g_type_class_ref (type);
-        return g_param_spec_enum (field->name, NULL, NULL, type, eclass->minimum, flags);
-      }
-    case SE_FIELD_REFERENCE:
-      return g_param_spec_int64 (field->name, NULL, NULL, 0, G_MAXINT64, 0, flags);
-    case SE_FIELD_TEXT:
-    case SE_FIELD_LONG_TEXT:
-    case SE_FIELD_DATE:
-    case SE_FIELD_PARTIAL_DATE:
-    case SE_FIELD_TIME:
-    case SE_FIELD_EMAIL:
-    case SE_FIELD_COUNTRY:
-    case SE_FIELD_WEBSITE:
-      return g_param_spec_string (field->name, NULL, NULL, NULL, flags);
-    default:
-      g_assert_not_reached ();
-    }
-}
-
 /**
  * se_record_class_install_fields:
  * @klass: a subclass being initialised
@@ -165,7 +133,7 @@ se_record_class_install_fields (SeRecordClass *klass,
 
   for (guint i = 0; i < n_fields; i++)
     {
-      klass->pspecs[i] = field_param_spec (&fields[i]);
+      klass->pspecs[i] = se_field_param_spec (&fields[i]);
       g_object_class_install_property (object_class, i + 1, klass->pspecs[i]);
     }
 }
@@ -590,37 +558,6 @@ fail (GError       **error,
 }
 
 static gboolean
-is_valid_email (const char *s)
-{
-  const char *at = strchr (s, '@');
-  const char *dot;
-
-  if (at == NULL || at == s || strchr (at + 1, '@') != NULL)
-    return FALSE;
-  for (const char *p = s; *p; p++)
-    if (g_ascii_isspace (*p))
-      return FALSE;
-  dot = strrchr (at + 1, '.');
-  return dot != NULL && dot > at + 1 && dot[1] != '\0';
-}
-
-static gboolean
-is_valid_country (const char *s)
-{
-  return strlen (s) == 2 && g_ascii_isupper (s[0]) && g_ascii_isupper (s[1]);
-}
-
-static gboolean
-is_valid_website (const char *s)
-{
-  if (strchr (s, ' ') != NULL || strchr (s, '.') == NULL)
-    return FALSE;
-  if (strstr (s, "://") != NULL)
-    return g_str_has_prefix (s, "http://") || g_str_has_prefix (s, "https://");
-  return TRUE;
-}
-
-static gboolean
 validate_field (SeRecord      *self,
                 const SeField *field,
                 const GValue  *value,
@@ -630,6 +567,7 @@ validate_field (SeRecord      *self,
   const char *label = se_field_get_label (field);
   g_autofree char *msg = NULL;
   const char *s = G_VALUE_HOLDS_STRING (value) ? g_value_get_string (value) : NULL;
+  gboolean (*check) (SeRecord *, const SeField *, const GValue *, GError **);
 
   if (field->flags & SE_FIELD_FLAGS_REQUIRED)
     {
@@ -659,101 +597,12 @@ validate_field (SeRecord      *self,
       return fail (error, out_field, field, SE_VALIDATION_ERROR_TOO_LONG, msg);
     }
 
-  switch (field->type)
+  check = se_field_get_info (field)->check;
+  if (check != NULL && !check (self, field, value, error))
     {
-    case SE_FIELD_DATE:
-      if (s != NULL && !se_date_is_valid (s))
-        {
-          /* Translators: %s is the name of a field */
-          msg = g_strdup_printf (_("“%s” is not a valid date. Enter a date such as 06.07.2023."),
-                                 label);
-          return fail (error, out_field, field, SE_VALIDATION_ERROR_INVALID_DATE, msg);
-        }
-      break;
-
-    case SE_FIELD_PARTIAL_DATE:
-      if (s != NULL && !se_partial_date_is_valid (s))
-        {
-          /* Translators: %s is the name of a field */
-          msg = g_strdup_printf (_("“%s” is not a valid date. Enter a year such as 1949 or a "
-                                   "date such as 06.07.2023."), label);
-          return fail (error, out_field, field, SE_VALIDATION_ERROR_INVALID_DATE, msg);
-        }
-      break;
-
-    case SE_FIELD_TIME:
-      if (s != NULL && !se_time_is_valid (s))
-        {
-          /* Translators: %s is the name of a field */
-          msg = g_strdup_printf (_("“%s” is not a valid time. Enter a time such as 09:30."),
-                                 label);
-          return fail (error, out_field, field, SE_VALIDATION_ERROR_INVALID_TIME, msg);
-        }
-      break;
-
-    case SE_FIELD_EMAIL:
-      if (s != NULL && !is_valid_email (s))
-        {
-          msg = g_strdup_printf (_("“%s” is not an email address. Enter an address such as "
-                                   "name@example.org."), label);
-          return fail (error, out_field, field, SE_VALIDATION_ERROR_INVALID_EMAIL, msg);
-        }
-      break;
-
-    case SE_FIELD_COUNTRY:
-      if (s != NULL && !is_valid_country (s))
-        {
-          msg = g_strdup_printf (_("“%s” must be a two-letter country code such as DE or GB."),
-                                 label);
-          return fail (error, out_field, field, SE_VALIDATION_ERROR_INVALID_COUNTRY, msg);
-        }
-      break;
-
-    case SE_FIELD_WEBSITE:
-      if (s != NULL && !is_valid_website (s))
-        {
-          msg = g_strdup_printf (_("“%s” is not a web address. Enter an address such as "
-                                   "www.example.org."), label);
-          return fail (error, out_field, field, SE_VALIDATION_ERROR_INVALID_WEBSITE, msg);
-        }
-      break;
-
-    case SE_FIELD_INT:
-      if (g_value_get_int (value) < 0)
-        {
-          msg = g_strdup_printf (_("“%s” cannot be negative. Enter 0 or more."), label);
-          return fail (error, out_field, field, SE_VALIDATION_ERROR_NEGATIVE_NUMBER, msg);
-        }
-      break;
-
-    case SE_FIELD_ENUM:
-      {
-        g_autoptr(GEnumClass) eclass = g_type_class_ref (field->target ());
-        if (g_enum_get_value (eclass, g_value_get_enum (value)) == NULL)
-          {
-            msg = g_strdup_printf (_("“%s” has a value that is not one of the choices. "
-                                     "Pick one from the list."), label);
-            return fail (error, out_field, field, SE_VALIDATION_ERROR_INVALID_CHOICE, msg);
-          }
-      }
-      break;
-
-    case SE_FIELD_REFERENCE:
-      if (field->target != NULL && field->target () == G_OBJECT_TYPE (self)
-          && se_record_get_id (self) != 0
-          && g_value_get_int64 (value) == se_record_get_id (self))
-        {
-          msg = g_strdup_printf (_("“%s” cannot be the record itself. Pick another one."),
-                                 label);
-          return fail (error, out_field, field, SE_VALIDATION_ERROR_SELF_REFERENCE, msg);
-        }
-      break;
-
-    case SE_FIELD_TEXT:
-    case SE_FIELD_LONG_TEXT:
-    case SE_FIELD_BOOLEAN:
-    default:
-      break;
+      if (out_field != NULL)
+        *out_field = field->name;
+      return FALSE;
     }
 
   if (field->after != NULL && s != NULL)

@@ -15,7 +15,9 @@ G_BEGIN_DECLS
  * SeFieldType:
  *
  * How a field of a record is kept and checked. Every field is a GObject
- * property of the same name and a column of the record's table.
+ * property of the same name and a column of the record's table. What each
+ * type means for the record, the store, the exchange formats and the form
+ * is in one table, see #SeFieldTypeInfo in se-field-type.h.
  */
 typedef enum
 {

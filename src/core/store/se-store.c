@@ -22,6 +22,7 @@
 #include "se-approval.h"
 #include "se-enums.h"
 #include "se-error.h"
+#include "se-field-type.h"
 #include "se-organisation.h"
 #include "se-participant.h"
 #include "se-partnership.h"
@@ -351,51 +352,21 @@ read_row (SeRecord     *record,
       GValue *value = &values[i];
       int col = (int) i + 1;
 
-      switch (f->type)
+      if (se_field_get_column (f) == SE_FIELD_COLUMN_INTEGER)
         {
-        case SE_FIELD_INT:
-          g_value_set_int (value, sqlite3_column_int (stmt, col));
-          break;
-        case SE_FIELD_BOOLEAN:
-          g_value_set_boolean (value, sqlite3_column_int (stmt, col) != 0);
-          break;
-        case SE_FIELD_ENUM:
-          {
-            int v;
-            const char *nick = (const char *) sqlite3_column_text (stmt, col);
-            if (se_enum_from_nick (f->target (), nick, &v))
-              g_value_set_enum (value, v);
-            else
-              g_warning ("Unknown value “%s” in %s.%s", nick ? nick : "(null)",
-                         se_record_class_get_table (klass), f->name);
-          }
-          break;
-        case SE_FIELD_REFERENCE:
-          {
-            gint64 id = sqlite3_column_int64 (stmt, col);
-            /* The property's range: a damaged file may hold anything. */
-            if (id >= 0)
-              g_value_set_int64 (value, id);
-            else
-              g_warning ("Invalid reference %" G_GINT64_FORMAT " in %s.%s", id,
-                         se_record_class_get_table (klass), f->name);
-          }
-          break;
-        case SE_FIELD_TEXT:
-        case SE_FIELD_LONG_TEXT:
-        case SE_FIELD_DATE:
-        case SE_FIELD_PARTIAL_DATE:
-        case SE_FIELD_TIME:
-        case SE_FIELD_EMAIL:
-        case SE_FIELD_COUNTRY:
-        case SE_FIELD_WEBSITE:
-        default:
-          {
-            /* An empty text is no text, as the property setter has it. */
-            const char *text = (const char *) sqlite3_column_text (stmt, col);
-            g_value_set_string (value, text != NULL && *text != '\0' ? text : NULL);
-          }
-          break;
+          gint64 number = sqlite3_column_int64 (stmt, col);
+
+          if (!se_field_from_column (f, value, number, NULL))
+            g_warning ("Invalid value %" G_GINT64_FORMAT " in %s.%s", number,
+                       se_record_class_get_table (klass), f->name);
+        }
+      else
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, col);
+
+          if (!se_field_from_column (f, value, 0, text))
+            g_warning ("Unknown value “%s” in %s.%s", text ? text : "(null)",
+                       se_record_class_get_table (klass), f->name);
         }
     }
 }
@@ -406,40 +377,16 @@ bind_field (sqlite3_stmt  *stmt,
             SeRecord      *record,
             const SeField *f)
 {
-  switch (f->type)
-    {
-    case SE_FIELD_INT:
-    case SE_FIELD_BOOLEAN:
-      sqlite3_bind_int (stmt, col, se_record_get_int (record, f->name));
-      break;
-    case SE_FIELD_ENUM:
-      sqlite3_bind_text (stmt, col,
-                         se_enum_get_nick (f->target (), se_record_get_int (record, f->name)),
-                         -1, SQLITE_STATIC);
-      break;
-    case SE_FIELD_REFERENCE:
-      {
-        gint64 id = se_record_get_reference (record, f->name);
-        if (id == 0)
-          sqlite3_bind_null (stmt, col);
-        else
-          sqlite3_bind_int64 (stmt, col, id);
-      }
-      break;
-    case SE_FIELD_TEXT:
-    case SE_FIELD_LONG_TEXT:
-    case SE_FIELD_DATE:
-    case SE_FIELD_PARTIAL_DATE:
-    case SE_FIELD_TIME:
-    case SE_FIELD_EMAIL:
-    case SE_FIELD_COUNTRY:
-    case SE_FIELD_WEBSITE:
-    default:
-      /* SQLITE_TRANSIENT: the record may change before the step. */
-      sqlite3_bind_text (stmt, col, se_record_get_string (record, f->name), -1,
-                         SQLITE_TRANSIENT);
-      break;
-    }
+  gint64 number;
+  const char *text;
+
+  if (!se_field_to_column (f, record, &number, &text))
+    sqlite3_bind_null (stmt, col);
+  else if (se_field_get_column (f) == SE_FIELD_COLUMN_TEXT)
+    /* SQLITE_TRANSIENT: the record may change before the step. */
+    sqlite3_bind_text (stmt, col, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_int64 (stmt, col, number);
 }
 
 static char *

@@ -15,6 +15,7 @@
 #include "se-describe.h"
 #include "se-enums.h"
 #include "se-error.h"
+#include "se-field-type.h"
 #include "se-organisation.h"
 #include "se-agreement.h"
 #include "se-partnership.h"
@@ -29,7 +30,12 @@
  * in the locale's format or picked from a calendar, choices from combo
  * rows, other records from a searchable list (organisations and people can
  * be created there). Editing works on a copy: the stored record changes
- * only when the caller saves what se_record_form_collect() returns. */
+ * only when the caller saves what se_record_form_collect() returns.
+ *
+ * Which editor a field gets is the core's to say (SeFieldTypeInfo.editor);
+ * the editors table below builds, reads back and shows each kind. The form
+ * keeps one FormRow per field it shows, with the widgets and the choice a
+ * picker holds. */
 
 struct _SeRecordForm
 {
@@ -42,8 +48,19 @@ struct _SeRecordForm
   GtkWidget  *error_revealer;
   GtkWidget  *error_label;
   GtkWidget  *group;
-  GHashTable *editors;   /* field name -> row widget */
+  GPtrArray  *rows;      /* FormRow, in field order */
 };
+
+/* What the form keeps of each field it shows. The row widget is a child
+ * of the form's group and lives as long as the form. */
+typedef struct
+{
+  SeRecordForm  *form;
+  const SeField *field;
+  GtkWidget     *widget;    /* the row, as se_record_form_get_editor() returns it */
+  GtkWidget     *editor;    /* the switch, spin button or text view in it, if any */
+  gint64         reference; /* a picker's choice */
+} FormRow;
 
 enum {
   SIGNAL_OPEN_RECORD,
@@ -54,77 +71,75 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (SeRecordForm, se_record_form, GTK_TYPE_BOX)
 
+static FormRow *
+find_row (SeRecordForm *self,
+          const char   *field)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      FormRow *row = g_ptr_array_index (self->rows, i);
+
+      if (strcmp (row->field->name, field) == 0)
+        return row;
+    }
+  return NULL;
+}
+
 /* Viewing */
 
 static char *
-format_value (SeRecordForm  *self,
-              const SeField *field)
+show_text (SeRecordForm  *self,
+           const SeField *field)
 {
-  SeRecord *r = self->record;
+  const char *text = se_record_get_string (self->record, field->name);
+  char *(*format) (const char *) = se_field_get_info (field)->format;
 
-  switch (field->type)
-    {
-    case SE_FIELD_DATE:
-    case SE_FIELD_PARTIAL_DATE:
-      return se_date_format (se_record_get_string (r, field->name));
-    case SE_FIELD_ENUM:
-      return g_strdup (se_enum_get_label (field->target (), se_record_get_int (r, field->name)));
-    case SE_FIELD_BOOLEAN:
-      return g_strdup (se_record_get_int (r, field->name) ? _("Yes") : _("No"));
-    case SE_FIELD_INT:
-      {
-        int n = se_record_get_int (r, field->name);
-        /* Translators: a quota of 0 means there is none */
-        return n == 0 ? g_strdup (_("None")) : g_strdup_printf ("%d", n);
-      }
-    case SE_FIELD_REFERENCE:
-      return se_describe_reference (self->store, r, field->name);
-    case SE_FIELD_TEXT:
-    case SE_FIELD_LONG_TEXT:
-    case SE_FIELD_TIME:
-    case SE_FIELD_EMAIL:
-    case SE_FIELD_COUNTRY:
-    case SE_FIELD_WEBSITE:
-    default:
-      return g_strdup (se_record_get_string (r, field->name));
-    }
+  return format != NULL ? format (text) : g_strdup (text);
+}
+
+static char *
+show_number (SeRecordForm  *self,
+             const SeField *field)
+{
+  int n = se_record_get_int (self->record, field->name);
+
+  /* Translators: a quota of 0 means there is none */
+  return n == 0 ? g_strdup (_("None")) : g_strdup_printf ("%d", n);
+}
+
+static char *
+show_yes_no (SeRecordForm  *self,
+             const SeField *field)
+{
+  return g_strdup (se_record_get_int (self->record, field->name) ? _("Yes") : _("No"));
+}
+
+static char *
+show_choice (SeRecordForm  *self,
+             const SeField *field)
+{
+  return g_strdup (se_enum_get_label (field->target (),
+                                      se_record_get_int (self->record, field->name)));
+}
+
+static char *
+show_reference (SeRecordForm  *self,
+                const SeField *field)
+{
+  return se_describe_reference (self->store, self->record, field->name);
 }
 
 static void
-on_reference_activated (AdwActionRow *row,
-                        SeRecordForm *self)
+on_reference_activated (AdwActionRow *widget,
+                        FormRow      *row)
 {
-  const SeField *field = g_object_get_data (G_OBJECT (row), "se-field");
-  g_autoptr(SeRecord) target = se_store_lookup (self->store, field->target (),
+  SeRecordForm *self = row->form;
+  g_autoptr(SeRecord) target = se_store_lookup (self->store, row->field->target (),
                                                 se_record_get_reference (self->record,
-                                                                         field->name));
+                                                                         row->field->name));
 
   if (target != NULL)
     g_signal_emit (self, signals[SIGNAL_OPEN_RECORD], 0, target);
-}
-
-static GtkWidget *
-view_row (SeRecordForm  *self,
-          const SeField *field)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *value = format_value (self, field);
-  gboolean empty = value == NULL || *value == '\0';
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), se_field_get_label (field));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), empty ? "—" : value);
-  gtk_widget_add_css_class (row, "property");
-  g_object_set_data (G_OBJECT (row), "se-field", (gpointer) field);
-
-  if (field->type == SE_FIELD_REFERENCE && !empty)
-    {
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_signal_connect (row, "activated", G_CALLBACK (on_reference_activated), self);
-    }
-
-  return row;
 }
 
 /* Editing: dates */
@@ -160,10 +175,11 @@ on_calendar_shown (GtkPopover *popover,
 }
 
 static GtkWidget *
-date_row (const SeField *field,
-          const char    *value)
+create_date (SeRecordForm *self,
+             FormRow      *owner)
 {
   GtkWidget *row = adw_entry_row_new ();
+  const char *value = se_record_get_string (self->record, owner->field->name);
   GtkWidget *button = gtk_menu_button_new ();
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *calendar = gtk_calendar_new ();
@@ -191,6 +207,7 @@ typedef struct
 {
   SeRecordForm  *form;
   const SeField *field;
+  FormRow       *owner;         /* valid while form is */
   GtkWidget     *row;
   GtkWidget     *popover;
   GtkWidget     *entry;
@@ -199,9 +216,13 @@ typedef struct
   SeQueryModel  *query;         /* the large kinds: sorted and searched by SQL */
 } Picker;
 
+/* Everything that calls back into the picker lives in its popover. */
 static void
-picker_free (Picker *picker)
+picker_free (gpointer  data,
+             GObject  *popover)
 {
+  Picker *picker = data;
+
   if (picker->row != NULL)
     g_object_remove_weak_pointer (G_OBJECT (picker->row), (gpointer *) &picker->row);
   if (picker->form != NULL)
@@ -225,9 +246,7 @@ set_reference (Picker *picker,
   target = se_store_lookup (picker->form->store, picker->field->target (), id);
   title = target != NULL ? se_describe_title (picker->form->store, target) : NULL;
 
-  g_object_set_data (G_OBJECT (picker->row), "se-reference", GSIZE_TO_POINTER ((gsize) id));
-  g_object_set_data_full (G_OBJECT (picker->row), "se-reference-id",
-                          g_memdup2 (&id, sizeof id), g_free);
+  picker->owner->reference = id;
   adw_action_row_set_subtitle (ADW_ACTION_ROW (picker->row),
                                title != NULL && *title ? title : _("None"));
 }
@@ -421,9 +440,10 @@ picker_model (SeRecordForm *self,
 }
 
 static GtkWidget *
-reference_row (SeRecordForm  *self,
-               const SeField *field)
+create_picker (SeRecordForm *self,
+               FormRow      *owner)
 {
+  const SeField *field = owner->field;
   Picker *picker = g_new0 (Picker, 1);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_menu_button_new ();
@@ -435,6 +455,7 @@ reference_row (SeRecordForm  *self,
   GtkWidget *view;
 
   picker->form = self;
+  picker->owner = owner;
   picker->field = field;
   picker->row = row;
   g_object_add_weak_pointer (G_OBJECT (row), (gpointer *) &picker->row);
@@ -472,9 +493,7 @@ reference_row (SeRecordForm  *self,
   g_signal_connect (picker->entry, "search-changed", G_CALLBACK (on_search_changed), picker);
 
   picker->popover = gtk_popover_new ();
-  /* Everything that calls back into the picker lives in the popover. */
-  g_object_set_data_full (G_OBJECT (picker->popover), "se-picker", picker,
-                          (GDestroyNotify) picker_free);
+  g_object_weak_ref (G_OBJECT (picker->popover), picker_free, picker);
   gtk_popover_set_child (GTK_POPOVER (picker->popover), box);
   g_signal_connect (picker->popover, "show", G_CALLBACK (on_picker_shown), picker);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), picker->popover);
@@ -507,120 +526,231 @@ reference_row (SeRecordForm  *self,
   return row;
 }
 
+static void
+read_picker (FormRow  *row,
+             SeRecord *copy)
+{
+  se_record_set_reference (copy, row->field->name, row->reference);
+}
+
 /* Editing: everything else */
 
-static GtkWidget *
-edit_row (SeRecordForm  *self,
-          const SeField *field)
+static void
+read_date (FormRow  *row,
+           SeRecord *copy)
 {
-  SeRecord *r = self->record;
-  const char *label = se_field_get_label (field);
-  GtkWidget *row = NULL;
+  gboolean (*is_valid) (const char *) = se_field_get_info (row->field)->is_valid;
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row->widget))));
+  g_autofree char *iso = NULL;
 
-  switch (field->type)
+  /* A partial date such as "1949" is kept as typed: no locale reads it. */
+  if (is_valid != NULL && is_valid (text))
+    iso = g_strdup (text);
+  else
+    iso = se_date_parse (text);
+  /* What cannot be read stays as typed, so validation names it. */
+  se_record_set_string (copy, row->field->name, iso != NULL ? iso : text);
+}
+
+static GtkWidget *
+create_choice (SeRecordForm *self,
+               FormRow      *row)
+{
+  const SeField *field = row->field;
+  g_autoptr(GEnumClass) eclass = g_type_class_ref (field->target ());
+  GtkStringList *labels = gtk_string_list_new (NULL);
+  int value = se_record_get_int (self->record, field->name);
+  GtkWidget *widget = adw_combo_row_new ();
+
+  for (guint i = 0; i < eclass->n_values; i++)
     {
-    case SE_FIELD_DATE:
-    case SE_FIELD_PARTIAL_DATE:
-      row = date_row (field, se_record_get_string (r, field->name));
-      break;
+      gtk_string_list_append (labels, se_enum_get_label (field->target (),
+                                                         eclass->values[i].value));
+      if (eclass->values[i].value == value)
+        adw_combo_row_set_selected (ADW_COMBO_ROW (widget), i);
+    }
+  adw_combo_row_set_model (ADW_COMBO_ROW (widget), G_LIST_MODEL (labels));
+  g_object_unref (labels);
+  for (guint i = 0; i < eclass->n_values; i++)
+    if (eclass->values[i].value == value)
+      adw_combo_row_set_selected (ADW_COMBO_ROW (widget), i);
+  return widget;
+}
 
-    case SE_FIELD_ENUM:
-      {
-        g_autoptr(GEnumClass) eclass = g_type_class_ref (field->target ());
-        GtkStringList *labels = gtk_string_list_new (NULL);
-        int value = se_record_get_int (r, field->name);
+static void
+read_choice (FormRow  *row,
+             SeRecord *copy)
+{
+  g_autoptr(GEnumClass) eclass = g_type_class_ref (row->field->target ());
+  guint i = adw_combo_row_get_selected (ADW_COMBO_ROW (row->widget));
 
-        row = adw_combo_row_new ();
-        for (guint i = 0; i < eclass->n_values; i++)
-          {
-            gtk_string_list_append (labels, se_enum_get_label (field->target (),
-                                                               eclass->values[i].value));
-            if (eclass->values[i].value == value)
-              adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
-          }
-        adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
-        g_object_unref (labels);
-        for (guint i = 0; i < eclass->n_values; i++)
-          if (eclass->values[i].value == value)
-            adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
-      }
-      break;
+  if (i < eclass->n_values)
+    se_record_set_int (copy, row->field->name, eclass->values[i].value);
+}
 
-    case SE_FIELD_BOOLEAN:
-      {
-        GtkWidget *sw = gtk_switch_new ();
-        row = adw_action_row_new ();
-        gtk_switch_set_active (GTK_SWITCH (sw), se_record_get_int (r, field->name));
-        gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
-        adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
-        g_object_set_data (G_OBJECT (row), "se-editor", sw);
-      }
-      break;
+static GtkWidget *
+create_switch (SeRecordForm *self,
+               FormRow      *row)
+{
+  GtkWidget *widget = adw_action_row_new ();
 
-    case SE_FIELD_INT:
-      {
-        GtkWidget *spin = gtk_spin_button_new_with_range (0, 100000, 1);
-        row = adw_action_row_new ();
-        gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), se_record_get_int (r, field->name));
-        gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-        gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        label, -1);
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-        adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-        g_object_set_data (G_OBJECT (row), "se-editor", spin);
-      }
-      break;
+  row->editor = gtk_switch_new ();
+  gtk_switch_set_active (GTK_SWITCH (row->editor),
+                         se_record_get_int (self->record, row->field->name));
+  gtk_widget_set_valign (row->editor, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (widget), row->editor);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (widget), row->editor);
+  return widget;
+}
 
-    case SE_FIELD_REFERENCE:
-      row = reference_row (self, field);
-      break;
+static void
+read_switch (FormRow  *row,
+             SeRecord *copy)
+{
+  se_record_set_int (copy, row->field->name, gtk_switch_get_active (GTK_SWITCH (row->editor)));
+}
 
-    case SE_FIELD_LONG_TEXT:
-      {
-        GtkWidget *view = gtk_text_view_new ();
-        GtkWidget *frame = gtk_frame_new (NULL);
-        const char *text = se_record_get_string (r, field->name);
+static GtkWidget *
+create_spin (SeRecordForm *self,
+             FormRow      *row)
+{
+  GtkWidget *widget = adw_action_row_new ();
 
-        row = adw_expander_row_new ();
-        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-        gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-        gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
-        gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
-        gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
-        gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
-        gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-        gtk_widget_set_size_request (view, -1, 90);
-        gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
-                                  text != NULL ? text : "", -1);
-        gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        label, -1);
-        gtk_frame_set_child (GTK_FRAME (frame), view);
-        gtk_widget_set_margin_start (frame, 12);
-        gtk_widget_set_margin_end (frame, 12);
-        gtk_widget_set_margin_top (frame, 6);
-        gtk_widget_set_margin_bottom (frame, 12);
-        adw_expander_row_add_row (ADW_EXPANDER_ROW (row), frame);
-        g_object_set_data (G_OBJECT (row), "se-editor", view);
-      }
-      break;
+  row->editor = gtk_spin_button_new_with_range (0, 100000, 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (row->editor),
+                             se_record_get_int (self->record, row->field->name));
+  gtk_widget_set_valign (row->editor, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->editor), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  se_field_get_label (row->field), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (widget), row->editor);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (widget), row->editor);
+  return widget;
+}
 
-    case SE_FIELD_TEXT:
-    case SE_FIELD_TIME:
-    case SE_FIELD_EMAIL:
-    case SE_FIELD_COUNTRY:
-    case SE_FIELD_WEBSITE:
-    default:
-      {
-        const char *text = se_record_get_string (r, field->name);
-        row = adw_entry_row_new ();
-        gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-      }
-      break;
+static void
+read_spin (FormRow  *row,
+           SeRecord *copy)
+{
+  gtk_spin_button_update (GTK_SPIN_BUTTON (row->editor));
+  se_record_set_int (copy, row->field->name,
+                     gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (row->editor)));
+}
+
+static GtkWidget *
+create_text_view (SeRecordForm *self,
+                  FormRow      *row)
+{
+  GtkWidget *widget = adw_expander_row_new ();
+  GtkWidget *frame = gtk_frame_new (NULL);
+  const char *text = se_record_get_string (self->record, row->field->name);
+  GtkWidget *view = row->editor = gtk_text_view_new ();
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (widget), TRUE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_widget_set_size_request (view, -1, 90);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                            text != NULL ? text : "", -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  se_field_get_label (row->field), -1);
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  gtk_widget_set_margin_start (frame, 12);
+  gtk_widget_set_margin_end (frame, 12);
+  gtk_widget_set_margin_top (frame, 6);
+  gtk_widget_set_margin_bottom (frame, 12);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (widget), frame);
+  return widget;
+}
+
+static void
+read_text_view (FormRow  *row,
+                SeRecord *copy)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (row->editor));
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  se_record_set_string (copy, row->field->name, text);
+}
+
+static GtkWidget *
+create_entry (SeRecordForm *self,
+              FormRow      *row)
+{
+  const char *text = se_record_get_string (self->record, row->field->name);
+  GtkWidget *widget = adw_entry_row_new ();
+
+  gtk_editable_set_text (GTK_EDITABLE (widget), text != NULL ? text : "");
+  return widget;
+}
+
+static void
+read_entry (FormRow  *row,
+            SeRecord *copy)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row->widget))));
+
+  se_record_set_string (copy, row->field->name, text);
+}
+
+/* The editors, one per SeFieldEditor: what the core's field table names
+ * as a field type's editor is built, read back and shown here. */
+typedef struct
+{
+  /* the value as a row's subtitle when the form does not edit */
+  char      *(*show)   (SeRecordForm  *self,
+                        const SeField *field);
+  /* the row that edits the field, filled from the record */
+  GtkWidget *(*create) (SeRecordForm  *self,
+                        FormRow       *row);
+  /* sets the field of @copy from the row */
+  void       (*read)   (FormRow       *row,
+                        SeRecord      *copy);
+} Editor;
+
+static const Editor editors[SE_FIELD_N_EDITORS] = {
+  [SE_FIELD_EDITOR_ENTRY]     = { show_text, create_entry, read_entry },
+  [SE_FIELD_EDITOR_TEXT_VIEW] = { show_text, create_text_view, read_text_view },
+  [SE_FIELD_EDITOR_DATE]      = { show_text, create_date, read_date },
+  [SE_FIELD_EDITOR_SPIN]      = { show_number, create_spin, read_spin },
+  [SE_FIELD_EDITOR_SWITCH]    = { show_yes_no, create_switch, read_switch },
+  [SE_FIELD_EDITOR_CHOICE]    = { show_choice, create_choice, read_choice },
+  [SE_FIELD_EDITOR_PICKER]    = { show_reference, create_picker, read_picker },
+};
+
+static const Editor *
+editor_of (const SeField *field)
+{
+  return &editors[se_field_get_info (field)->editor];
+}
+
+static GtkWidget *
+create_view (SeRecordForm *self,
+             FormRow      *row)
+{
+  const SeField *field = row->field;
+  GtkWidget *widget = adw_action_row_new ();
+  g_autofree char *value = editor_of (field)->show (self, field);
+  gboolean empty = value == NULL || *value == '\0';
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (widget), empty ? "—" : value);
+  gtk_widget_add_css_class (widget, "property");
+
+  if (se_field_get_info (field)->value == SE_FIELD_VALUE_REFERENCE && !empty)
+    {
+      adw_action_row_add_suffix (ADW_ACTION_ROW (widget),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (widget), TRUE);
+      g_signal_connect (widget, "activated", G_CALLBACK (on_reference_activated), row);
     }
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
-  return row;
+  return widget;
 }
 
 static void
@@ -633,95 +763,22 @@ build (SeRecordForm *self)
   for (guint i = 0; i < n_fields; i++)
     {
       const SeField *field = &fields[i];
-      GtkWidget *row;
+      FormRow *row;
 
       if (self->editing && (field->flags & SE_FIELD_FLAGS_STORE_OWNED))
         continue;
 
-      row = self->editing ? edit_row (self, field) : view_row (self, field);
-      gtk_widget_set_name (row, field->name);
-      g_object_set_data (G_OBJECT (row), "se-field", (gpointer) field);
-      g_hash_table_insert (self->editors, (gpointer) field->name, row);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), row);
-    }
-}
+      row = g_new0 (FormRow, 1);
+      row->form = self;
+      row->field = field;
+      g_ptr_array_add (self->rows, row);
 
-/* Reading the editors back */
-
-static void
-read_row (SeRecordForm  *self,
-          SeRecord      *copy,
-          const SeField *field,
-          GtkWidget     *row)
-{
-  GtkWidget *editor = g_object_get_data (G_OBJECT (row), "se-editor");
-
-  switch (field->type)
-    {
-    case SE_FIELD_DATE:
-    case SE_FIELD_PARTIAL_DATE:
-      {
-        g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-        g_autofree char *iso = NULL;
-
-        if (field->type == SE_FIELD_PARTIAL_DATE && se_partial_date_is_valid (text))
-          iso = g_strdup (text);
-        else
-          iso = se_date_parse (text);
-        /* What cannot be read stays as typed, so validation names it. */
-        se_record_set_string (copy, field->name, iso != NULL ? iso : text);
-      }
-      break;
-
-    case SE_FIELD_ENUM:
-      {
-        g_autoptr(GEnumClass) eclass = g_type_class_ref (field->target ());
-        guint i = adw_combo_row_get_selected (ADW_COMBO_ROW (row));
-        if (i < eclass->n_values)
-          se_record_set_int (copy, field->name, eclass->values[i].value);
-      }
-      break;
-
-    case SE_FIELD_BOOLEAN:
-      se_record_set_int (copy, field->name, gtk_switch_get_active (GTK_SWITCH (editor)));
-      break;
-
-    case SE_FIELD_INT:
-      gtk_spin_button_update (GTK_SPIN_BUTTON (editor));
-      se_record_set_int (copy, field->name,
-                         gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (editor)));
-      break;
-
-    case SE_FIELD_REFERENCE:
-      {
-        gint64 *id = g_object_get_data (G_OBJECT (row), "se-reference-id");
-        se_record_set_reference (copy, field->name, id != NULL ? *id : 0);
-      }
-      break;
-
-    case SE_FIELD_LONG_TEXT:
-      {
-        GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor));
-        GtkTextIter start, end;
-        g_autofree char *text = NULL;
-
-        gtk_text_buffer_get_bounds (buffer, &start, &end);
-        text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-        se_record_set_string (copy, field->name, text);
-      }
-      break;
-
-    case SE_FIELD_TEXT:
-    case SE_FIELD_TIME:
-    case SE_FIELD_EMAIL:
-    case SE_FIELD_COUNTRY:
-    case SE_FIELD_WEBSITE:
-    default:
-      {
-        g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-        se_record_set_string (copy, field->name, text);
-      }
-      break;
+      row->widget = self->editing ? editor_of (field)->create (self, row)
+                                  : create_view (self, row);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->widget),
+                                     se_field_get_label (field));
+      gtk_widget_set_name (row->widget, field->name);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), row->widget);
     }
 }
 
@@ -740,16 +797,17 @@ se_record_form_collect (SeRecordForm  *self,
                         GError       **error)
 {
   g_autoptr(SeRecord) copy = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
 
   g_return_val_if_fail (SE_IS_RECORD_FORM (self), NULL);
   g_return_val_if_fail (self->editing, NULL);
 
   copy = se_record_copy (self->record);
-  g_hash_table_iter_init (&iter, self->editors);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    read_row (self, copy, g_object_get_data (value, "se-field"), value);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      FormRow *row = g_ptr_array_index (self->rows, i);
+
+      editor_of (row->field)->read (row, copy);
+    }
 
   if (!se_record_validate (copy, field, error))
     return NULL;
@@ -771,25 +829,25 @@ se_record_form_show_error (SeRecordForm *self,
                            const char   *field,
                            const char   *message)
 {
-  GHashTableIter iter;
-  gpointer key, value;
-
   g_return_if_fail (SE_IS_RECORD_FORM (self));
 
-  g_hash_table_iter_init (&iter, self->editors);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    gtk_widget_remove_css_class (value, "error");
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      FormRow *row = g_ptr_array_index (self->rows, i);
+
+      gtk_widget_remove_css_class (row->widget, "error");
+    }
 
   gtk_label_set_text (GTK_LABEL (self->error_label), message != NULL ? message : "");
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->error_revealer), message != NULL);
 
   if (field != NULL)
     {
-      GtkWidget *row = g_hash_table_lookup (self->editors, field);
+      FormRow *row = find_row (self, field);
       if (row != NULL)
         {
-          gtk_widget_add_css_class (row, "error");
-          gtk_widget_grab_focus (row);
+          gtk_widget_add_css_class (row->widget, "error");
+          gtk_widget_grab_focus (row->widget);
         }
     }
 }
@@ -798,10 +856,10 @@ void
 se_record_form_hide_field (SeRecordForm *self,
                            const char   *field)
 {
-  GtkWidget *row = g_hash_table_lookup (self->editors, field);
+  FormRow *row = find_row (self, field);
 
   if (row != NULL)
-    gtk_widget_set_visible (row, FALSE);
+    gtk_widget_set_visible (row->widget, FALSE);
 }
 
 /**
@@ -813,9 +871,12 @@ GtkWidget *
 se_record_form_get_editor (SeRecordForm *self,
                            const char   *field)
 {
+  FormRow *row;
+
   g_return_val_if_fail (SE_IS_RECORD_FORM (self), NULL);
 
-  return g_hash_table_lookup (self->editors, field);
+  row = find_row (self, field);
+  return row != NULL ? row->widget : NULL;
 }
 
 void
@@ -863,7 +924,7 @@ se_record_form_finalize (GObject *object)
 {
   SeRecordForm *self = SE_RECORD_FORM (object);
 
-  g_clear_pointer (&self->editors, g_hash_table_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->record);
   g_clear_object (&self->store);
 
@@ -894,7 +955,7 @@ se_record_form_init (SeRecordForm *self)
 {
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 12);
-  self->editors = g_hash_table_new (g_str_hash, g_str_equal);
+  self->rows = g_ptr_array_new_with_free_func (g_free);
 
   self->error_label = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
