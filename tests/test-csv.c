@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "se-agreement.h"
 #include "se-csv.h"
 #include "se-example-data.h"
 #include "se-placement.h"
@@ -325,6 +326,28 @@ test_ids (Fixture       *f,
   g_assert_cmpint (se_record_get_reference (nord, "parent-id"), ==, 501);
 }
 
+/* A file written before the quota counted persons still fills the quota
+ * columns, from its English or German header. */
+static void
+test_former_quota_headers (Fixture       *f,
+                           gconstpointer  data)
+{
+  const char *csv = "id;Placements per year and direction;Tage pro Jahr und Richtung\n"
+                    "1;3;9\n";
+  g_autoptr(GInputStream) in = g_memory_input_stream_new_from_data (csv, -1, NULL);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SeRecord) agreement = NULL;
+  guint n = 0;
+
+  se_csv_import (f->store, SE_TYPE_AGREEMENT, in, &n, &problems, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1);
+  agreement = se_store_lookup (f->store, SE_TYPE_AGREEMENT, 1);
+  g_assert_cmpint (se_record_get_int (agreement, "quota-placements"), ==, 3);
+  g_assert_cmpint (se_record_get_int (agreement, "quota-days"), ==, 9);
+}
+
 static GBytes *
 export_to_bytes (SeStore    *store,
                  GType       type,
@@ -549,6 +572,8 @@ main (int   argc,
   g_test_add ("/csv/database-rule", Fixture, "example", fixture_set_up, test_database_rule,
               fixture_tear_down);
   g_test_add ("/csv/ids", Fixture, "example", fixture_set_up, test_ids, fixture_tear_down);
+  g_test_add ("/csv/former-quota-headers", Fixture, "example", fixture_set_up,
+              test_former_quota_headers, fixture_tear_down);
   g_test_add ("/csv/round-trip", Fixture, "example", fixture_set_up, test_round_trip,
               fixture_tear_down);
   g_test_add ("/csv/formulas", Fixture, "example", fixture_set_up, test_formulas,

@@ -38,6 +38,20 @@
  */
 
 #define MAX_LINE_BYTES (1024 * 1024)
+
+/* Column headers of earlier versions that still name a field: the quota
+ * fields counted placements and days before they counted persons and
+ * person-days (same columns, same numbers). */
+static const struct
+{
+  const char *field;
+  const char *header;
+} former_headers[] = {
+  { "quota-placements", "Placements per year and direction" },
+  { "quota-placements", "Eins\xc3\xa4tze pro Jahr und Richtung" },
+  { "quota-days", "Days per year and direction" },
+  { "quota-days", "Tage pro Jahr und Richtung" },
+};
 #define MAX_PROBLEMS 1000
 #define READ_SIZE (64 * 1024)
 
@@ -562,6 +576,26 @@ match_header (Import     *im,
         {
           *column = (int) i;
           return TRUE;
+        }
+    }
+
+  /* Headers that earlier versions wrote, in English and German: the file
+   * format, not text shown to anyone, so not translated. */
+  for (guint j = 0; j < G_N_ELEMENTS (former_headers); j++)
+    {
+      g_autofree char *former = fold (former_headers[j].header);
+
+      if (strcmp (h, former) != 0)
+        continue;
+      for (guint i = 0; i < im->fields->len; i++)
+        {
+          const SeField *f = g_ptr_array_index (im->fields, i);
+
+          if (strcmp (f->name, former_headers[j].field) == 0)
+            {
+              *column = (int) i;
+              return TRUE;
+            }
         }
     }
   return FALSE;
