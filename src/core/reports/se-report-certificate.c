@@ -182,8 +182,8 @@ se_report_new_certificate (SeStore   *store,
   /* The host organisation heads the page, as on its letter paper. */
   item = _se_report_add_item (self, 0, 0);
   _se_report_add_cell (item, 0.5, 0.5, STYLE_BODY, PANGO_ALIGN_RIGHT,
-            _se_report_organisation_block (store, se_record_get_reference (participant, "host-organisation-id"),
-                                NULL));
+                       _se_report_organisation_block (store, se_record_get_reference (participant, "host-organisation-id"),
+                                                      NULL));
   _se_report_add_space (self, 36);
 
   _se_report_add_text (self, STYLE_DISPLAY, PANGO_ALIGN_CENTER, C_("certificate", "Certificate of Participation"));
@@ -201,7 +201,7 @@ se_report_new_certificate (SeStore   *store,
     _se_report_add_text (self, STYLE_BODY, PANGO_ALIGN_CENTER, who);
   _se_report_add_space (self, 8);
   _se_report_add_text (self, STYLE_BODY, PANGO_ALIGN_CENTER,
-            C_("certificate", "has taken part in the following exchange:"));
+                       C_("certificate", "has taken part in the following exchange:"));
   _se_report_add_space (self, 8);
   _se_report_add_text (self, STYLE_TITLE, PANGO_ALIGN_CENTER, se_record_get_string (stored, "title"));
   _se_report_add_space (self, 20);
@@ -219,7 +219,7 @@ se_report_new_certificate (SeStore   *store,
   _se_report_add_fact (self, C_("certificate", "Dates"), period);
   _se_report_add_fact (self, C_("certificate", "Duration"), duration);
   _se_report_add_fact (self, C_("certificate", "Format"),
-            se_enum_get_label (SE_TYPE_PLACEMENT_FORMAT, se_record_get_int (stored, "format")));
+                       se_enum_get_label (SE_TYPE_PLACEMENT_FORMAT, se_record_get_int (stored, "format")));
   if (se_record_get_string (stored, "location") != NULL)
     _se_report_add_fact (self, C_("certificate", "Place"), se_record_get_string (stored, "location"));
   _se_report_add_fact (self, C_("certificate", "Host organisation"), host);
@@ -265,7 +265,7 @@ se_report_new_certificate (SeStore   *store,
   _se_report_add_cell (item, 0, 1, STYLE_BODY, PANGO_ALIGN_LEFT, g_strdup (" \n \n "));
   item = _se_report_add_item (self, 0, 2);
   cell = _se_report_add_cell (item, 0, 0.42, STYLE_LABEL, PANGO_ALIGN_LEFT,
-                   _se_report_grey (C_("certificate", "Place, date")));
+                              _se_report_grey (C_("certificate", "Place, date")));
   cell->overline = TRUE;
   /* Translators: below the signature line, %s is the host organisation */
   sign_for = g_strdup_printf (C_("certificate", "Signature, for %s"), host);

@@ -230,7 +230,7 @@ add_quota (SeReport *self,
     {
       _se_report_add_space (self, 3);
       _se_report_add_text (self, STYLE_BODY, PANGO_ALIGN_LEFT,
-                C_("summary", "No placement under this agreement has used the quota yet."));
+                           C_("summary", "No placement under this agreement has used the quota yet."));
       return;
     }
 
@@ -292,7 +292,7 @@ describe_participants (SeStore   *store,
       if (any_guest && role != SE_PARTICIPANT_ROLE_GUEST)
         continue;
       host = _se_report_organisation_name (store, se_record_get_reference (participant, "host-organisation-id"),
-                                FALSE);
+                                           FALSE);
       unit = se_describe_reference (store, participant, "host-unit-id");
       if (*unit != '\0')
         {
@@ -334,7 +334,7 @@ add_placements (SeReport *self,
   if (placements->len == 0)
     {
       _se_report_add_text (self, STYLE_BODY, PANGO_ALIGN_LEFT,
-                C_("summary", "No placement is recorded under this agreement."));
+                           C_("summary", "No placement is recorded under this agreement."));
       return;
     }
 
@@ -417,7 +417,7 @@ se_report_new_agreement_summary (SeStore   *store,
   kind = se_enum_get_label (SE_TYPE_AGREEMENT_KIND, se_record_get_int (stored, "kind"));
   self->title = g_strdup (se_record_get_string (stored, "title"));
   self->file_stem = _se_report_stem_for (C_("summary", "Agreement summary"),
-                              reference != NULL ? reference : self->title);
+                                         reference != NULL ? reference : self->title);
   if (reference != NULL)
     /* Translators: the running head on pages 2 and later: a title and a reference number */
     self->running_header = g_strdup_printf (C_("summary", "%s · %s"), self->title, reference);
@@ -426,7 +426,7 @@ se_report_new_agreement_summary (SeStore   *store,
 
   item = _se_report_add_item (self, 0, 0);
   _se_report_add_cell (item, 0, 1, STYLE_CAPTION, PANGO_ALIGN_LEFT,
-            _se_report_grey (C_("summary", "Agreement summary")));
+                       _se_report_grey (C_("summary", "Agreement summary")));
   _se_report_add_space (self, 4);
   _se_report_add_text (self, STYLE_TITLE, PANGO_ALIGN_LEFT, self->title);
   if (reference != NULL)
@@ -442,19 +442,19 @@ se_report_new_agreement_summary (SeStore   *store,
 
   item = _se_report_add_item (self, 0, 0);
   _se_report_add_cell (item, 0, 0.48, STYLE_BODY, PANGO_ALIGN_LEFT,
-            _se_report_organisation_block (store, se_record_get_reference (stored, "party-a-id"),
-                                C_("summary", "First party")));
+                       _se_report_organisation_block (store, se_record_get_reference (stored, "party-a-id"),
+                                                      C_("summary", "First party")));
   _se_report_add_cell (item, 0.52, 0.48, STYLE_BODY, PANGO_ALIGN_LEFT,
-            _se_report_organisation_block (store, se_record_get_reference (stored, "party-b-id"),
-                                C_("summary", "Second party")));
+                       _se_report_organisation_block (store, se_record_get_reference (stored, "party-b-id"),
+                                                      C_("summary", "Second party")));
 
   _se_report_add_heading (self, C_("summary", "The agreement"));
   _se_report_add_fact (self, C_("summary", "Kind"), kind);
   _se_report_add_fact (self, C_("summary", "Reference number"),
-            reference != NULL ? reference : C_("summary", "none"));
+                       reference != NULL ? reference : C_("summary", "none"));
   _se_report_add_fact (self, C_("summary", "Title"), self->title);
   _se_report_add_fact (self, C_("summary", "Status"),
-            se_enum_get_label (SE_TYPE_AGREEMENT_STATUS, se_record_get_int (stored, "status")));
+                       se_enum_get_label (SE_TYPE_AGREEMENT_STATUS, se_record_get_int (stored, "status")));
   from = se_date_format (se_record_get_string (stored, "valid-from"));
   until = se_date_format (se_record_get_string (stored, "valid-until"));
   _se_report_add_fact (self, C_("summary", "Valid from"), *from != '\0' ? from : C_("summary", "not set"));
@@ -470,8 +470,8 @@ se_report_new_agreement_summary (SeStore   *store,
   if (amends != NULL)
     _se_report_add_fact (self, C_("summary", "Amends"), se_record_get_string (amends, "title"));
   _se_report_add_fact (self, C_("summary", "Confidentiality"),
-            se_record_get_int (stored, "confidential") ? C_("summary", "Required")
-                                                        : C_("summary", "Not required"));
+                       se_record_get_int (stored, "confidential") ? C_("summary", "Required")
+                                                                   : C_("summary", "Not required"));
   document = se_record_get_string (stored, "document-name");
   if (document != NULL)
     {

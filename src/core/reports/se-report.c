@@ -105,8 +105,8 @@ se_report_init (SeReport *self)
 
 Item *
 _se_report_add_item (SeReport *self,
-          guint     flags,
-          double    pad)
+                     guint     flags,
+                     double    pad)
 {
   Item *item = g_new0 (Item, 1);
 
@@ -121,11 +121,11 @@ _se_report_add_item (SeReport *self,
 /* Takes @markup. */
 Cell *
 _se_report_add_cell (Item           *item,
-          double          x,
-          double          width,
-          Style           style,
-          PangoAlignment  align,
-          char           *markup)
+                     double          x,
+                     double          width,
+                     Style           style,
+                     PangoAlignment  align,
+                     char           *markup)
 {
   Cell *cell = g_new0 (Cell, 1);
 
@@ -140,16 +140,16 @@ _se_report_add_cell (Item           *item,
 
 void
 _se_report_add_space (SeReport *self,
-           double    height)
+                      double    height)
 {
   _se_report_add_item (self, ITEM_SPACE, height);
 }
 
 Item *
 _se_report_add_text (SeReport       *self,
-          Style           style,
-          PangoAlignment  align,
-          const char     *text)
+                     Style           style,
+                     PangoAlignment  align,
+                     const char     *text)
 {
   Item *item = _se_report_add_item (self, ITEM_SPLIT, 1.5);
 
@@ -159,7 +159,7 @@ _se_report_add_text (SeReport       *self,
 
 void
 _se_report_add_paragraphs (SeReport   *self,
-                const char *text)
+                           const char *text)
 {
   g_auto(GStrv) paragraphs = g_strsplit (text, "\n", -1);
 
@@ -181,7 +181,7 @@ _se_report_add_rule (SeReport *self)
 
 void
 _se_report_add_heading (SeReport   *self,
-             const char *text)
+                        const char *text)
 {
   Item *item;
 
@@ -194,22 +194,22 @@ _se_report_add_heading (SeReport   *self,
 /* A label and its value, one row of a facts table. */
 void
 _se_report_add_fact (SeReport   *self,
-          const char *label,
-          const char *value)
+                     const char *label,
+                     const char *value)
 {
   Item *item = _se_report_add_item (self, ITEM_RULE_BELOW, 3);
 
   _se_report_add_cell (item, 0, 0.3, STYLE_LABEL, PANGO_ALIGN_LEFT,
-            g_markup_printf_escaped ("<span foreground=\"" GREY "\">%s</span>", label));
+                       g_markup_printf_escaped ("<span foreground=\"" GREY "\">%s</span>", label));
   _se_report_add_cell (item, 0.3, 0.7, STYLE_BODY, PANGO_ALIGN_LEFT,
-            g_markup_escape_text (value != NULL ? value : "", -1));
+                       g_markup_escape_text (value != NULL ? value : "", -1));
 }
 
 /* Returns the index of the header item, for _se_report_add_row (). */
 int
 _se_report_add_table_header (SeReport     *self,
-                  const Column *columns,
-                  guint         n_columns)
+                             const Column *columns,
+                             guint         n_columns)
 {
   Item *item = _se_report_add_item (self, ITEM_HEADER | ITEM_KEEP_WITH_NEXT | ITEM_RULE_BELOW | ITEM_STRONG_RULE, 3);
   double x = 0;
@@ -217,7 +217,7 @@ _se_report_add_table_header (SeReport     *self,
   for (guint i = 0; i < n_columns; i++)
     {
       _se_report_add_cell (item, x, columns[i].width, STYLE_TABLE_HEADER, columns[i].align,
-                g_markup_escape_text (columns[i].title, -1));
+                           g_markup_escape_text (columns[i].title, -1));
       x += columns[i].width;
     }
   item->header = (int) self->items->len - 1;
@@ -227,10 +227,10 @@ _se_report_add_table_header (SeReport     *self,
 /* Takes the markup strings in @cells. */
 void
 _se_report_add_row (SeReport     *self,
-         int           header,
-         const Column *columns,
-         guint         n_columns,
-         char        **cells)
+                    int           header,
+                    const Column *columns,
+                    guint         n_columns,
+                    char        **cells)
 {
   Item *item = _se_report_add_item (self, ITEM_RULE_BELOW, 3);
   double x = 0;
@@ -251,7 +251,7 @@ _se_report_grey (const char *text)
 
 void
 _se_report_append_line (GString    *markup,
-             const char *escaped)
+                        const char *escaped)
 {
   if (markup->len > 0)
     g_string_append_c (markup, '\n');
@@ -260,7 +260,7 @@ _se_report_append_line (GString    *markup,
 
 void
 _se_report_append_text_line (GString    *markup,
-                  const char *text)
+                             const char *text)
 {
   g_autofree char *escaped = NULL;
 
@@ -272,7 +272,7 @@ _se_report_append_text_line (GString    *markup,
 
 char *
 _se_report_person_name (SeStore  *store,
-             SeRecord *record)
+                        SeRecord *record)
 {
   g_autoptr(SeRecord) person = se_store_lookup (store, SE_TYPE_PERSON,
                                                 se_record_get_reference (record, "person-id"));
@@ -285,8 +285,8 @@ _se_report_person_name (SeStore  *store,
 
 char *
 _se_report_organisation_name (SeStore *store,
-                   gint64   id,
-                   gboolean short_name)
+                              gint64   id,
+                              gboolean short_name)
 {
   g_autoptr(SeRecord) org = se_store_lookup (store, SE_TYPE_ORGANISATION, id);
   const char *s;
@@ -302,8 +302,8 @@ _se_report_organisation_name (SeStore *store,
 /* The name of an organisation in bold with its address below. */
 char *
 _se_report_organisation_block (SeStore    *store,
-                    gint64      id,
-                    const char *label)
+                               gint64      id,
+                               const char *label)
 {
   g_autoptr(SeRecord) org = se_store_lookup (store, SE_TYPE_ORGANISATION, id);
   g_autoptr(GString) markup = g_string_new (NULL);
@@ -327,7 +327,7 @@ _se_report_organisation_block (SeStore    *store,
   if (se_record_get_reference (org, "parent-id") != 0)
     {
       g_autofree char *parent = _se_report_organisation_name (store, se_record_get_reference (org, "parent-id"),
-                                                   FALSE);
+                                                              FALSE);
       _se_report_append_text_line (markup, parent);
     }
 
@@ -347,7 +347,7 @@ _se_report_organisation_block (SeStore    *store,
 
 char *
 _se_report_stem_for (const char *prefix,
-          const char *name)
+                     const char *name)
 {
   g_autoptr(GString) s = g_string_new (prefix);
 
