@@ -268,6 +268,46 @@ statistics_cell (SeStatisticsPage *page,
     g_assert_cmpstr (cell_, ==, (text)); \
   } G_STMT_END
 
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+      if (g_type_is_a (G_OBJECT_TYPE (w), type) && gtk_widget_get_visible (w))
+        return w;
+    }
+  return NULL;
+}
+
+/* Saves through the file chooser @save as @file_path, as its Save button
+ * does, and waits for the file (written in a worker thread) */
+static void
+save_as (GtkWidget  *save,
+         const char *file_path)
+{
+  g_autofree char *folder_path = g_path_get_dirname (file_path);
+  g_autofree char *name = g_path_get_basename (file_path);
+  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (GTK_IS_FILE_CHOOSER (save));
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (save), folder, &error));
+  g_assert_no_error (error);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (save), name);
+  gtk_dialog_response (GTK_DIALOG (save), GTK_RESPONSE_ACCEPT);
+  for (int i = 0; i < 500 && !g_file_test (file_path, G_FILE_TEST_EXISTS); i++)
+    {
+      se_test_wait_for_idle ();
+      g_usleep (10000);
+    }
+  se_test_wait_for_idle ();
+  /* Written whole: the export replaces the file atomically */
+  g_assert_true (g_file_test (file_path, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_statistics (void)
 {
@@ -328,16 +368,20 @@ test_statistics (void)
     g_assert_true (seen);
   }
 
-  g_assert_true (se_statistics_page_export_csv (page, csv, &error));
-  g_assert_no_error (error);
+  /* Each export through its action and the file chooser */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "statistics.export-csv", NULL));
+  se_test_wait_for_idle ();
+  save_as (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG), csv);
   g_assert_cmpint (g_stat (csv, &st), ==, 0);
   g_assert_cmpint (st.st_size, >, 0);
-  g_assert_true (se_statistics_page_export_xlsx (page, xlsx, &error));
-  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "statistics.export-xlsx", NULL));
+  se_test_wait_for_idle ();
+  save_as (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG), xlsx);
   g_assert_cmpint (g_stat (xlsx, &st), ==, 0);
   g_assert_cmpint (st.st_size, >, 0);
-  g_assert_true (se_statistics_page_export_pdf (page, pdf, &error));
-  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "statistics.export-pdf", NULL));
+  se_test_wait_for_idle ();
+  save_as (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG), pdf);
   g_assert_cmpint (g_stat (pdf, &st), ==, 0);
   g_assert_cmpint (st.st_size, >, 1000);
 
@@ -362,11 +406,11 @@ test_statistics_newer (void)
 
   /* No main loop runs between the two: the first count's result cannot
    * have been taken yet when the second starts. */
-  se_statistics_page_refresh (page);
+  se_tool_page_refresh (SE_TOOL_PAGE (page));
   g_assert_true (se_statistics_page_get_counting (page));
   se_test_placement (store, SE_PLACEMENT_KIND_HOSPITATION, "Neue Hospitation", "2025-05-05",
                      "2025-05-09", SE_PLACEMENT_STATUS_APPROVED, 0, 0);
-  se_statistics_page_refresh (page);
+  se_tool_page_refresh (SE_TOOL_PAGE (page));
   g_assert_true (se_statistics_page_get_counting (page));
 
   assert_cell (page, 0, 10, "Total");
@@ -398,46 +442,6 @@ find_button_with_label (GtkWidget  *root,
         return found;
     }
   return NULL;
-}
-
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
-      if (g_type_is_a (G_OBJECT_TYPE (w), type) && gtk_widget_get_visible (w))
-        return w;
-    }
-  return NULL;
-}
-
-/* Saves through the file chooser @save as @file_path, as its Save button
- * does, and waits for the file (written in a worker thread) */
-static void
-save_as (GtkWidget  *save,
-         const char *file_path)
-{
-  g_autofree char *folder_path = g_path_get_dirname (file_path);
-  g_autofree char *name = g_path_get_basename (file_path);
-  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (GTK_IS_FILE_CHOOSER (save));
-  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (save), folder, &error));
-  g_assert_no_error (error);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (save), name);
-  gtk_dialog_response (GTK_DIALOG (save), GTK_RESPONSE_ACCEPT);
-  for (int i = 0; i < 500 && !g_file_test (file_path, G_FILE_TEST_EXISTS); i++)
-    {
-      se_test_wait_for_idle ();
-      g_usleep (10000);
-    }
-  se_test_wait_for_idle ();
-  /* Written whole: the export replaces the file atomically */
-  g_assert_true (g_file_test (file_path, G_FILE_TEST_EXISTS));
 }
 
 /* The cell of @iso in the month view showing @year-@month: the template's

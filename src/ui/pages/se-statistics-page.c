@@ -366,22 +366,8 @@ show_statistics (SeStatisticsPage *self,
   se_statistics_free (old);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "statistics.export-csv", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "statistics.export-xlsx", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "statistics.export-pdf", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "statistics.print", TRUE);
-}
-
-/**
- * se_statistics_page_refresh:
- *
- * Counts again: in the background, unless the database is on a network
- * drive, where a second connection cannot open it. The numbers shown stay
- * until the new ones are there (see se_statistics_page_get_counting()).
- */
-void
-se_statistics_page_refresh (SeStatisticsPage *self)
-{
-  g_return_if_fail (SE_IS_STATISTICS_PAGE (self));
-
-  se_tool_page_refresh (SE_TOOL_PAGE (self));
 }
 
 static gpointer
@@ -483,19 +469,13 @@ print_operation (SeStatisticsPage *self)
   return operation;
 }
 
-/**
- * se_statistics_page_print:
- *
- * Shows the print dialog and prints the statistics, one grouping a page.
- */
-void
-se_statistics_page_print (SeStatisticsPage *self)
+/* Shows the print dialog and prints the statistics, one grouping a page. */
+static void
+print_statistics (SeStatisticsPage *self)
 {
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  g_return_if_fail (SE_IS_STATISTICS_PAGE (self));
 
   /* Nothing to print before the first count is done */
   if (self->stats == NULL)
@@ -507,58 +487,30 @@ se_statistics_page_print (SeStatisticsPage *self)
     se_toast_show (GTK_WIDGET (self), error->message, TRUE);
 }
 
-/**
- * se_statistics_page_export_pdf:
- * @path: the PDF file to write
- *
- * Prints to a PDF file without asking: what the print dialog prints.
- */
-gboolean
-se_statistics_page_export_pdf (SeStatisticsPage  *self,
-                               const char        *path,
-                               GError           **error)
+/* Prints to a PDF file without asking: what the print dialog prints. */
+static gboolean
+save_pdf (const char *path,
+          gpointer    user_data,
+          GError    **error)
 {
-  g_autoptr(GtkPrintOperation) operation = NULL;
+  SeStatisticsPage *self = user_data;
+  g_autoptr(GtkPrintOperation) operation = print_operation (self);
 
-  g_return_val_if_fail (SE_IS_STATISTICS_PAGE (self), FALSE);
-  g_return_val_if_fail (self->stats != NULL, FALSE);
-
-  operation = print_operation (self);
   gtk_print_operation_set_export_filename (operation, path);
   return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
          != GTK_PRINT_OPERATION_RESULT_ERROR;
 }
 
-/* Export */
-
-gboolean
-se_statistics_page_export_csv (SeStatisticsPage  *self,
-                               const char        *path,
-                               GError           **error)
-{
-  g_return_val_if_fail (SE_IS_STATISTICS_PAGE (self), FALSE);
-  g_return_val_if_fail (self->stats != NULL, FALSE);
-
-  return se_statistics_export_csv (self->stats, path, error);
-}
-
-gboolean
-se_statistics_page_export_xlsx (SeStatisticsPage  *self,
-                                const char        *path,
-                                GError           **error)
-{
-  g_return_val_if_fail (SE_IS_STATISTICS_PAGE (self), FALSE);
-  g_return_val_if_fail (self->stats != NULL, FALSE);
-
-  return se_statistics_export_xlsx (self->stats, path, error);
-}
+/* Export: the statistics shown when the file is chosen */
 
 static gboolean
 save_csv (const char *path,
           gpointer    user_data,
           GError    **error)
 {
-  return se_statistics_page_export_csv (user_data, path, error);
+  SeStatisticsPage *self = user_data;
+
+  return se_statistics_export_csv (self->stats, path, error);
 }
 
 static gboolean
@@ -566,7 +518,9 @@ save_xlsx (const char *path,
            gpointer    user_data,
            GError    **error)
 {
-  return se_statistics_page_export_xlsx (user_data, path, error);
+  SeStatisticsPage *self = user_data;
+
+  return se_statistics_export_xlsx (self->stats, path, error);
 }
 
 static void
@@ -591,11 +545,22 @@ export_xlsx_activated (GtkWidget  *widget,
 }
 
 static void
+export_pdf_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  /* Translators: the file name suggested for the PDF export; keep the .pdf */
+  se_save_dialog_run (widget, _("Export Statistics as PDF"), _("statistics.pdf"),
+                      _("PDF documents"), "*.pdf", save_pdf, g_object_ref (widget),
+                      g_object_unref);
+}
+
+static void
 print_activated (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  se_statistics_page_print (SE_STATISTICS_PAGE (widget));
+  print_statistics (SE_STATISTICS_PAGE (widget));
 }
 
 
@@ -681,6 +646,8 @@ se_statistics_page_class_init (SeStatisticsPageClass *klass)
                                    export_csv_activated);
   gtk_widget_class_install_action (widget_class, "statistics.export-xlsx", NULL,
                                    export_xlsx_activated);
+  gtk_widget_class_install_action (widget_class, "statistics.export-pdf", NULL,
+                                   export_pdf_activated);
   gtk_widget_class_install_action (widget_class, "statistics.print", NULL, print_activated);
   gtk_widget_class_install_property_action (widget_class, "statistics.grouping", "grouping");
 
@@ -734,6 +701,7 @@ se_statistics_page_init (SeStatisticsPage *self)
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->chart), draw_charts, self, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "statistics.export-csv", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "statistics.export-xlsx", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "statistics.export-pdf", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "statistics.print", FALSE);
 }
 

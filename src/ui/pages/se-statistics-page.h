@@ -19,21 +19,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SeStatisticsPage, se_statistics_page, SE, STATISTICS_PAGE, SeToolPage)
 
 SeStatisticsPage     *se_statistics_page_new          (SeStore              *store);
-void                  se_statistics_page_refresh      (SeStatisticsPage     *self);
 SeStatisticsGrouping  se_statistics_page_get_grouping (SeStatisticsPage     *self);
 char                 *se_statistics_page_dup_cell_text (SeStatisticsPage    *self,
                                                        guint                 column,
                                                        guint                 row);
 gboolean              se_statistics_page_get_counting (SeStatisticsPage     *self);
-gboolean              se_statistics_page_export_csv   (SeStatisticsPage     *self,
-                                                       const char           *path,
-                                                       GError              **error);
-gboolean              se_statistics_page_export_xlsx  (SeStatisticsPage     *self,
-                                                       const char           *path,
-                                                       GError              **error);
-gboolean              se_statistics_page_export_pdf   (SeStatisticsPage     *self,
-                                                       const char           *path,
-                                                       GError              **error);
-void                  se_statistics_page_print        (SeStatisticsPage     *self);
 
 G_END_DECLS

@@ -370,7 +370,8 @@ print_activated (GtkWidget  *widget,
 
   if (self->tool == SE_WINDOW_TOOL_STATISTICS)
     {
-      se_statistics_page_print (SE_STATISTICS_PAGE (self->tool_pages[SE_WINDOW_TOOL_STATISTICS]));
+      gtk_widget_activate_action (self->tool_pages[SE_WINDOW_TOOL_STATISTICS], "statistics.print",
+                                  NULL);
       return;
     }
   if (self->tool >= 0)
