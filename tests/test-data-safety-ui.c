@@ -5,7 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The window on the example data, driven through its actions, its
- * dialogs and its file choosers.
+ * dialogs and its file choosers. It includes ui/pages/se-pages-private.h
+ * to read a History row's entry.
  */
 
 #define G_LOG_DOMAIN "se-tests"
@@ -24,7 +25,7 @@
 #include "se-csv.h"
 #include "se-example-data.h"
 #include "se-history-page.h"
-#include "se-history-row.h"
+#include "se-pages-private.h"
 #include "se-organisation.h"
 #include "se-participant.h"
 #include "se-person.h"

@@ -6,7 +6,8 @@
  *
  * The window on the example data, driven through its sidebar, the pages'
  * actions (which their buttons activate, with the targets the tests check)
- * and the file chooser of the exports.
+ * and the file chooser of the exports. It includes ui/pages/se-pages-private.h
+ * for the keys the Checks page's actions take.
  */
 
 #define G_LOG_DOMAIN "se-tests"
@@ -19,7 +20,7 @@
 
 #include "se-calendar-page.h"
 #include "se-checks-page.h"
-#include "se-checks-rows.h"
+#include "se-pages-private.h"
 #include "se-describe.h"
 #include "se-example-data.h"
 #include "se-finding.h"

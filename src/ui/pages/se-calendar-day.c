@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "se-calendar-day.h"
+#include "se-pages-private.h"
 
 /* The templates (se-calendar-day.ui, se-calendar-event.ui) hold what every
  * cell has; the day, its placements' titles, colours and targets, and the

@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "se-calendar-day.h"
+#include "se-pages-private.h"
 #include "se-calendar-page.h"
 #include "se-date.h"
 #include "se-describe.h"
@@ -37,7 +37,9 @@
  * the visible one is filled; the other is filled when it is shown.
  *
  * The page is a template (se-calendar-page.ui), and so are a day of the
- * month view and a placement in it (se-calendar-day.h).
+ * month view and a placement in it (se-calendar-day.c, declared in
+ * se-pages-private.h).
+ *
  * Every button activates an action of the page: calendar.today,
  * calendar.previous-month and the like, calendar.open with a placement's
  * id, calendar.export with a partnership's. */

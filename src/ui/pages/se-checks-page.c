@@ -15,7 +15,7 @@
 #include "se-describe.h"
 #include "se-enums.h"
 #include "se-checks-page.h"
-#include "se-checks-rows.h"
+#include "se-pages-private.h"
 #include "se-placement.h"
 #include "se-store-checks.h"
 

@@ -13,7 +13,7 @@
 
 #include <glib/gi18n.h>
 
-#include "se-checks-rows.h"
+#include "se-pages-private.h"
 #include "se-describe.h"
 #include "se-enums.h"
 #include "se-store-checks.h"

@@ -13,7 +13,7 @@
 
 #include "se-audit-entry.h"
 #include "se-history-page.h"
-#include "se-history-row.h"
+#include "se-pages-private.h"
 
 /* The History page: the audit trail, newest first. The trail can hold
  * hundreds of thousands of entries, so it is read a page at a time with

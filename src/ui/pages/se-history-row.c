@@ -13,7 +13,7 @@
 
 #include "se-date.h"
 #include "se-describe.h"
-#include "se-history-row.h"
+#include "se-pages-private.h"
 
 /* One entry of the History page: what was done, when, and to which
  * record, by its title as it is now (the trail itself keeps no content).

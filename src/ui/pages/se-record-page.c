@@ -29,7 +29,7 @@
 #include "se-record-dialog.h"
 #include "se-record-form.h"
 #include "se-record-page.h"
-#include "se-record-row.h"
+#include "se-pages-private.h"
 #include "se-signatory.h"
 #include "se-unit.h"
 

@@ -10,7 +10,7 @@
 #include "config.h"
 
 #include "se-describe.h"
-#include "se-record-row.h"
+#include "se-pages-private.h"
 
 /* A record related to the one a page shows: its title and subtitle, and
  * an action that takes the record's type's name and id, which opens or
