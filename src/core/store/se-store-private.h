@@ -20,6 +20,139 @@
 
 G_BEGIN_DECLS
 
+/* The store object (se-store*.c) */
+
+typedef struct _SeStoreLock SeStoreLock;
+
+typedef SeStoreChange ChangeKind;
+#define CHANGE_INSERT SE_STORE_CHANGE_INSERT
+#define CHANGE_UPDATE SE_STORE_CHANGE_UPDATE
+#define CHANGE_DELETE SE_STORE_CHANGE_DELETE
+
+/* The identity map: one live object per stored record, whoever loaded it
+ * (a lookup, a list, a list model's page). The store holds it weakly, so
+ * that a record nobody shows costs nothing; a weak reference callback
+ * takes the entry out when the object goes. */
+typedef struct
+{
+  SeStore  *store;
+  GType     type;
+  gint64    id;
+  SeRecord *record;
+} Identity;
+
+typedef struct
+{
+  GType      type;
+  gint64     id;
+  ChangeKind kind;
+} Change;
+
+struct _SeStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  gboolean    read_only;
+  char       *read_only_reason;
+  gboolean    on_network;
+  SeStoreLock *lock;        /* <path>.lock while open for writing */
+
+  GHashTable *statements;   /* SQL text -> sqlite3_stmt */
+  GHashTable *lists;        /* GType -> SeRecordList */
+  GHashTable *identities;   /* Identity -> itself */
+  GHashTable *table_types;  /* table name -> GType */
+  GHashTable *select_by_id; /* GType -> the SQL that loads one record */
+
+  gboolean    in_transaction;
+  GArray     *pending;      /* Change */
+  GPtrArray  *inserted;     /* records given an id in the open transaction */
+
+  /* A bulk insert (_se_store_bulk_begin): the rows it inserts are neither
+   * tracked one by one nor handed out as objects. */
+  GType       bulk_type;        /* 0 when none is under way */
+  const char *bulk_table;
+  sqlite3_stmt *bulk_insert;    /* a new id */
+  sqlite3_stmt *bulk_restore;   /* the id of the record */
+  GArray     *bulk_ids;         /* gint64, in the order inserted */
+  GPtrArray  *bulk_triggers;    /* char*: name, its SQL, its bulk SQL, name, ... */
+  gint64      bulk_cache_size;
+  GPtrArray  *bulk_indexes;     /* char*: name, its SQL, name, ... */
+  gint64      bulk_drop_at;     /* rows inserted when they are dropped */
+  gboolean    bulk_dropped;
+  guint       bulk_n_dropped;   /* of bulk_indexes' entries */
+  GPtrArray  *bulk_done;        /* Bulk, ended in the open transaction */
+};
+
+typedef struct
+{
+  GType   type;
+  GArray *ids;
+} Bulk;
+
+/* The store object, split by concern: se-store.c opens and closes,
+ * se-store-read.c loads records and keeps one object per row,
+ * se-store-changes.c tracks what a transaction did and tells the lists,
+ * se-store-write.c saves, deletes, restores and inserts in bulk. */
+void          _se_store_set_sqlite_error    (GError        **error,
+                                             sqlite3        *db,
+                                             int             rc);
+sqlite3_stmt *_se_store_prepare_cached      (SeStore        *self,
+                                             const char     *sql,
+                                             GError        **error);
+gboolean      _se_store_exec                (SeStore        *self,
+                                             const char     *sql,
+                                             GError        **error);
+gboolean      _se_store_query_int           (sqlite3        *db,
+                                             const char     *sql,
+                                             gint64         *value,
+                                             GError        **error);
+void          _se_store_emit_record_changed (SeStore        *self,
+                                             GType           type,
+                                             gint64          id,
+                                             ChangeKind      kind);
+void          _se_store_emit_changed        (SeStore        *self);
+void          _se_store_bulk_free           (gpointer        data);
+
+/* Rows and the identity map (se-store-read.c) */
+char         *_se_store_column_name         (const char     *field);
+void          _se_store_read_row            (SeRecord       *record,
+                                             sqlite3_stmt   *stmt);
+void          _se_store_bind_field          (sqlite3_stmt   *stmt,
+                                             int             col,
+                                             SeRecord       *record,
+                                             const SeField  *f);
+char         *_se_store_select_sql          (SeRecordClass  *klass,
+                                             const char     *where);
+guint         _se_store_identity_hash       (gconstpointer   key);
+gboolean      _se_store_identity_equal      (gconstpointer   a,
+                                             gconstpointer   b);
+void          _se_store_identity_free       (gpointer        data);
+SeRecord     *_se_store_identity_find       (SeStore        *self,
+                                             GType           type,
+                                             gint64          id);
+void          _se_store_identity_add        (SeStore        *self,
+                                             SeRecord       *record);
+void          _se_store_identity_remove     (SeStore        *self,
+                                             GType           type,
+                                             gint64          id);
+SeRecord     *_se_store_load_record         (SeStore        *self,
+                                             GType           type,
+                                             gint64          id);
+
+/* Transactions (se-store-changes.c) and bulk inserts (se-store-write.c) */
+gboolean      _se_store_run_write           (SeStore        *self,
+                                             gboolean      (*step) (SeStore *, gpointer, GError **),
+                                             gpointer        data,
+                                             GError        **error);
+void          _se_store_bulk_clear          (SeStore        *self);
+void          _se_store_update_hook         (void           *user_data,
+                                             int             op,
+                                             const char     *database,
+                                             const char     *table,
+                                             sqlite3_int64   rowid);
+
 /* Schema: one SQL script per user_version step. */
 typedef struct
 {
@@ -76,8 +209,6 @@ gboolean           _se_store_verify_file       (const char   *path,
                                                 GError      **error);
 
 /* The lock file (se-store-lock.c): one process at a time per database. */
-typedef struct _SeStoreLock SeStoreLock;
-
 SeStoreLock       *_se_store_lock_acquire      (const char   *path,
                                                 gboolean      exclusive,
                                                 GError      **error);

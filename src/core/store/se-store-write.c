@@ -1,0 +1,871 @@
+/* se-store-write.c
+ *
+ * Copyright 2026 The Staff Exchange authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "se-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "se-error.h"
+#include "se-store-private.h"
+
+/* Writing: save, delete, restore what a deletion took, bulk inserts for
+ * imports, and the signed documents of agreements. Every write runs in
+ * _se_store_run_write () (se-store-changes.c). */
+
+/* A bulk insert keeps the indexes of its table up to date for at least
+ * this many rows (see _se_store_bulk_begin ()). */
+#define BULK_DROP_INDEXES_MIN 5000
+/* Saving */
+
+static void
+set_constraint_error (SeStore   *self,
+                      SeRecord  *record,
+                      int        rc,
+                      GError   **error)
+{
+  switch (rc)
+    {
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      g_set_error_literal (error, SE_VALIDATION_ERROR, SE_VALIDATION_ERROR_UNKNOWN_REFERENCE,
+                           _("A record this one refers to no longer exists. Pick it again."));
+      break;
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      /* Translators: %s is the kind of record, e.g. "Topic" */
+      g_set_error (error, SE_VALIDATION_ERROR, SE_VALIDATION_ERROR_DUPLICATE,
+                   _("This %s exists already. Use the existing one or change the name."),
+                   se_record_class_get_kind_label (SE_RECORD_GET_CLASS (record)));
+      break;
+    default:
+      _se_store_set_sqlite_error (error, self->db, rc);
+      break;
+    }
+}
+
+/* While a bulk insert of a kind is under way, its per-row triggers are
+ * gone and its inserts go unreported: another insert of that kind would
+ * miss its audit row, its search row and its count. */
+static gboolean
+refuse_during_bulk (SeStore   *self,
+                    SeRecord  *record,
+                    GError   **error)
+{
+  if (self->bulk_type == 0 || self->bulk_type != G_OBJECT_TYPE (record))
+    return FALSE;
+  g_critical ("A %s was inserted outside the bulk insert of its kind",
+              G_OBJECT_TYPE_NAME (record));
+  _se_store_set_sqlite_error (error, NULL, SQLITE_MISUSE);
+  return TRUE;
+}
+
+static char *
+write_sql (SeRecordClass *klass,
+           gboolean       insert)
+{
+  GString *sql = g_string_new (NULL);
+  guint n_fields, n_cols = 0;
+  const SeField *fields = se_record_class_get_fields (klass, &n_fields);
+  const char *table = se_record_class_get_table (klass);
+
+  if (insert)
+    g_string_append_printf (sql, "INSERT INTO %s (", table);
+  else
+    g_string_append_printf (sql, "UPDATE %s SET ", table);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autofree char *col = NULL;
+
+      if (fields[i].flags & SE_FIELD_FLAGS_STORE_OWNED)
+        continue;
+
+      col = _se_store_column_name (fields[i].name);
+      n_cols++;
+      if (insert)
+        g_string_append_printf (sql, "%s%s", n_cols > 1 ? ", " : "", col);
+      else
+        g_string_append_printf (sql, "%s%s = ?%u", n_cols > 1 ? ", " : "", col, n_cols);
+    }
+
+  if (insert)
+    {
+      g_string_append (sql, ") VALUES (");
+      for (guint i = 1; i <= n_cols; i++)
+        g_string_append_printf (sql, "%s?%u", i > 1 ? ", " : "", i);
+      g_string_append (sql, ")");
+    }
+  else
+    g_string_append_printf (sql, " WHERE id = ?%u", n_cols + 1);
+
+  return g_string_free (sql, FALSE);
+}
+
+static gboolean
+save_step (SeStore  *self,
+           gpointer  data,
+           GError  **error)
+{
+  SeRecord *record = data;
+  SeRecordClass *klass = SE_RECORD_GET_CLASS (record);
+  gint64 id = se_record_get_id (record);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  guint n_fields;
+  const SeField *fields = se_record_class_get_fields (klass, &n_fields);
+  int col = 0;
+  int rc;
+
+  if (id == 0 && refuse_during_bulk (self, record, error))
+    return FALSE;
+
+  sql = write_sql (klass, id == 0);
+  stmt = _se_store_prepare_cached (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_fields; i++)
+    if (!(fields[i].flags & SE_FIELD_FLAGS_STORE_OWNED))
+      _se_store_bind_field (stmt, ++col, record, &fields[i]);
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, col + 1, id);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_constraint_error (self, record, sqlite3_extended_errcode (self->db), error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  if (id == 0)
+    {
+      se_record_set_id (record, sqlite3_last_insert_rowid (self->db));
+      g_ptr_array_add (self->inserted, g_object_ref (record));
+    }
+  else if (sqlite3_changes (self->db) == 0)
+    {
+      /* Translators: %s is the kind of record, e.g. "Placement" */
+      g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_NOT_FOUND,
+                   _("This %s has been deleted in the meantime. Create it again."),
+                   se_record_class_get_kind_label (klass));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * se_store_save:
+ * @self: a store
+ * @record: a new record (id 0) to insert, or a stored one to update
+ * @field: (out) (optional) (transfer none): the field at fault on failure
+ * @error: a validation or store error that says what to do
+ *
+ * Validates and stores @record. A new record gets its id. After the
+ * transaction commits, the list of its kind holds @record itself (insert)
+ * or the list's own object takes over its values (update).
+ *
+ * Edit a copy (se_record_copy()) of a listed record and save that: when a
+ * save fails, the listed record keeps its stored values.
+ */
+gboolean
+se_store_save (SeStore     *self,
+               SeRecord    *record,
+               const char **field,
+               GError     **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SE_IS_RECORD (record), FALSE);
+
+  if (!se_record_validate (record, field, error))
+    return FALSE;
+
+  ok = _se_store_run_write (self, save_step, record, error);
+
+  /* A stored record handed out by the store, changed in place and not
+   * stored, goes back to what the database holds. */
+  if (!ok && se_record_get_id (record) != 0)
+    {
+      if (_se_store_identity_find (self, G_OBJECT_TYPE (record), se_record_get_id (record)) == record)
+        {
+          g_autoptr(SeRecord) stored = _se_store_load_record (self, G_OBJECT_TYPE (record),
+                                                              se_record_get_id (record));
+          if (stored != NULL)
+            se_record_assign (record, stored);
+        }
+    }
+
+  return ok;
+}
+
+/* Deleting */
+
+typedef struct
+{
+  SeRecord *record;
+} DeleteData;
+
+/* Names the kinds of records that still refer to @record. */
+static char *
+describe_references (SeStore  *self,
+                     SeRecord *record)
+{
+  guint n_types;
+  const GType *types = se_store_get_record_types (&n_types);
+  g_autoptr(GPtrArray) kinds = g_ptr_array_new ();
+
+  for (guint t = 0; t < n_types; t++)
+    {
+      g_autoptr(GTypeClass) klass = g_type_class_ref (types[t]);
+      guint n_fields;
+      const SeField *fields = se_record_class_get_fields (SE_RECORD_CLASS (klass), &n_fields);
+
+      for (guint i = 0; i < n_fields; i++)
+        {
+          g_autofree char *col = NULL;
+          g_autofree char *sql = NULL;
+          gint64 count = 0;
+
+          if (fields[i].type != SE_FIELD_REFERENCE
+              || fields[i].target () != G_OBJECT_TYPE (record))
+            continue;
+
+          col = _se_store_column_name (fields[i].name);
+          sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s = %" G_GINT64_FORMAT,
+                                 se_record_class_get_table (SE_RECORD_CLASS (klass)), col,
+                                 se_record_get_id (record));
+          if (_se_store_query_int (self->db, sql, &count, NULL) && count > 0)
+            {
+              const char *label = se_record_class_get_kind_label (SE_RECORD_CLASS (klass));
+              if (!g_ptr_array_find_with_equal_func (kinds, label, g_str_equal, NULL))
+                g_ptr_array_add (kinds, (gpointer) label);
+            }
+        }
+    }
+
+  g_ptr_array_add (kinds, NULL);
+  /* Translators: separates the kinds of records in a list, e.g. "Placement, Agreement" */
+  return g_strjoinv (C_("list separator", ", "), (char **) kinds->pdata);
+}
+
+static gboolean
+delete_step (SeStore  *self,
+             gpointer  data,
+             GError  **error)
+{
+  DeleteData *d = data;
+  SeRecordClass *klass = SE_RECORD_GET_CLASS (d->record);
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1",
+                                          se_record_class_get_table (klass));
+  sqlite3_stmt *stmt = _se_store_prepare_cached (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, se_record_get_id (d->record));
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    rc = sqlite3_extended_errcode (self->db);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE && sqlite3_changes (self->db) == 1)
+    return TRUE;
+
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_NOT_FOUND,
+                   _("This %s has been deleted already."), se_record_class_get_kind_label (klass));
+    }
+  else if (rc == SQLITE_CONSTRAINT_FOREIGNKEY || rc == SQLITE_CONSTRAINT_TRIGGER)
+    {
+      /* ON DELETE RESTRICT reports itself as a trigger constraint. */
+      g_autofree char *title = se_record_dup_title (d->record);
+      g_autofree char *kinds = describe_references (self, d->record);
+
+      /* Translators: %1$s names a record, %2$s lists kinds of records,
+       * e.g. "“Stadt Essen” is still used by: Placement, Agreement. …" */
+      g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_IN_USE,
+                   _("“%1$s” is still used by: %2$s. Delete or change those records first."),
+                   title, kinds);
+    }
+  else
+    _se_store_set_sqlite_error (error, self->db, rc);
+
+  return FALSE;
+}
+
+/**
+ * se_store_delete:
+ *
+ * Deletes @record and the records that belong to it (the units of an
+ * organisation, the participants of a placement, ...). A record others
+ * still refer to is not deleted: the error says which kinds refer to it.
+ */
+gboolean
+se_store_delete (SeStore   *self,
+                 SeRecord  *record,
+                 GError   **error)
+{
+  DeleteData d = { record };
+
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SE_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (se_record_get_id (record) != 0, FALSE);
+
+  return _se_store_run_write (self, delete_step, &d, error);
+}
+
+/* Restoring what a deletion took (see se-deletion.c) */
+
+/* An INSERT that gives the id: ?1 is the id, the fields follow. */
+static char *
+restore_sql (SeRecordClass *klass)
+{
+  g_autofree char *update = write_sql (klass, TRUE);
+  GString *sql = g_string_new (NULL);
+
+  /* "INSERT INTO t (a, b) VALUES (?1, ?2)" becomes
+   * "INSERT INTO t (id, a, b) VALUES (?1, ?2, ?3)" */
+  {
+    const char *open = strchr (update, '(');
+    const char *values = strstr (update, "VALUES (");
+    guint n = 0;
+
+    g_string_append_len (sql, update, open - update + 1);
+    g_string_append (sql, "id, ");
+    g_string_append_len (sql, open + 1, values - open - 1);
+    g_string_append (sql, "VALUES (?1");
+    for (const char *p = values; *p; p++)
+      n += *p == '?';
+    for (guint i = 2; i <= n + 1; i++)
+      g_string_append_printf (sql, ", ?%u", i);
+    g_string_append (sql, ")");
+  }
+
+  return g_string_free (sql, FALSE);
+}
+
+static gboolean
+restore_step (SeStore  *self,
+              gpointer  data,
+              GError  **error)
+{
+  SeRecord *record = data;
+  SeRecordClass *klass = SE_RECORD_GET_CLASS (record);
+  g_autofree char *sql = restore_sql (klass);
+  sqlite3_stmt *stmt;
+  guint n_fields;
+  const SeField *fields = se_record_class_get_fields (klass, &n_fields);
+  int col = 1;
+  int rc;
+
+  if (refuse_during_bulk (self, record, error))
+    return FALSE;
+
+  stmt = _se_store_prepare_cached (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, col, se_record_get_id (record));
+  for (guint i = 0; i < n_fields; i++)
+    if (!(fields[i].flags & SE_FIELD_FLAGS_STORE_OWNED))
+      _se_store_bind_field (stmt, ++col, record, &fields[i]);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_constraint_error (self, record, sqlite3_extended_errcode (self->db), error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  g_ptr_array_add (self->inserted, g_object_ref (record));
+
+  return TRUE;
+}
+
+/* Inserts @record again under the id it had. */
+gboolean
+_se_store_restore (SeStore   *self,
+                   SeRecord  *record,
+                   GError   **error)
+{
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (se_record_get_id (record) != 0, FALSE);
+
+  return _se_store_run_write (self, restore_step, record, error);
+}
+
+/* Bulk inserts
+ *
+ * An import of 200,000 placements one se_store_save () at a time spent
+ * most of its time on what each row set off: the search index and audit
+ * triggers (several statements per row), the update hook's bookkeeping,
+ * reading every row back after COMMIT and handing it out as an object.
+ * A bulk insert does the same work per transaction instead: within it the
+ * per-row insert triggers that se-store-schema.c knows a bulk counterpart
+ * for are dropped, and _se_store_bulk_end () does their work for all its
+ * rows at once and creates them again, exactly as they were; a large
+ * bulk drops the table's indexes too and builds them again at its end.
+ * All of it is one transaction: a rollback restores the triggers and
+ * indexes with the rest,
+ * and no other connection ever sees the file without them. The rows are
+ * validated by the caller and checked by the table's constraints, row by
+ * row, as always. After COMMIT the rows are reported by one
+ * SeStore::record-changed with id 0. */
+
+void
+_se_store_bulk_clear (SeStore *self)
+{
+  if (self->bulk_type == 0)
+    return;
+  if (self->db != NULL && self->bulk_cache_size != 0)
+    {
+      g_autofree char *pragma = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT,
+                                                 self->bulk_cache_size);
+      sqlite3_exec (self->db, pragma, NULL, NULL, NULL);
+    }
+  self->bulk_type = 0;
+  self->bulk_table = NULL;
+  self->bulk_insert = NULL;
+  self->bulk_restore = NULL;
+  self->bulk_cache_size = 0;
+  g_clear_pointer (&self->bulk_ids, g_array_unref);
+  g_clear_pointer (&self->bulk_triggers, g_ptr_array_unref);
+  g_clear_pointer (&self->bulk_indexes, g_ptr_array_unref);
+  self->bulk_drop_at = 0;
+  self->bulk_dropped = FALSE;
+  self->bulk_n_dropped = 0;
+}
+
+/**
+ * _se_store_bulk_begin:
+ * @record_type: the kind the bulk inserts
+ *
+ * Starts a bulk insert within the open transaction (se_store_begin ()).
+ * Until _se_store_bulk_end () only _se_store_bulk_insert () may insert
+ * records of @record_type; other writes go on as usual.
+ */
+gboolean
+_se_store_bulk_begin (SeStore  *self,
+                      GType     record_type,
+                      GError  **error)
+{
+  g_autoptr(GTypeClass) klass = NULL;
+  g_autofree char *insert = NULL;
+  g_autofree char *restore = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->in_transaction, FALSE);
+  g_return_val_if_fail (self->bulk_type == 0, FALSE);
+
+  klass = g_type_class_ref (record_type);
+  self->bulk_type = record_type;
+  self->bulk_table = se_record_class_get_table (SE_RECORD_CLASS (klass));
+  self->bulk_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->bulk_triggers = g_ptr_array_new_with_free_func (g_free);
+
+  /* The default cache (2 MB) is full after some thousand rows; SQLite then
+   * writes pages to the file before COMMIT and reads them again. */
+  if (!_se_store_query_int (self->db, "PRAGMA cache_size", &self->bulk_cache_size, error)
+      || !_se_store_exec (self, "PRAGMA cache_size = -262144", error))
+    goto fail;
+
+  insert = write_sql (SE_RECORD_CLASS (klass), TRUE);
+  restore = restore_sql (SE_RECORD_CLASS (klass));
+  if ((self->bulk_insert = _se_store_prepare_cached (self, insert, error)) == NULL
+      || (self->bulk_restore = _se_store_prepare_cached (self, restore, error)) == NULL)
+    goto fail;
+
+  stmt = _se_store_prepare_cached (self, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+                                         " AND tbl_name = ?1 ORDER BY rowid", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, self->bulk_table, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+      char *bulk_sql = _se_store_dup_bulk_sql (self->bulk_table, name);
+
+      if (bulk_sql == NULL)
+        continue;
+      g_ptr_array_add (self->bulk_triggers, g_strdup (name));
+      g_ptr_array_add (self->bulk_triggers, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      g_ptr_array_add (self->bulk_triggers, bulk_sql);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _se_store_set_sqlite_error (error, self->db, rc);
+      goto fail;
+    }
+
+  for (guint i = 0; i < self->bulk_triggers->len; i += 3)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP TRIGGER \"%s\"",
+                                               (char *) g_ptr_array_index (self->bulk_triggers, i));
+      if (!_se_store_exec (self, drop, error))
+        goto fail;
+    }
+
+  /* Prepared again: the schema changed. */
+  if ((self->bulk_insert = _se_store_prepare_cached (self, insert, error)) == NULL
+      || (self->bulk_restore = _se_store_prepare_cached (self, restore, error)) == NULL)
+    goto fail;
+
+  /* Each new row goes into every index of the table at a random place,
+   * which costs several times what building the index anew from the
+   * sorted rows costs per row. Once the bulk has inserted half as many
+   * rows as the table had, the indexes are dropped and built again at the
+   * end (unique ones stay: they reject a line while it is inserted). */
+  self->bulk_indexes = g_ptr_array_new_with_free_func (g_free);
+  stmt = _se_store_prepare_cached (self, "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                                         " AND tbl_name = ?1 AND sql IS NOT NULL"
+                                         " AND sql NOT LIKE 'CREATE UNIQUE %' ORDER BY rowid", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, self->bulk_table, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (self->bulk_indexes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (self->bulk_indexes, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _se_store_set_sqlite_error (error, self->db, rc);
+      goto fail;
+    }
+  stmt = _se_store_prepare_cached (self, "SELECT n FROM record_count WHERE record_table = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, self->bulk_table, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  self->bulk_drop_at = MAX (BULK_DROP_INDEXES_MIN,
+                            rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) / 2 : 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _se_store_set_sqlite_error (error, self->db, rc);
+      goto fail;
+    }
+
+  return TRUE;
+
+fail:
+  /* Dropped triggers come back with the rollback. */
+  _se_store_bulk_clear (self);
+  return FALSE;
+}
+
+/**
+ * _se_store_bulk_insert:
+ * @record: a record the caller has validated
+ * @keep_id: insert it under its id rather than a new one
+ *
+ * Inserts @record and sets its id. The store does not keep the object.
+ */
+gboolean
+_se_store_bulk_insert (SeStore   *self,
+                       SeRecord  *record,
+                       gboolean   keep_id,
+                       GError   **error)
+{
+  SeRecordClass *klass = SE_RECORD_GET_CLASS (record);
+  sqlite3_stmt *stmt = keep_id ? self->bulk_restore : self->bulk_insert;
+  guint n_fields;
+  const SeField *fields = se_record_class_get_fields (klass, &n_fields);
+  int col = 0;
+  gint64 id;
+  int rc;
+
+  g_return_val_if_fail (self->bulk_type == G_OBJECT_TYPE (record), FALSE);
+  g_return_val_if_fail (!keep_id || se_record_get_id (record) > 0, FALSE);
+
+  if (!self->bulk_dropped && self->bulk_ids->len >= (guint64) self->bulk_drop_at
+      && self->bulk_indexes->len > 0)
+    {
+      /* Dropping is only quicker: an index that cannot be dropped (a
+       * reader of the table is under way) stays and is kept up to date. */
+      self->bulk_dropped = TRUE;
+      for (guint i = 0; i < self->bulk_indexes->len; i += 2)
+        {
+          g_autofree char *drop = g_strdup_printf ("DROP INDEX \"%s\"",
+                                                   (char *) g_ptr_array_index (self->bulk_indexes, i));
+          if (sqlite3_exec (self->db, drop, NULL, NULL, NULL) != SQLITE_OK)
+            break;
+          self->bulk_n_dropped = i + 2;
+        }
+    }
+
+  sqlite3_reset (stmt);
+  if (keep_id)
+    sqlite3_bind_int64 (stmt, ++col, se_record_get_id (record));
+  for (guint i = 0; i < n_fields; i++)
+    if (!(fields[i].flags & SE_FIELD_FLAGS_STORE_OWNED))
+      _se_store_bind_field (stmt, ++col, record, &fields[i]);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_constraint_error (self, record, sqlite3_extended_errcode (self->db), error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  id = sqlite3_last_insert_rowid (self->db);
+  se_record_set_id (record, id);
+  g_array_append_val (self->bulk_ids, id);
+  return TRUE;
+}
+
+/**
+ * _se_store_bulk_end:
+ *
+ * Does what the dropped triggers would have done for each row, creates
+ * them again and ends the bulk insert; the transaction stays open. On
+ * failure, roll the transaction back.
+ */
+gboolean
+_se_store_bulk_end (SeStore  *self,
+                    GError  **error)
+{
+  Bulk *done;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->bulk_type != 0, FALSE);
+
+  for (guint i = 1; i < self->bulk_n_dropped; i += 2)
+      if (!_se_store_exec (self, g_ptr_array_index (self->bulk_indexes, i), error))
+        return FALSE;
+
+  if (!_se_store_exec (self, "CREATE TEMP TABLE IF NOT EXISTS se_bulk_ids (n INTEGER PRIMARY KEY,"
+                             " id INTEGER NOT NULL); DELETE FROM temp.se_bulk_ids;", error))
+    return FALSE;
+  stmt = _se_store_prepare_cached (self, "INSERT INTO temp.se_bulk_ids (id) VALUES (?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < self->bulk_ids->len; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, g_array_index (self->bulk_ids, gint64, i));
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          _se_store_set_sqlite_error (error, self->db, sqlite3_extended_errcode (self->db));
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      sqlite3_reset (stmt);
+    }
+
+  for (guint i = 0; i < self->bulk_triggers->len; i += 3)
+    if (!_se_store_exec (self, g_ptr_array_index (self->bulk_triggers, i + 2), error)
+        || !_se_store_exec (self, g_ptr_array_index (self->bulk_triggers, i + 1), error))
+      return FALSE;
+
+  if (!_se_store_exec (self, "DELETE FROM temp.se_bulk_ids", error))
+    return FALSE;
+
+  done = g_new0 (Bulk, 1);
+  done->type = self->bulk_type;
+  done->ids = g_array_ref (self->bulk_ids);
+  g_ptr_array_add (self->bulk_done, done);
+  _se_store_bulk_clear (self);
+  return TRUE;
+}
+
+static gboolean
+delete_quietly_step (SeStore  *self,
+                     gpointer  data,
+                     GError  **error)
+{
+  SeRecord *record = data;
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1",
+                                          se_record_class_get_table (SE_RECORD_GET_CLASS (record)));
+  sqlite3_stmt *stmt = _se_store_prepare_cached (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, se_record_get_id (record));
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    _se_store_set_sqlite_error (error, self->db, sqlite3_extended_errcode (self->db));
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE;
+}
+
+/* Deletes @record if it is still there (a cascade may have taken it). */
+gboolean
+_se_store_delete_quietly (SeStore   *self,
+                          SeRecord  *record,
+                          GError   **error)
+{
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+
+  return _se_store_run_write (self, delete_quietly_step, record, error);
+}
+
+/* Signed documents: kept apart from the agreement so that lists do not
+ * carry the PDFs around. */
+
+typedef struct
+{
+  gint64      agreement_id;
+  const char *file_name;
+  GBytes     *data;
+} DocumentData;
+
+static gboolean
+attach_step (SeStore  *self,
+             gpointer  data,
+             GError  **error)
+{
+  DocumentData *d = data;
+  sqlite3_stmt *stmt;
+  gsize size = 0;
+  gconstpointer bytes = d->data != NULL ? g_bytes_get_data (d->data, &size) : NULL;
+  int rc;
+
+  if (d->file_name != NULL)
+    {
+      stmt = _se_store_prepare_cached (self, "INSERT OR REPLACE INTO document (agreement_id, file_name, data) "
+                                             "VALUES (?1, ?2, ?3)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, d->agreement_id);
+      sqlite3_bind_text (stmt, 2, d->file_name, -1, SQLITE_STATIC);
+      sqlite3_bind_blob64 (stmt, 3, bytes != NULL ? bytes : "", size, SQLITE_STATIC);
+    }
+  else
+    {
+      stmt = _se_store_prepare_cached (self, "DELETE FROM document WHERE agreement_id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, d->agreement_id);
+    }
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    rc = sqlite3_extended_errcode (self->db);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+        g_set_error_literal (error, SE_STORE_ERROR, SE_STORE_ERROR_NOT_FOUND,
+                             _("The agreement has been deleted in the meantime."));
+      else
+        _se_store_set_sqlite_error (error, self->db, rc);
+      return FALSE;
+    }
+
+  stmt = _se_store_prepare_cached (self, "UPDATE agreement SET document_name = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, d->agreement_id);
+  sqlite3_bind_text (stmt, 2, d->file_name, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _se_store_set_sqlite_error (error, self->db, rc);
+      return FALSE;
+    }
+  if (sqlite3_changes (self->db) != 1)
+    {
+      g_set_error_literal (error, SE_STORE_ERROR, SE_STORE_ERROR_NOT_FOUND,
+                           _("The agreement has been deleted in the meantime."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * se_store_attach_document:
+ * @self: a store
+ * @agreement_id: a stored agreement
+ * @file_name: the name the file had, shown to the user
+ * @data: the file's content, usually a scanned PDF
+ *
+ * Stores the signed document of an agreement, replacing any earlier one.
+ * The agreement's "document-name" then holds @file_name.
+ */
+gboolean
+se_store_attach_document (SeStore     *self,
+                          gint64       agreement_id,
+                          const char  *file_name,
+                          GBytes      *data,
+                          GError     **error)
+{
+  DocumentData d = { agreement_id, file_name, data };
+
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (file_name != NULL && *file_name != '\0', FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  return _se_store_run_write (self, attach_step, &d, error);
+}
+
+gboolean
+se_store_remove_document (SeStore  *self,
+                          gint64    agreement_id,
+                          GError  **error)
+{
+  DocumentData d = { agreement_id, NULL, NULL };
+
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+
+  return _se_store_run_write (self, attach_step, &d, error);
+}
+
+/**
+ * se_store_load_document:
+ *
+ * Returns: (transfer full) (nullable): the signed document, or %NULL with
+ *   %SE_STORE_ERROR_NOT_FOUND when the agreement has none
+ */
+GBytes *
+se_store_load_document (SeStore  *self,
+                        gint64    agreement_id,
+                        GError  **error)
+{
+  sqlite3_stmt *stmt;
+  GBytes *bytes = NULL;
+  int rc;
+
+  g_return_val_if_fail (SE_IS_STORE (self), NULL);
+
+  stmt = _se_store_prepare_cached (self, "SELECT data FROM document WHERE agreement_id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, agreement_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
+  else if (rc == SQLITE_DONE)
+    g_set_error_literal (error, SE_STORE_ERROR, SE_STORE_ERROR_NOT_FOUND,
+                         _("No signed document is on file for this agreement."));
+  else
+    _se_store_set_sqlite_error (error, self->db, rc);
+  sqlite3_reset (stmt);
+
+  return bytes;
+}
