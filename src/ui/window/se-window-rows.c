@@ -43,11 +43,19 @@ G_DEFINE_FINAL_TYPE (SeWindowRow, se_window_row, GTK_TYPE_BOX)
 static void
 se_window_row_class_init (SeWindowRowClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/staffexchange/StaffExchange/se-window-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, SeWindowRow, title);
+  gtk_widget_class_bind_template_child (widget_class, SeWindowRow, subtitle);
+  gtk_widget_class_bind_template_child (widget_class, SeWindowRow, status);
 }
 
 static void
 se_window_row_init (SeWindowRow *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /* The status of a record as a small coloured label: green when it is in
@@ -117,42 +125,9 @@ update_row (SeWindowRow *self)
 static GtkWidget *
 se_window_row_new (SeStore *store)
 {
-  SeWindowRow *self = g_object_new (SE_TYPE_WINDOW_ROW,
-                                    "orientation", GTK_ORIENTATION_HORIZONTAL,
-                                    "spacing", 8,
-                                    NULL);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  SeWindowRow *self = g_object_new (SE_TYPE_WINDOW_ROW, NULL);
 
   self->store = store;
-  /* Inscriptions, not labels: a list view keeps 200 rows bound and
-   * measures them all, and a label lays out and shapes its whole text to
-   * be measured (several times whenever a jump of the scroll bar rebinds
-   * the rows), an inscription only once, to be drawn. On the large
-   * database that was a fifth of the start. Their natural width: 40
-   * characters, about a title's. */
-  self->title = gtk_inscription_new (NULL);
-  self->subtitle = gtk_inscription_new (NULL);
-  self->status = gtk_label_new (NULL);
-
-  gtk_widget_add_css_class (GTK_WIDGET (self), "record-row");
-  gtk_widget_set_hexpand (box, TRUE);
-  gtk_widget_add_css_class (self->status, "status");
-  gtk_widget_add_css_class (self->status, "caption");
-  gtk_widget_set_valign (self->status, GTK_ALIGN_CENTER);
-  gtk_widget_set_visible (self->status, FALSE);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (self->title),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (self->title), 40);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (self->subtitle),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (self->subtitle), 40);
-  gtk_widget_add_css_class (self->subtitle, "dim-label");
-  gtk_widget_add_css_class (self->subtitle, "caption");
-  gtk_box_append (GTK_BOX (box), self->title);
-  gtk_box_append (GTK_BOX (box), self->subtitle);
-  gtk_box_append (GTK_BOX (self), box);
-  gtk_box_append (GTK_BOX (self), self->status);
-
   return GTK_WIDGET (self);
 }
 
