@@ -98,7 +98,10 @@ pick (SeRecordForm *form,
       GtkWidget *create_button = gtk_widget_get_last_child (box);
       g_assert_true (GTK_IS_BUTTON (create_button));
       g_assert_true (gtk_widget_get_visible (create_button));
-      g_signal_emit_by_name (create_button, "clicked");
+      g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (create_button)), ==,
+                       "form.create-reference");
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.create-reference", "s",
+                                                 field));
     }
   else
     {
@@ -454,6 +457,48 @@ test_narrow_folds (void)
   se_test_wait_for_idle ();
 }
 
+/* The picker's Clear button names form.clear-reference with its field;
+ * the action empties the choice, and only in the copy being edited. */
+static void
+test_clear_reference (void)
+{
+  g_autofree char *db = g_build_filename (dir, "clear.db", NULL);
+  g_autoptr(SeStore) store = se_store_open (db, SE_STORE_OPEN_FLAGS_NONE, NULL);
+  g_autoptr(SeRecord) org = g_object_new (SE_TYPE_ORGANISATION, "name", "Kreis Lippe", NULL);
+  g_autoptr(SeRecord) person = g_object_new (SE_TYPE_PERSON, "family-name", "Brandt", NULL);
+  g_autoptr(SeRecord) copy = NULL;
+  SeRecordForm *form;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *clear;
+
+  g_assert_nonnull (store);
+  g_assert_true (se_store_save (store, org, NULL, NULL));
+  se_record_set_reference (person, "organisation-id", se_record_get_id (org));
+  g_assert_true (se_store_save (store, person, NULL, NULL));
+
+  form = se_record_form_new (store, person, TRUE);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (form));
+  gtk_window_present (GTK_WINDOW (window));
+  se_test_wait_for_idle ();
+
+  clear = se_test_find_actionable (se_record_form_get_editor (form, "organisation-id"),
+                                   "form.clear-reference");
+  g_assert_nonnull (clear);
+  g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (
+                                           GTK_ACTIONABLE (clear)), NULL), ==, "organisation-id");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.clear-reference", "s",
+                                             "organisation-id"));
+
+  copy = se_record_form_collect (form, NULL, NULL);
+  g_assert_nonnull (copy);
+  g_assert_cmpint (se_record_get_reference (copy, "organisation-id"), ==, 0);
+  g_assert_cmpint (se_record_get_reference (person, "organisation-id"), ==,
+                   se_record_get_id (org));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  se_test_wait_for_idle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -469,6 +514,7 @@ main (int   argc,
   g_test_add_func ("/ui/workflow", test_workflow);
   g_test_add_func ("/ui/delete-referenced-asks", test_delete_referenced_asks);
   g_test_add_func ("/ui/narrow-folds", test_narrow_folds);
+  g_test_add_func ("/ui/form/clear-reference", test_clear_reference);
 
   status = g_test_run ();
   se_test_remove_dir (dir);

@@ -51,6 +51,8 @@ struct _SeRecordForm
   GPtrArray  *rows;      /* FormRow, in field order */
 };
 
+typedef struct _Picker Picker;
+
 /* What the form keeps of each field it shows. The row widget is a child
  * of the form's group and lives as long as the form. */
 typedef struct
@@ -60,6 +62,7 @@ typedef struct
   GtkWidget     *widget;    /* the row, as se_record_form_get_editor() returns it */
   GtkWidget     *editor;    /* the switch, spin button or text view in it, if any */
   gint64         reference; /* a picker's choice */
+  Picker        *picker;    /* a reference's picker: lives as long as the row */
 } FormRow;
 
 enum {
@@ -203,7 +206,7 @@ create_date (SeRecordForm *self,
 
 /* Editing: references */
 
-typedef struct
+struct _Picker
 {
   SeRecordForm  *form;
   const SeField *field;
@@ -214,7 +217,7 @@ typedef struct
   GtkWidget     *create_button;
   GtkFilter     *filter;        /* the small kinds: all records, filtered here */
   SeQueryModel  *query;         /* the large kinds: sorted and searched by SQL */
-} Picker;
+};
 
 /* Everything that calls back into the picker lives in its popover. */
 static void
@@ -226,7 +229,11 @@ picker_free (gpointer  data,
   if (picker->row != NULL)
     g_object_remove_weak_pointer (G_OBJECT (picker->row), (gpointer *) &picker->row);
   if (picker->form != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (picker->form), (gpointer *) &picker->form);
+    {
+      if (picker->owner->picker == picker)
+        picker->owner->picker = NULL;
+      g_object_remove_weak_pointer (G_OBJECT (picker->form), (gpointer *) &picker->form);
+    }
   g_clear_object (&picker->filter);
   g_clear_object (&picker->query);
   g_free (picker);
@@ -313,14 +320,42 @@ on_pick_activated (GtkListView *view,
   gtk_popover_popdown (GTK_POPOVER (picker->popover));
 }
 
-static void
-on_create_clicked (GtkButton *button,
-                   Picker    *picker)
+static Picker *
+find_picker (SeRecordForm *self,
+             GVariant     *field)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (picker->entry))));
-  GType type = picker->field->target ();
-  g_autoptr(SeRecord) record = g_object_new (type, NULL);
+  const char *name = g_variant_get_string (field, NULL);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      FormRow *row = g_ptr_array_index (self->rows, i);
+
+      if (row->picker != NULL && g_str_equal (row->field->name, name))
+        return row->picker;
+    }
+  return NULL;
+}
+
+/* form.create-reference (the field's name): a new record of the picker's
+ * kind from the words typed in its search, chosen at once. */
+static void
+create_reference (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  Picker *picker = find_picker (SE_RECORD_FORM (widget), parameter);
+  g_autofree char *text = NULL;
+  GType type;
+  g_autoptr(SeRecord) record = NULL;
   g_autoptr(GError) error = NULL;
+
+  if (picker == NULL || picker->entry == NULL)
+    return;
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (picker->entry))));
+  if (*text == '\0')
+    return;
+  type = picker->field->target ();
+  record = g_object_new (type, NULL);
 
   if (type == SE_TYPE_PERSON)
     {
@@ -349,11 +384,16 @@ on_create_clicked (GtkButton *button,
   gtk_popover_popdown (GTK_POPOVER (picker->popover));
 }
 
+/* form.clear-reference (the field's name) */
 static void
-on_clear_clicked (GtkButton *button,
-                  Picker    *picker)
+clear_reference (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
-  set_reference (picker, 0);
+  Picker *picker = find_picker (SE_RECORD_FORM (widget), parameter);
+
+  if (picker != NULL)
+    set_reference (picker, 0);
 }
 
 static void
@@ -456,6 +496,7 @@ create_picker (SeRecordForm *self,
 
   picker->form = self;
   picker->owner = owner;
+  owner->picker = picker;
   picker->field = field;
   picker->row = row;
   g_object_add_weak_pointer (G_OBJECT (row), (gpointer *) &picker->row);
@@ -486,7 +527,9 @@ create_picker (SeRecordForm *self,
     {
       picker->create_button = gtk_button_new ();
       gtk_widget_set_visible (picker->create_button, FALSE);
-      g_signal_connect (picker->create_button, "clicked", G_CALLBACK (on_create_clicked), picker);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (picker->create_button),
+                                      "form.create-reference");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (picker->create_button), "s", field->name);
       gtk_box_append (GTK_BOX (box), picker->create_button);
     }
 
@@ -518,7 +561,8 @@ create_picker (SeRecordForm *self,
       gtk_widget_set_tooltip_text (clear, _("Clear"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (clear), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Clear"), -1);
-      g_signal_connect (clear, "clicked", G_CALLBACK (on_clear_clicked), picker);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (clear), "form.clear-reference");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (clear), "s", field->name);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), clear);
     }
 
@@ -938,6 +982,11 @@ se_record_form_class_init (SeRecordFormClass *klass)
 
   object_class->dispose = se_record_form_dispose;
   object_class->finalize = se_record_form_finalize;
+
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "form.create-reference", "s",
+                                   create_reference);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "form.clear-reference", "s",
+                                   clear_reference);
 
   /**
    * SeRecordForm::open-record:
