@@ -623,7 +623,7 @@ test_read_ahead (Fixture       *f,
       g_array_append_val (w.copy, row);
     }
   g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), &w);
-  sqlite3_trace_v2 (_se_store_get_db (f->store), SQLITE_TRACE_STMT, count_statement, &statements);
+  sqlite3_trace_v2 (se_db_sqlite_get_handle (_se_store_get_db (f->store)), SQLITE_TRACE_STMT, count_statement, &statements);
 
   /* Down the list, then back up it. */
   for (first = 0; first + burst <= n; first += stride, bursts++)
@@ -644,7 +644,7 @@ test_read_ahead (Fixture       *f,
         g_assert_cmpuint (statements, ==, 0);
       drain ();
     }
-  sqlite3_trace_v2 (_se_store_get_db (f->store), 0, NULL, NULL);
+  sqlite3_trace_v2 (se_db_sqlite_get_handle (_se_store_get_db (f->store)), 0, NULL, NULL);
 
   /* A change while reading ahead: the rows move, nothing stale is shown. */
   assert_burst (model, f->store, 0, burst);

@@ -72,7 +72,7 @@ se_store_get_audit_log (SeStore  *self,
                         GError  **error)
 {
   g_autoptr(GListStore) entries = NULL;
-  sqlite3_stmt *stmt;
+  SeDbStmt *stmt;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (SE_IS_STORE (self), NULL);
@@ -83,27 +83,27 @@ se_store_get_audit_log (SeStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, limit);
-  sqlite3_bind_int64 (stmt, 2, offset);
+  se_db_bind_int64 (stmt, 1, limit);
+  se_db_bind_int64 (stmt, 2, offset);
 
   entries = g_list_store_new (SE_TYPE_AUDIT_ENTRY);
   while (_se_store_query_next (self, stmt, &ok, error))
     {
       g_autoptr(GDateTime) at = NULL;
       g_autoptr(SeAuditEntry) entry = NULL;
-      const char *text = (const char *) sqlite3_column_text (stmt, 1);
-      GType type = type_for_table ((const char *) sqlite3_column_text (stmt, 2));
+      const char *text = se_db_column_text (stmt, 1);
+      GType type = type_for_table (se_db_column_text (stmt, 2));
       SeAuditAction action;
 
       at = text != NULL ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
       /* A table this version does not know (a newer schema was never
        * opened, so this is only a safeguard) is left out. */
       if (at == NULL || type == G_TYPE_INVALID
-          || !parse_action ((const char *) sqlite3_column_text (stmt, 4), &action))
+          || !parse_action (se_db_column_text (stmt, 4), &action))
         continue;
 
-      entry = se_audit_entry_new (sqlite3_column_int64 (stmt, 0), at, type,
-                                  sqlite3_column_int64 (stmt, 3), action);
+      entry = se_audit_entry_new (se_db_column_int64 (stmt, 0), at, type,
+                                  se_db_column_int64 (stmt, 3), action);
       g_list_store_append (entries, entry);
     }
   if (!ok)
@@ -119,8 +119,8 @@ se_store_get_audit_log (SeStore  *self,
 guint
 se_store_count_audit_log (SeStore *self)
 {
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
+  SeDb *db;
+  SeDbStmt *stmt = NULL;
   guint n = 0;
 
   g_return_val_if_fail (SE_IS_STORE (self), 0);
@@ -129,9 +129,9 @@ se_store_count_audit_log (SeStore *self)
   if (db == NULL)
     return 0;
 
-  if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM audit_log", -1, &stmt, NULL) == SQLITE_OK
-      && sqlite3_step (stmt) == SQLITE_ROW)
-    n = (guint) sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  if (se_db_prepare (db, "SELECT count(*) FROM audit_log", FALSE, &stmt) == SE_DB_OK
+      && se_db_step (stmt) == SE_DB_ROW)
+    n = (guint) se_db_column_int64 (stmt, 0);
+  se_db_stmt_free (stmt);
   return n;
 }

@@ -30,18 +30,18 @@
  * here calls back. */
 
 static void
-set_write_error (const char  *dest_path,
-                 int          rc,
-                 const char  *detail,
-                 GError     **error)
+set_write_error (const char *dest_path,
+                 SeDbResult  rc,
+                 const char *detail,
+                 GError    **error)
 {
   g_autofree char *name = g_filename_display_name (dest_path);
 
-  if ((rc & 0xff) == SQLITE_FULL)
+  if (rc == SE_DB_DISK_FULL)
     g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_DISK_FULL,
                  _("The backup “%s” could not be written: the disk is full. Free some space "
                    "and try again."), name);
-  else if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+  else if (rc == SE_DB_BUSY)
     g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_BUSY,
                  _("The backup “%s” could not be written because the database is in use by "
                    "another program. Try again in a moment."), name);
@@ -80,12 +80,12 @@ _se_store_copy_begin (SeStore     *store,
                       GError     **error)
 {
   g_autoptr(GError) local = NULL;
+  g_autofree char *detail = NULL;
   SePrivateFile *file;
-  sqlite3 *src = NULL, *dest = NULL;
-  sqlite3_backup *backup;
-  gboolean own_src = store == NULL;
+  SeDb *src = NULL;
+  SeDb *own_src = NULL;
   const char *tmp;
-  int rc;
+  SeDbResult rc;
 
   if (store != NULL)
     {
@@ -97,22 +97,23 @@ _se_store_copy_begin (SeStore     *store,
           return NULL;
         }
     }
-  else if (sqlite3_open_v2 (src_path, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+  else if (se_db_sqlite_open (src_path, SE_DB_SQLITE_READ_ONLY, NULL, &own_src) != SE_DB_OK)
     {
       g_autofree char *name = g_filename_display_name (src_path);
-      sqlite3_close (src);
+      se_db_close (own_src);
       g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_CANNOT_OPEN,
                    _("“%s” could not be opened. Check that you may read it."), name);
       return NULL;
     }
+  else
+    src = own_src;
 
   file = se_private_file_open (dest_path, &local);
   if (file == NULL)
     {
       g_autofree char *dir = g_path_get_dirname (dest_path);
       g_autofree char *name = g_filename_display_name (dir);
-      if (own_src)
-        sqlite3_close (src);
+      se_db_close (own_src);
       g_set_error (error, SE_STORE_ERROR,
                    g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOSPC)
                      ? SE_STORE_ERROR_DISK_FULL : SE_STORE_ERROR_CANNOT_OPEN,
@@ -124,47 +125,14 @@ _se_store_copy_begin (SeStore     *store,
 
   /* SQLite writes into the very file that was created: an empty file is
    * a database it may start. */
-  rc = sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE, NULL);
-  if (rc == SQLITE_OK)
+  rc = se_db_sqlite_copy (src, tmp, &detail);
+  se_db_close (own_src);
+  if (rc != SE_DB_OK)
     {
-      sqlite3_extended_result_codes (dest, 1);
-      backup = sqlite3_backup_init (dest, "main", src, "main");
-      if (backup == NULL)
-        rc = sqlite3_extended_errcode (dest);
-      else
-        {
-          /* The source may be busy for a moment (another reader
-           * committing); the backup API then restarts by itself. */
-          for (int tries = 0; tries < 100; tries++)
-            {
-              rc = sqlite3_backup_step (backup, -1);
-              if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
-                break;
-              sqlite3_sleep (50);
-            }
-          sqlite3_backup_finish (backup);
-          if (rc == SQLITE_DONE)
-            rc = sqlite3_extended_errcode (dest);
-          if (rc == SQLITE_DONE)
-            rc = SQLITE_OK;
-        }
-    }
-  if (rc != SQLITE_OK)
-    {
-      g_autofree char *detail = g_strdup (dest != NULL ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
-      sqlite3_close (dest);
-      if (own_src)
-        sqlite3_close (src);
       abort_copy (file);
       set_write_error (dest_path, rc, detail, error);
       return NULL;
     }
-
-  /* Closed before the temporary file's own descriptor is: closing any
-   * descriptor of a file drops the process's POSIX locks on it. */
-  sqlite3_close (dest);
-  if (own_src)
-    sqlite3_close (src);
 
   if (!_se_store_verify_file (tmp, error))
     {
@@ -192,7 +160,7 @@ _se_store_copy_commit (SePrivateFile  *file,
     {
       set_write_error (dest_path,
                        g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOSPC)
-                         ? SQLITE_FULL : SQLITE_IOERR,
+                         ? SE_DB_DISK_FULL : SE_DB_IO,
                        local->message, error);
       return FALSE;
     }

@@ -30,7 +30,7 @@
 
 /* The longest placement takes a scan of the table (tens of milliseconds
  * for 200,000 placements), so it is kept until the database changes: this
- * connection's changes show in sqlite3_total_changes64(), other
+ * connection's changes show in se_db_total_changes(), other
  * connections' in PRAGMA data_version. A stale bound would hide placements,
  * so any change at all (an audit row too) forgets it. */
 #define LONGEST_SQL \
@@ -39,29 +39,29 @@
 
 typedef struct
 {
-  sqlite3_int64 total_changes;
-  sqlite3_int64 data_version;
+  gint64 total_changes;
+  gint64 data_version;
   int           longest;
 } Longest;
 
 static gboolean
 query_int (SeStore       *self,
            const char    *sql,
-           sqlite3_int64 *value,
+           gint64 *value,
            GError       **error)
 {
-  sqlite3_stmt *stmt = _se_store_prepare (self, sql, error);
-  int rc;
+  SeDbStmt *stmt = _se_store_prepare (self, sql, error);
+  SeDbResult rc;
 
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *value = sqlite3_column_int64 (stmt, 0);
+  rc = se_db_step (stmt);
+  if (rc == SE_DB_ROW)
+    *value = se_db_column_int64 (stmt, 0);
   else
-    rc = sqlite3_extended_errcode (_se_store_get_db (self));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
+    rc = se_db_get_result (_se_store_get_db (self));
+  se_db_reset (stmt);
+  if (rc != SE_DB_ROW)
     {
       _se_store_set_error (self, rc, error);
       return FALSE;
@@ -75,9 +75,9 @@ longest_placement (SeStore  *self,
                    GError  **error)
 {
   static GQuark quark;
-  sqlite3 *db = _se_store_get_db (self);
+  SeDb *db = _se_store_get_db (self);
   Longest *cached;
-  sqlite3_int64 data_version = 0, longest = 0;
+  gint64 data_version = 0, longest = 0;
 
   if (quark == 0)
     quark = g_quark_from_static_string ("se-store-calendar-longest");
@@ -85,7 +85,7 @@ longest_placement (SeStore  *self,
     return FALSE;
 
   cached = g_object_get_qdata (G_OBJECT (self), quark);
-  if (cached != NULL && cached->total_changes == sqlite3_total_changes64 (db)
+  if (cached != NULL && cached->total_changes == se_db_total_changes (db)
       && cached->data_version == data_version)
     {
       *days = cached->longest;
@@ -95,7 +95,7 @@ longest_placement (SeStore  *self,
   if (!query_int (self, LONGEST_SQL, &longest, error))
     return FALSE;
   cached = g_new (Longest, 1);
-  cached->total_changes = sqlite3_total_changes64 (db);
+  cached->total_changes = se_db_total_changes (db);
   cached->data_version = data_version;
   cached->longest = (int) CLAMP (longest, 0, G_MAXINT);
   g_object_set_qdata_full (G_OBJECT (self), quark, cached, g_free);
@@ -122,9 +122,10 @@ se_store_find_placements_between (SeStore     *self,
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GPtrArray) result = NULL;
   g_autofree SeRecord **records = NULL;
-  sqlite3_stmt *stmt;
+  SeDbStmt *stmt;
   gboolean began;
-  int longest = 0, rc;
+  int longest = 0;
+  SeDbResult rc;
 
   g_return_val_if_fail (SE_IS_STORE (self), NULL);
   g_return_val_if_fail (from_iso != NULL && to_iso != NULL, NULL);
@@ -142,18 +143,18 @@ se_store_find_placements_between (SeStore     *self,
     }
 
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_bind_text (stmt, 1, from_iso, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, to_iso, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 3, longest);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  se_db_bind_text_copy (stmt, 1, from_iso);
+  se_db_bind_text_copy (stmt, 2, to_iso);
+  se_db_bind_int64 (stmt, 3, longest);
+  while ((rc = se_db_step (stmt)) == SE_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = se_db_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
-  if (rc != SQLITE_DONE)
-    rc = sqlite3_extended_errcode (_se_store_get_db (self));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  if (rc != SE_DB_DONE)
+    rc = se_db_get_result (_se_store_get_db (self));
+  se_db_reset (stmt);
+  if (rc != SE_DB_DONE)
     {
       _se_store_read_end (self, began);
       _se_store_set_error (self, rc, error);

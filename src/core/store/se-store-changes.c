@@ -22,13 +22,13 @@
 
 /* Change tracking */
 
-/* SQLite's update hook, set by the opening (se-store.c) */
+/* The connection's change function, set by the opening (se-store.c):
+ * each row a statement touched, cascades included. */
 void
-_se_store_update_hook (void          *user_data,
-                       int            op,
-                       const char    *database,
-                       const char    *table,
-                       sqlite3_int64  rowid)
+_se_store_update_hook (gpointer    user_data,
+                       SeDbChange  op,
+                       const char *table,
+                       gint64      rowid)
 {
   SeStore *self = user_data;
   gpointer type;
@@ -37,13 +37,14 @@ _se_store_update_hook (void          *user_data,
   if (!g_hash_table_lookup_extended (self->table_types, table, NULL, &type))
     return;
   /* A bulk insert's own rows are reported once, after COMMIT. */
-  if (op == SQLITE_INSERT && self->bulk_type != 0 && GPOINTER_TO_SIZE (type) == self->bulk_type)
+  if (op == SE_DB_CHANGE_INSERT && self->bulk_type != 0
+      && GPOINTER_TO_SIZE (type) == self->bulk_type)
     return;
 
   change.type = GPOINTER_TO_SIZE (type);
   change.id = rowid;
-  change.kind = op == SQLITE_INSERT ? CHANGE_INSERT
-              : op == SQLITE_DELETE ? CHANGE_DELETE : CHANGE_UPDATE;
+  change.kind = op == SE_DB_CHANGE_INSERT ? CHANGE_INSERT
+                : op == SE_DB_CHANGE_DELETE ? CHANGE_DELETE : CHANGE_UPDATE;
   g_array_append_val (self->pending, change);
 }
 
@@ -303,13 +304,13 @@ se_store_notify_changed_elsewhere (SeStore *self,
       g_autofree char *sql = _se_store_select_sql (SE_RECORD_CLASS (klass), NULL);
       guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
       guint pos = 0;
-      sqlite3_stmt *stmt = NULL;
-      int rc;
+      SeDbStmt *stmt = NULL;
+      SeDbResult rc;
 
-      rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
-      while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      rc = se_db_prepare (self->db, sql, FALSE, &stmt);
+      while (rc == SE_DB_OK && (rc = se_db_step (stmt)) == SE_DB_ROW)
         {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
+          gint64 id = se_db_column_int64 (stmt, 0);
           SeRecord *row = g_object_new (record_type, NULL);
 
           _se_store_read_row (row, stmt);
@@ -333,17 +334,17 @@ se_store_notify_changed_elsewhere (SeStore *self,
             }
           if (row != NULL)
             g_ptr_array_add (added, row);
-          rc = SQLITE_OK;
+          rc = SE_DB_OK;
         }
       for (; pos < n; pos++)
         {
           Refresh r = { g_list_model_get_item (G_LIST_MODEL (list), pos), NULL };
           g_array_append_val (refreshes, r);
         }
-      if (rc != SQLITE_DONE)
+      if (rc != SE_DB_DONE)
         g_warning ("Could not read %s: %s", se_record_class_get_table (SE_RECORD_CLASS (klass)),
-                   sqlite3_errmsg (self->db));
-      sqlite3_finalize (stmt);
+                   se_db_get_message (self->db));
+      se_db_stmt_free (stmt);
     }
   else
     {
@@ -472,15 +473,15 @@ gboolean
 se_store_commit (SeStore  *self,
                  GError  **error)
 {
-  int rc;
+  SeDbResult rc;
 
   g_return_val_if_fail (SE_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->in_transaction, FALSE);
 
-  rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
+  rc = se_db_exec (self->db, "COMMIT");
+  if (rc != SE_DB_OK)
     {
-      _se_store_set_sqlite_error (error, self->db, rc);
+      _se_store_set_db_error (error, self->db, rc);
       se_store_rollback (self);
       return FALSE;
     }
@@ -498,8 +499,8 @@ se_store_rollback (SeStore *self)
   if (!self->in_transaction)
     return;
 
-  if (!sqlite3_get_autocommit (self->db))
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  if (se_db_in_transaction (self->db))
+    se_db_exec (self->db, "ROLLBACK");
 
   self->in_transaction = FALSE;
   discard_changes (self);
@@ -543,19 +544,19 @@ compact_search_step (SeStore  *self,
                      GError  **error)
 {
   g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-  int rc;
+  SeDbStmt *stmt;
+  SeDbResult rc;
 
   stmt = _se_store_prepare_cached (self, "SELECT name FROM sqlite_master WHERE type = 'table'"
                                          " AND sql LIKE 'CREATE VIRTUAL TABLE % USING fts5%' ORDER BY name", error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  while ((rc = se_db_step (stmt)) == SE_DB_ROW)
+    g_ptr_array_add (tables, g_strdup (se_db_column_text (stmt, 0)));
+  se_db_reset (stmt);
+  if (rc != SE_DB_DONE)
     {
-      _se_store_set_sqlite_error (error, self->db, rc);
+      _se_store_set_db_error (error, self->db, rc);
       return FALSE;
     }
 

@@ -56,11 +56,11 @@ write_dismissal (SeStore      *self,
                  GError      **error)
 {
   gboolean own = !se_store_in_transaction (self);
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
+  SeDb *db;
+  SeDbStmt *stmt = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  int rc;
+  SeDbResult rc;
 
   if (!check_open (self, error))
     return FALSE;
@@ -68,23 +68,23 @@ write_dismissal (SeStore      *self,
     return FALSE;
 
   db = _se_store_get_db (self);
-  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  rc = se_db_prepare (db, sql, FALSE, &stmt);
+  if (rc == SE_DB_OK)
     {
-      sqlite3_bind_text (stmt, 1, se_enum_get_nick (SE_TYPE_CHECK_RULE, rule), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, table_of (record_type), -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 3, record_id);
-      if (sqlite3_bind_parameter_count (stmt) >= 4)
-        sqlite3_bind_text (stmt, 4, today, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_DONE)
-        rc = SQLITE_OK;
+      se_db_bind_text (stmt, 1, se_enum_get_nick (SE_TYPE_CHECK_RULE, rule));
+      se_db_bind_text (stmt, 2, table_of (record_type));
+      se_db_bind_int64 (stmt, 3, record_id);
+      if (se_db_parameter_count (stmt) >= 4)
+        se_db_bind_text (stmt, 4, today);
+      rc = se_db_step (stmt);
+      if (rc == SE_DB_DONE)
+        rc = SE_DB_OK;
       else
-        rc = sqlite3_extended_errcode (db);
+        rc = se_db_get_result (db);
     }
-  sqlite3_finalize (stmt);
+  se_db_stmt_free (stmt);
 
-  if (rc != SQLITE_OK)
+  if (rc != SE_DB_OK)
     {
       _se_store_set_error (self, rc, error);
       if (own)
@@ -146,8 +146,8 @@ se_store_is_dismissed (SeStore      *self,
                        GType         record_type,
                        gint64        record_id)
 {
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
+  SeDb *db;
+  SeDbStmt *stmt = NULL;
   gboolean found = FALSE;
 
   g_return_val_if_fail (SE_IS_STORE (self), FALSE);
@@ -157,16 +157,17 @@ se_store_is_dismissed (SeStore      *self,
   if (db == NULL)
     return FALSE;
 
-  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM dismissal "
-                              "WHERE rule = ?1 AND record_table = ?2 AND record_id = ?3",
-                          -1, &stmt, NULL) == SQLITE_OK)
+  if (se_db_prepare (db,
+                     "SELECT 1 FROM dismissal "
+                     "WHERE rule = ?1 AND record_table = ?2 AND record_id = ?3",
+                     FALSE, &stmt) == SE_DB_OK)
     {
-      sqlite3_bind_text (stmt, 1, se_enum_get_nick (SE_TYPE_CHECK_RULE, rule), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, table_of (record_type), -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 3, record_id);
-      found = sqlite3_step (stmt) == SQLITE_ROW;
+      se_db_bind_text (stmt, 1, se_enum_get_nick (SE_TYPE_CHECK_RULE, rule));
+      se_db_bind_text (stmt, 2, table_of (record_type));
+      se_db_bind_int64 (stmt, 3, record_id);
+      found = se_db_step (stmt) == SE_DB_ROW;
     }
-  sqlite3_finalize (stmt);
+  se_db_stmt_free (stmt);
 
   return found;
 }
@@ -197,9 +198,9 @@ se_store_get_dismissals (SeStore  *self,
                          GError  **error)
 {
   g_autoptr(GHashTable) keys = NULL;
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  SeDb *db;
+  SeDbStmt *stmt = NULL;
+  SeDbResult rc;
 
   g_return_val_if_fail (SE_IS_STORE (self), NULL);
 
@@ -208,21 +209,20 @@ se_store_get_dismissals (SeStore  *self,
 
   db = _se_store_get_db (self);
   keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  rc = sqlite3_prepare_v2 (db, "SELECT rule, record_table, record_id FROM dismissal",
-                           -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rc = se_db_prepare (db, "SELECT rule, record_table, record_id FROM dismissal", FALSE, &stmt);
+  while (rc == SE_DB_OK && (rc = se_db_step (stmt)) == SE_DB_ROW)
     {
       g_hash_table_add (keys, g_strdup_printf ("%s:%s:%" G_GINT64_FORMAT,
-                                               (const char *) sqlite3_column_text (stmt, 0),
-                                               (const char *) sqlite3_column_text (stmt, 1),
-                                               (gint64) sqlite3_column_int64 (stmt, 2)));
-      rc = SQLITE_OK;
+                                               se_db_column_text (stmt, 0),
+                                               se_db_column_text (stmt, 1),
+                                               (gint64) se_db_column_int64 (stmt, 2)));
+      rc = SE_DB_OK;
     }
-  if (rc != SQLITE_DONE)
-    rc = sqlite3_extended_errcode (db);
-  sqlite3_finalize (stmt);
+  if (rc != SE_DB_DONE)
+    rc = se_db_get_result (db);
+  se_db_stmt_free (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SE_DB_DONE)
     {
       _se_store_set_error (self, rc, error);
       return NULL;
@@ -234,28 +234,28 @@ se_store_get_dismissals (SeStore  *self,
 
 /* A text column as a record holds it: an empty text is no text. */
 static const char *
-text (sqlite3_stmt *stmt,
-      int           col)
+text (SeDbStmt *stmt,
+      int       col)
 {
-  const char *t = (const char *) sqlite3_column_text (stmt, col);
+  const char *t = se_db_column_text (stmt, col);
 
   return t != NULL && *t != '\0' ? t : NULL;
 }
 
 /* A query of ids, one a row, in column 0. */
 static gboolean
-foreach_id (SeStore        *self,
-            sqlite3_stmt   *stmt,
-            SeStoreIdFunc   func,
-            gpointer        user_data,
-            GError        **error)
+foreach_id (SeStore      *self,
+            SeDbStmt     *stmt,
+            SeStoreIdFunc func,
+            gpointer      user_data,
+            GError      **error)
 {
   gboolean ok = FALSE;
 
   if (stmt == NULL)
     return FALSE;
   while (_se_store_query_next (self, stmt, &ok, error))
-    func (sqlite3_column_int64 (stmt, 0), user_data);
+    func (se_db_column_int64 (stmt, 0), user_data);
   return ok;
 }
 
@@ -269,12 +269,12 @@ foreach_id_between (SeStore        *self,
                     gpointer        user_data,
                     GError        **error)
 {
-  sqlite3_stmt *stmt = _se_store_query_begin (self, sql, error);
+  SeDbStmt *stmt = _se_store_query_begin (self, sql, error);
 
   if (stmt != NULL)
     {
-      sqlite3_bind_text (stmt, 1, first_day, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, last_day, -1, SQLITE_TRANSIENT);
+      se_db_bind_text_copy (stmt, 1, first_day);
+      se_db_bind_text_copy (stmt, 2, last_day);
     }
   return foreach_id (self, stmt, func, user_data, error);
 }
@@ -335,15 +335,15 @@ find_period (GArray *periods,
 }
 
 static char *
-dup_title (sqlite3_stmt *title_stmt,
-           gint64        id)
+dup_title (SeDbStmt *title_stmt,
+           gint64    id)
 {
   char *title = NULL;
 
-  sqlite3_bind_int64 (title_stmt, 1, id);
-  if (sqlite3_step (title_stmt) == SQLITE_ROW)
+  se_db_bind_int64 (title_stmt, 1, id);
+  if (se_db_step (title_stmt) == SE_DB_ROW)
     title = g_strdup (text (title_stmt, 0));
-  sqlite3_reset (title_stmt);
+  se_db_reset (title_stmt);
   return title;
 }
 
@@ -351,13 +351,13 @@ dup_title (sqlite3_stmt *title_stmt,
  * ordered by start and id: each with those after it that start before it
  * ends. */
 static void
-sweep_person (sqlite3_stmt        *title_stmt,
-              const Period        *periods,
-              const Taking        *takings,
-              guint                from,
-              guint                to,
-              SeStoreOverlapFunc   func,
-              gpointer             user_data)
+sweep_person (SeDbStmt          *title_stmt,
+              const Period      *periods,
+              const Taking      *takings,
+              guint              from,
+              guint              to,
+              SeStoreOverlapFunc func,
+              gpointer           user_data)
 {
   for (guint i = from; i < to; i++)
     {
@@ -414,7 +414,7 @@ se_store_foreach_overlap (SeStore             *self,
                           gpointer             user_data,
                           GError             **error)
 {
-  sqlite3_stmt *stmt, *title_stmt;
+  SeDbStmt *stmt, *title_stmt;
   g_autoptr(GArray) periods = NULL;
   g_autoptr(GArray) takings = NULL;
   GStringChunk *days = NULL;
@@ -436,9 +436,9 @@ se_store_foreach_overlap (SeStore             *self,
   while (_se_store_query_next (self, stmt, &ok, error))
     {
       Period p = {
-        sqlite3_column_int64 (stmt, 0),
-        g_string_chunk_insert_const (days, (const char *) sqlite3_column_text (stmt, 1)),
-        g_string_chunk_insert_const (days, (const char *) sqlite3_column_text (stmt, 2)),
+        se_db_column_int64 (stmt, 0),
+        g_string_chunk_insert_const (days, se_db_column_text (stmt, 1)),
+        g_string_chunk_insert_const (days, se_db_column_text (stmt, 2)),
       };
       g_array_append_val (periods, p);
     }
@@ -451,8 +451,8 @@ se_store_foreach_overlap (SeStore             *self,
   takings = g_array_new (FALSE, FALSE, sizeof (Taking));
   while (stmt != NULL && _se_store_query_next (self, stmt, &ok, error))
     {
-      const Period *p = find_period (periods, sqlite3_column_int64 (stmt, 1));
-      Taking t = { sqlite3_column_int64 (stmt, 0), 0 };
+      const Period *p = find_period (periods, se_db_column_int64 (stmt, 1));
+      Taking t = { se_db_column_int64 (stmt, 0), 0 };
 
       if (p == NULL)
         continue;
@@ -476,7 +476,7 @@ se_store_foreach_overlap (SeStore             *self,
                           func, user_data);
             from = i;
           }
-      sqlite3_finalize (title_stmt);
+      se_db_stmt_free (title_stmt);
     }
   else
     ok = FALSE;
@@ -504,7 +504,7 @@ se_store_foreach_placement (SeStore               *self,
                             gpointer               user_data,
                             GError               **error)
 {
-  sqlite3_stmt *stmt, *part;
+  SeDbStmt *stmt, *part;
   g_autoptr(GArray) participants = NULL;
   g_autoptr(GError) part_error = NULL;
   gboolean ok = FALSE, part_ok = TRUE, part_row;
@@ -540,7 +540,7 @@ se_store_foreach_placement (SeStore               *self,
     error);
   if (part == NULL)
     {
-      sqlite3_finalize (stmt);
+      se_db_stmt_free (stmt);
       return FALSE;
     }
 
@@ -549,37 +549,37 @@ se_store_foreach_placement (SeStore               *self,
   while (_se_store_query_next (self, stmt, &ok, error))
     {
       SeStorePlacement row = {
-        sqlite3_column_int64 (stmt, 0), text (stmt, 1), text (stmt, 2), text (stmt, 3),
-        FALSE, sqlite3_column_int (stmt, 5) != 0,
-        sqlite3_column_int (stmt, 6) != 0,
-        sqlite3_column_int64 (stmt, 7), text (stmt, 8), text (stmt, 9), text (stmt, 10),
-        sqlite3_column_int (stmt, 11), sqlite3_column_int (stmt, 12),
-        sqlite3_column_int64 (stmt, 13), sqlite3_column_int64 (stmt, 14),
-        sqlite3_column_int64 (stmt, 15), text (stmt, 16), text (stmt, 17), text (stmt, 18),
-        NULL, 0, sqlite3_column_int (stmt, 19) != 0,
+        se_db_column_int64 (stmt, 0), text (stmt, 1), text (stmt, 2), text (stmt, 3),
+        FALSE, se_db_column_int64 (stmt, 5) != 0,
+        se_db_column_int64 (stmt, 6) != 0,
+        se_db_column_int64 (stmt, 7), text (stmt, 8), text (stmt, 9), text (stmt, 10),
+        (int) se_db_column_int64 (stmt, 11), (int) se_db_column_int64 (stmt, 12),
+        se_db_column_int64 (stmt, 13), se_db_column_int64 (stmt, 14),
+        se_db_column_int64 (stmt, 15), text (stmt, 16), text (stmt, 17), text (stmt, 18),
+        NULL, 0, se_db_column_int64 (stmt, 19) != 0,
       };
       int kind = 0;
 
       /* The kinds that need a mentor are decided in C, in one place. */
       row.needs_mentor = se_enum_from_nick (SE_TYPE_PLACEMENT_KIND,
-                                            (const char *) sqlite3_column_text (stmt, 4), &kind)
+                                            se_db_column_text (stmt, 4), &kind)
                          && se_placement_kind_needs_mentor ((SePlacementKind) kind);
 
       g_array_set_size (participants, 0);
       /* The participants of cancelled placements are passed over. */
-      while (part_row && sqlite3_column_int64 (part, 0) <= row.id)
+      while (part_row && se_db_column_int64 (part, 0) <= row.id)
         {
-          if (sqlite3_column_int64 (part, 0) == row.id)
+          if (se_db_column_int64 (part, 0) == row.id)
             {
               int role = SE_PARTICIPANT_ROLE_GUEST;
               SeStoreParticipant p = {
-                sqlite3_column_int64 (part, 1), sqlite3_column_int64 (part, 2),
+                se_db_column_int64 (part, 1), se_db_column_int64 (part, 2),
                 SE_PARTICIPANT_ROLE_GUEST,
-                sqlite3_column_int64 (part, 4), sqlite3_column_int64 (part, 5),
+                se_db_column_int64 (part, 4), se_db_column_int64 (part, 5),
               };
 
               se_enum_from_nick (SE_TYPE_PARTICIPANT_ROLE,
-                                 (const char *) sqlite3_column_text (part, 3), &role);
+                                 se_db_column_text (part, 3), &role);
               p.role = (SeParticipantRole) role;
               g_array_append_val (participants, p);
             }
@@ -593,7 +593,7 @@ se_store_foreach_placement (SeStore               *self,
 
   /* query_next() finalised it when it ran out; not otherwise. */
   if (part_row)
-    sqlite3_finalize (part);
+    se_db_stmt_free (part);
   if (ok && !part_ok)
     {
       g_propagate_error (error, g_steal_pointer (&part_error));
@@ -614,7 +614,7 @@ se_store_foreach_signed_declaration (SeStore                 *self,
                                      gpointer                 user_data,
                                      GError                 **error)
 {
-  sqlite3_stmt *stmt;
+  SeDbStmt *stmt;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (SE_IS_STORE (self), FALSE);
@@ -634,10 +634,10 @@ se_store_foreach_signed_declaration (SeStore                 *self,
       int party = SE_PARTY_FIRST;
       SeStoreDeclaration row = { 0 };
 
-      se_enum_from_nick (SE_TYPE_PARTY, (const char *) sqlite3_column_text (stmt, 4), &party);
-      row.agreement_id = sqlite3_column_int64 (stmt, 0);
-      row.party_a_id = sqlite3_column_int64 (stmt, 1);
-      row.party_b_id = sqlite3_column_int64 (stmt, 2);
+      se_enum_from_nick (SE_TYPE_PARTY, se_db_column_text (stmt, 4), &party);
+      row.agreement_id = se_db_column_int64 (stmt, 0);
+      row.party_a_id = se_db_column_int64 (stmt, 1);
+      row.party_b_id = se_db_column_int64 (stmt, 2);
       row.valid_until = text (stmt, 3);
       row.party = (SeParty) party;
       row.signed_on = text (stmt, 5);
@@ -657,7 +657,7 @@ se_store_foreach_organisation_parent (SeStore            *self,
                                       gpointer            user_data,
                                       GError            **error)
 {
-  sqlite3_stmt *stmt;
+  SeDbStmt *stmt;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (SE_IS_STORE (self), FALSE);
@@ -667,7 +667,7 @@ se_store_foreach_organisation_parent (SeStore            *self,
   if (stmt == NULL)
     return FALSE;
   while (_se_store_query_next (self, stmt, &ok, error))
-    func (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), user_data);
+    func (se_db_column_int64 (stmt, 0), se_db_column_int64 (stmt, 1), user_data);
   return ok;
 }
 

@@ -7,11 +7,11 @@
 
 #pragma once
 
-/* The store folder's own header: what its files share, SQLite included.
- * The core's other folders include se-store-jobs.h instead and never see
- * SQL. */
+/* The store folder's own header: what its files share. They speak SQL
+ * through the backend interface (se-db.h); the core's other folders
+ * include se-store-jobs.h instead and never see SQL. */
 
-#include <sqlite3.h>
+#include "se-db.h"
 
 #include "se-private-file.h"
 #include "se-record-list.h"
@@ -53,13 +53,13 @@ struct _SeStore
   GObject     parent_instance;
 
   char       *path;
-  sqlite3    *db;
+  SeDb       *db;
   gboolean    read_only;
   char       *read_only_reason;
   gboolean    on_network;
   SeStoreLock *lock;        /* <path>.lock while open for writing */
 
-  GHashTable *statements;   /* SQL text -> sqlite3_stmt */
+  GHashTable *statements;   /* SQL text -> SeDbStmt */
   GHashTable *lists;        /* GType -> SeRecordList */
   GHashTable *identities;   /* Identity -> itself */
   GHashTable *table_types;  /* table name -> GType */
@@ -73,8 +73,8 @@ struct _SeStore
    * tracked one by one nor handed out as objects. */
   GType       bulk_type;        /* 0 when none is under way */
   const char *bulk_table;
-  sqlite3_stmt *bulk_insert;    /* a new id */
-  sqlite3_stmt *bulk_restore;   /* the id of the record */
+  SeDbStmt   *bulk_insert;      /* a new id */
+  SeDbStmt   *bulk_restore;     /* the id of the record */
   GArray     *bulk_ids;         /* gint64, in the order inserted */
   GPtrArray  *bulk_triggers;    /* char*: name, its SQL, its bulk SQL, name, ... */
   gint64      bulk_cache_size;
@@ -95,63 +95,62 @@ typedef struct
  * se-store-read.c loads records and keeps one object per row,
  * se-store-changes.c tracks what a transaction did and tells the lists,
  * se-store-write.c saves, deletes, restores and inserts in bulk. */
-void          _se_store_set_sqlite_error    (GError        **error,
-                                             sqlite3        *db,
-                                             int             rc);
-sqlite3_stmt *_se_store_prepare_cached      (SeStore        *self,
-                                             const char     *sql,
-                                             GError        **error);
-gboolean      _se_store_exec                (SeStore        *self,
-                                             const char     *sql,
-                                             GError        **error);
-gboolean      _se_store_query_int           (sqlite3        *db,
-                                             const char     *sql,
-                                             gint64         *value,
-                                             GError        **error);
-void          _se_store_emit_record_changed (SeStore        *self,
-                                             GType           type,
-                                             gint64          id,
-                                             ChangeKind      kind);
-void          _se_store_emit_changed        (SeStore        *self);
-void          _se_store_bulk_free           (gpointer        data);
+void      _se_store_set_db_error        (GError       **error,
+                                         SeDb          *db,
+                                         SeDbResult     rc);
+SeDbStmt *_se_store_prepare_cached      (SeStore       *self,
+                                         const char    *sql,
+                                         GError       **error);
+gboolean  _se_store_exec                (SeStore       *self,
+                                         const char    *sql,
+                                         GError       **error);
+gboolean  _se_store_query_int           (SeDb          *db,
+                                         const char    *sql,
+                                         gint64        *value,
+                                         GError       **error);
+void      _se_store_emit_record_changed (SeStore       *self,
+                                         GType          type,
+                                         gint64         id,
+                                         ChangeKind     kind);
+void      _se_store_emit_changed        (SeStore       *self);
+void      _se_store_bulk_free           (gpointer       data);
 
 /* Rows and the identity map (se-store-read.c) */
-char         *_se_store_column_name         (const char     *field);
-void          _se_store_read_row            (SeRecord       *record,
-                                             sqlite3_stmt   *stmt);
-void          _se_store_bind_field          (sqlite3_stmt   *stmt,
-                                             int             col,
-                                             SeRecord       *record,
-                                             const SeField  *f);
-char         *_se_store_select_sql          (SeRecordClass  *klass,
-                                             const char     *where);
-guint         _se_store_identity_hash       (gconstpointer   key);
-gboolean      _se_store_identity_equal      (gconstpointer   a,
-                                             gconstpointer   b);
-void          _se_store_identity_free       (gpointer        data);
-SeRecord     *_se_store_identity_find       (SeStore        *self,
-                                             GType           type,
-                                             gint64          id);
-void          _se_store_identity_add        (SeStore        *self,
-                                             SeRecord       *record);
-void          _se_store_identity_remove     (SeStore        *self,
-                                             GType           type,
-                                             gint64          id);
-SeRecord     *_se_store_load_record         (SeStore        *self,
-                                             GType           type,
-                                             gint64          id);
+char     *_se_store_column_name         (const char    *field);
+void      _se_store_read_row            (SeRecord      *record,
+                                         SeDbStmt      *stmt);
+void      _se_store_bind_field          (SeDbStmt      *stmt,
+                                         int            col,
+                                         SeRecord      *record,
+                                         const SeField *f);
+char     *_se_store_select_sql          (SeRecordClass *klass,
+                                         const char    *where);
+guint     _se_store_identity_hash       (gconstpointer  key);
+gboolean  _se_store_identity_equal      (gconstpointer  a,
+                                         gconstpointer  b);
+void      _se_store_identity_free       (gpointer       data);
+SeRecord *_se_store_identity_find       (SeStore       *self,
+                                         GType          type,
+                                         gint64         id);
+void      _se_store_identity_add        (SeStore       *self,
+                                         SeRecord      *record);
+void      _se_store_identity_remove     (SeStore       *self,
+                                         GType          type,
+                                         gint64         id);
+SeRecord *_se_store_load_record         (SeStore       *self,
+                                         GType          type,
+                                         gint64         id);
 
 /* Transactions (se-store-changes.c) and bulk inserts (se-store-write.c) */
-gboolean      _se_store_run_write           (SeStore        *self,
-                                             gboolean      (*step) (SeStore *, gpointer, GError **),
-                                             gpointer        data,
-                                             GError        **error);
-void          _se_store_bulk_clear          (SeStore        *self);
-void          _se_store_update_hook         (void           *user_data,
-                                             int             op,
-                                             const char     *database,
-                                             const char     *table,
-                                             sqlite3_int64   rowid);
+gboolean  _se_store_run_write           (SeStore       *self,
+                                         gboolean       (*step) (SeStore *, gpointer, GError **),
+                                         gpointer       data,
+                                         GError       **error);
+void      _se_store_bulk_clear          (SeStore       *self);
+void      _se_store_update_hook         (gpointer       user_data,
+                                         SeDbChange     op,
+                                         const char    *table,
+                                         gint64         rowid);
 
 /* Schema: one SQL script per user_version step. */
 typedef struct
@@ -160,22 +159,22 @@ typedef struct
   const char *sql;
 } SeMigration;
 
-const SeMigration *_se_store_get_migrations    (guint        *n_migrations);
-char              *_se_store_dup_bulk_sql      (const char   *table,
-                                                const char   *trigger);
-sqlite3           *_se_store_get_db            (SeStore      *self);
-sqlite3           *_se_store_get_open_db       (SeStore      *self,
-                                                GError      **error);
-sqlite3_stmt      *_se_store_query_begin       (SeStore      *self,
-                                                const char   *sql,
-                                                GError      **error);
-gboolean           _se_store_query_next        (SeStore      *self,
-                                                sqlite3_stmt *stmt,
-                                                gboolean     *ok,
-                                                GError      **error);
-void               _se_store_set_error         (SeStore      *self,
-                                                int           rc,
-                                                GError      **error);
+const SeMigration *_se_store_get_migrations (guint      *n_migrations);
+char              *_se_store_dup_bulk_sql   (const char *table,
+                                             const char *trigger);
+SeDb              *_se_store_get_db         (SeStore    *self);
+SeDb              *_se_store_get_open_db    (SeStore    *self,
+                                             GError    **error);
+SeDbStmt          *_se_store_query_begin    (SeStore    *self,
+                                             const char *sql,
+                                             GError    **error);
+gboolean           _se_store_query_next     (SeStore    *self,
+                                             SeDbStmt   *stmt,
+                                             gboolean   *ok,
+                                             GError    **error);
+void               _se_store_set_error      (SeStore    *self,
+                                             SeDbResult  rc,
+                                             GError    **error);
 
 /* Test hooks of the opening (se-store.c) */
 typedef struct
@@ -260,23 +259,24 @@ typedef struct
   gint64      organisation_id; /* 0 for any */
 } SeQuerySpec;
 
-sqlite3_stmt      *_se_store_prepare           (SeStore      *self,
-                                                const char   *sql,
-                                                GError      **error);
-gboolean           _se_store_query_ids         (SeStore            *self,
-                                                const SeQuerySpec  *spec,
-                                                guint               offset,
-                                                guint               limit,
-                                                GArray             *ids,
-                                                GError            **error);
-gboolean           _se_store_query_count       (SeStore            *self,
-                                                const SeQuerySpec  *spec,
-                                                guint              *count,
-                                                GError            **error);
-char              *_se_store_dup_match         (const char         *search);
-void               _se_store_lookup_many       (SeStore            *self,
-                                                GType               record_type,
-                                                const gint64       *ids,
-                                                guint               n_ids,
-                                                SeRecord          **records);
+SeDbStmt *_se_store_prepare     (SeStore           *self,
+                                 const char        *sql,
+                                 GError           **error);
+gboolean  _se_store_query_ids   (SeStore           *self,
+                                 const SeQuerySpec *spec,
+                                 guint              offset,
+                                 guint              limit,
+                                 GArray            *ids,
+                                 GError           **error);
+gboolean  _se_store_query_count (SeStore           *self,
+                                 const SeQuerySpec *spec,
+                                 guint             *count,
+                                 GError           **error);
+char     *_se_store_dup_match   (const char        *search);
+void      _se_store_lookup_many (SeStore           *self,
+                                 GType              record_type,
+                                 const gint64      *ids,
+                                 guint              n_ids,
+                                 SeRecord         **records);
+
 G_END_DECLS

@@ -219,20 +219,20 @@ _se_store_path_is_on_network (const char *path)
 /* The check of a whole file */
 
 static gboolean
-query_text (sqlite3     *db,
-            const char  *sql,
-            char       **text)
+query_text (SeDb       *db,
+            const char *sql,
+            char      **text)
 {
-  sqlite3_stmt *stmt = NULL;
+  SeDbStmt *stmt = NULL;
   gboolean ok = FALSE;
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK
-      && sqlite3_step (stmt) == SQLITE_ROW)
+  if (se_db_prepare (db, sql, FALSE, &stmt) == SE_DB_OK
+      && se_db_step (stmt) == SE_DB_ROW)
     {
-      *text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *text = g_strdup (se_db_column_text (stmt, 0));
       ok = TRUE;
     }
-  sqlite3_finalize (stmt);
+  se_db_stmt_free (stmt);
   return ok;
 }
 
@@ -249,28 +249,28 @@ set_damaged_error (const char  *backup_name,
 }
 
 static gboolean
-run_check (sqlite3     *db,
-           gboolean     quick,
-           const char  *backup_name,
-           GError     **error)
+run_check (SeDb       *db,
+           gboolean    quick,
+           const char *backup_name,
+           GError    **error)
 {
   g_autofree char *result = NULL;
-  int rc;
+  SeDbResult rc;
 
   /* One row "ok", or one row per problem. */
   if (!query_text (db, quick ? "PRAGMA quick_check(1)" : "PRAGMA integrity_check(1)", &result))
     {
-      rc = sqlite3_extended_errcode (db);
-      if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT || rc == SQLITE_OK)
+      rc = se_db_get_result (db);
+      if (rc == SE_DB_NOT_A_DATABASE || rc == SE_DB_CORRUPT || rc == SE_DB_OK)
         set_damaged_error (backup_name, error);
-      else if ((rc & 0xff) == SQLITE_BUSY)
+      else if (rc == SE_DB_BUSY)
         g_set_error_literal (error, SE_STORE_ERROR, SE_STORE_ERROR_BUSY,
                              _("The database is in use by another program. Wait a moment "
                                "and try again."));
       else
         g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_IO,
                      _("The database file could not be read (%s). Check the disk or "
-                       "network drive and try again."), sqlite3_errmsg (db));
+                       "network drive and try again."), se_db_get_message (db));
       return FALSE;
     }
 
@@ -294,7 +294,7 @@ se_store_check_integrity (SeStore   *self,
                           gboolean   quick,
                           GError   **error)
 {
-  sqlite3 *db;
+  SeDb *db;
 
   g_return_val_if_fail (SE_IS_STORE (self), FALSE);
 
@@ -309,20 +309,20 @@ se_store_check_integrity (SeStore   *self,
 }
 
 static gboolean
-query_int (sqlite3    *db,
+query_int (SeDb       *db,
            const char *sql,
            gint64     *value)
 {
-  sqlite3_stmt *stmt = NULL;
+  SeDbStmt *stmt = NULL;
   gboolean ok = FALSE;
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK
-      && sqlite3_step (stmt) == SQLITE_ROW)
+  if (se_db_prepare (db, sql, FALSE, &stmt) == SE_DB_OK
+      && se_db_step (stmt) == SE_DB_ROW)
     {
-      *value = sqlite3_column_int64 (stmt, 0);
+      *value = se_db_column_int64 (stmt, 0);
       ok = TRUE;
     }
-  sqlite3_finalize (stmt);
+  se_db_stmt_free (stmt);
   return ok;
 }
 
@@ -341,7 +341,7 @@ _se_store_verify_file (const char  *path,
   g_autofree char *name = g_filename_display_name (path);
   g_autofree char *escaped = NULL;
   g_autofree char *uri = NULL;
-  sqlite3 *db = NULL;
+  SeDb *db = NULL;
   gint64 app_id = 0, version = 0;
   GStatBuf st;
   gboolean ok = FALSE;
@@ -359,7 +359,7 @@ _se_store_verify_file (const char  *path,
   escaped = g_uri_escape_string (path, "/", FALSE);
   uri = g_strdup_printf ("file:%s?mode=ro&immutable=1", escaped);
 
-  if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK)
+  if (se_db_sqlite_open (uri, SE_DB_SQLITE_READ_ONLY | SE_DB_SQLITE_URI, NULL, &db) != SE_DB_OK)
     {
       g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_CANNOT_OPEN,
                    _("The backup “%s” could not be opened. Check that you may read it."),
@@ -394,6 +394,6 @@ _se_store_verify_file (const char  *path,
   ok = TRUE;
 
 out:
-  sqlite3_close (db);
+  se_db_close (db);
   return ok;
 }

@@ -186,7 +186,7 @@ from_where (const Shape       *shape,
 }
 
 static void
-bind_spec (sqlite3_stmt      *stmt,
+bind_spec (SeDbStmt          *stmt,
            const SeQuerySpec *spec,
            const char        *match)
 {
@@ -196,13 +196,13 @@ bind_spec (sqlite3_stmt      *stmt,
   g_snprintf (last, sizeof last, "%04d-12-31", spec->year);
 
   /* Parameters the statement does not use are ignored by SQLite. */
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, spec->kind, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, spec->status, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, first, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, last, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 6, spec->organisation_id);
-  sqlite3_bind_int (stmt, 7, spec->year);
+  se_db_bind_text_copy (stmt, 1, match);
+  se_db_bind_text_copy (stmt, 2, spec->kind);
+  se_db_bind_text_copy (stmt, 3, spec->status);
+  se_db_bind_text_copy (stmt, 4, first);
+  se_db_bind_text_copy (stmt, 5, last);
+  se_db_bind_int64 (stmt, 6, spec->organisation_id);
+  se_db_bind_int64 (stmt, 7, spec->year);
 }
 
 /* Any other kind of record: all of them by id, without search. */
@@ -218,12 +218,12 @@ plain_shape (GType  type,
 }
 
 static gboolean
-step_error (SeStore       *self,
-            sqlite3_stmt  *stmt,
-            int            rc,
-            GError       **error)
+step_error (SeStore   *self,
+            SeDbStmt  *stmt,
+            SeDbResult rc,
+            GError   **error)
 {
-  sqlite3_reset (stmt);
+  se_db_reset (stmt);
   _se_store_set_error (self, rc, error);
   return FALSE;
 }
@@ -250,8 +250,8 @@ _se_store_query_ids (SeStore            *self,
   g_autofree char *where = NULL;
   g_autofree char *sql = NULL;
   gboolean fts_order;
-  sqlite3_stmt *stmt;
-  int rc;
+  SeDbStmt *stmt;
+  SeDbResult rc;
 
   if (shape == NULL)
     shape = plain_shape (spec->type, &plain);
@@ -270,17 +270,17 @@ _se_store_query_ids (SeStore            *self,
   if (stmt == NULL)
     return FALSE;
   bind_spec (stmt, spec, match);
-  sqlite3_bind_int64 (stmt, 8, limit == 0 ? -1 : (gint64) limit);
-  sqlite3_bind_int64 (stmt, 9, offset);
+  se_db_bind_int64 (stmt, 8, limit == 0 ? -1 : (gint64) limit);
+  se_db_bind_int64 (stmt, 9, offset);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = se_db_step (stmt)) == SE_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = se_db_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != SE_DB_DONE)
     return step_error (self, stmt, rc, error);
-  sqlite3_reset (stmt);
+  se_db_reset (stmt);
   return TRUE;
 }
 
@@ -297,8 +297,8 @@ _se_store_query_count (SeStore            *self,
   g_autofree char *where = NULL;
   g_autofree char *sql = NULL;
   gboolean fts_order;
-  sqlite3_stmt *stmt;
-  int rc;
+  SeDbStmt *stmt;
+  SeDbResult rc;
 
   if (shape == NULL)
     shape = plain_shape (spec->type, &plain);
@@ -311,17 +311,17 @@ _se_store_query_count (SeStore            *self,
       stmt = _se_store_prepare (self, "SELECT n FROM record_count WHERE record_table = ?1", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, shape->table, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
+      se_db_bind_text (stmt, 1, shape->table);
+      rc = se_db_step (stmt);
+      if (rc == SE_DB_ROW)
         {
-          *count = (guint) sqlite3_column_int64 (stmt, 0);
-          sqlite3_reset (stmt);
+          *count = (guint) se_db_column_int64 (stmt, 0);
+          se_db_reset (stmt);
           return TRUE;
         }
-      if (rc != SQLITE_DONE)
+      if (rc != SE_DB_DONE)
         return step_error (self, stmt, rc, error);
-      sqlite3_reset (stmt);
+      se_db_reset (stmt);
       /* No row: counted below. */
     }
 
@@ -333,10 +333,10 @@ _se_store_query_count (SeStore            *self,
     return FALSE;
   bind_spec (stmt, spec, match);
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  rc = se_db_step (stmt);
+  if (rc != SE_DB_ROW)
     return step_error (self, stmt, rc, error);
-  *count = (guint) sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  *count = (guint) se_db_column_int64 (stmt, 0);
+  se_db_reset (stmt);
   return TRUE;
 }

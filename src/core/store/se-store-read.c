@@ -25,15 +25,15 @@
  * record cost more than reading its row (a list view reads 200 rows when
  * the scroll bar jumps). */
 void
-_se_store_read_row (SeRecord     *record,
-                    sqlite3_stmt *stmt)
+_se_store_read_row (SeRecord *record,
+                    SeDbStmt *stmt)
 {
   SeRecordClass *klass = SE_RECORD_GET_CLASS (record);
   guint n_fields;
   const SeField *fields = se_record_class_get_fields (klass, &n_fields);
   GValue *values = _se_record_get_values (record);
 
-  se_record_set_id (record, sqlite3_column_int64 (stmt, 0));
+  se_record_set_id (record, se_db_column_int64 (stmt, 0));
 
   for (guint i = 0; i < n_fields; i++)
     {
@@ -43,7 +43,7 @@ _se_store_read_row (SeRecord     *record,
 
       if (se_field_get_column (f) == SE_FIELD_COLUMN_INTEGER)
         {
-          gint64 number = sqlite3_column_int64 (stmt, col);
+          gint64 number = se_db_column_int64 (stmt, col);
 
           if (!se_field_from_column (f, value, number, NULL))
             g_warning ("Invalid value %" G_GINT64_FORMAT " in %s.%s", number,
@@ -51,7 +51,7 @@ _se_store_read_row (SeRecord     *record,
         }
       else
         {
-          const char *text = (const char *) sqlite3_column_text (stmt, col);
+          const char *text = se_db_column_text (stmt, col);
 
           if (!se_field_from_column (f, value, 0, text))
             g_warning ("Unknown value “%s” in %s.%s", text ? text : "(null)",
@@ -61,7 +61,7 @@ _se_store_read_row (SeRecord     *record,
 }
 
 void
-_se_store_bind_field (sqlite3_stmt  *stmt,
+_se_store_bind_field (SeDbStmt      *stmt,
                       int            col,
                       SeRecord      *record,
                       const SeField *f)
@@ -70,12 +70,12 @@ _se_store_bind_field (sqlite3_stmt  *stmt,
   const char *text;
 
   if (!se_field_to_column (f, record, &number, &text))
-    sqlite3_bind_null (stmt, col);
+    se_db_bind_null (stmt, col);
   else if (se_field_get_column (f) == SE_FIELD_COLUMN_TEXT)
     /* SQLITE_TRANSIENT: the record may change before the step. */
-    sqlite3_bind_text (stmt, col, text, -1, SQLITE_TRANSIENT);
+    se_db_bind_text_copy (stmt, col, text);
   else
-    sqlite3_bind_int64 (stmt, col, number);
+    se_db_bind_int64 (stmt, col, number);
 }
 
 char *
@@ -184,7 +184,7 @@ _se_store_load_record (SeStore *self,
 {
   const char *sql = g_hash_table_lookup (self->select_by_id, GSIZE_TO_POINTER (type));
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
+  SeDbStmt *stmt;
   SeRecord *record = NULL;
 
   if (sql == NULL)
@@ -202,13 +202,13 @@ _se_store_load_record (SeStore *self,
       return NULL;
     }
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  se_db_bind_int64 (stmt, 1, id);
+  if (se_db_step (stmt) == SE_DB_ROW)
     {
       record = g_object_new (type, NULL);
       _se_store_read_row (record, stmt);
     }
-  sqlite3_reset (stmt);
+  se_db_reset (stmt);
 
   return record;
 }
@@ -220,8 +220,8 @@ ensure_list (SeStore *self,
   SeRecordList *list = g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (type));
   g_autoptr(GTypeClass) klass = NULL;
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  SeDbStmt *stmt = NULL;
+  SeDbResult rc;
 
   if (list != NULL)
     return list;
@@ -234,12 +234,12 @@ ensure_list (SeStore *self,
 
   klass = g_type_class_ref (type);
   sql = _se_store_select_sql (SE_RECORD_CLASS (klass), NULL);
-  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rc = se_db_prepare (self->db, sql, FALSE, &stmt);
+  while (rc == SE_DB_OK && (rc = se_db_step (stmt)) == SE_DB_ROW)
     {
       /* A record already handed out (a lookup, a list model's row) is the
        * list's object too: one record, one object. */
-      SeRecord *live = _se_store_identity_find (self, type, sqlite3_column_int64 (stmt, 0));
+      SeRecord *live = _se_store_identity_find (self, type, se_db_column_int64 (stmt, 0));
 
       if (live != NULL)
         _se_record_list_append_loaded (list, live);
@@ -250,12 +250,12 @@ ensure_list (SeStore *self,
           _se_store_identity_add (self, record);
           _se_record_list_append_loaded (list, record);
         }
-      rc = SQLITE_OK;
+      rc = SE_DB_OK;
     }
-  if (rc != SQLITE_DONE)
+  if (rc != SE_DB_DONE)
     g_warning ("Could not read %s: %s", se_record_class_get_table (SE_RECORD_CLASS (klass)),
-               sqlite3_errmsg (self->db));
-  sqlite3_finalize (stmt);
+               se_db_get_message (self->db));
+  se_db_stmt_free (stmt);
 
   return list;
 }
@@ -353,7 +353,7 @@ se_store_find (SeStore    *self,
   const SeField *f;
   g_autofree char *col = NULL;
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
+  SeDbStmt *stmt;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   g_return_val_if_fail (SE_IS_STORE (self), result);
@@ -373,13 +373,13 @@ se_store_find (SeStore    *self,
     return result;
 
   /* The ids first: a lookup prepares its own statements. */
-  sqlite3_bind_int64 (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  se_db_bind_int64 (stmt, 1, id);
+  while (se_db_step (stmt) == SE_DB_ROW)
     {
-      gint64 found = sqlite3_column_int64 (stmt, 0);
+      gint64 found = se_db_column_int64 (stmt, 0);
       g_array_append_val (ids, found);
     }
-  sqlite3_reset (stmt);
+  se_db_reset (stmt);
 
   for (guint i = 0; i < ids->len; i++)
     {

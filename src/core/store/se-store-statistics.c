@@ -78,7 +78,7 @@ se_store_sum_placements (SeStore             *self,
                          GError             **error)
 {
   g_autoptr(GArray) sums = NULL;
-  sqlite3_stmt *stmt;
+  SeDbStmt *stmt;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (SE_IS_STORE (self), NULL);
@@ -92,14 +92,14 @@ se_store_sum_placements (SeStore             *self,
   while (_se_store_query_next (self, stmt, &ok, error))
     {
       SeStoreSum sum = {
-        g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
-        g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
-        sqlite3_column_int64 (stmt, 2),
-        sqlite3_column_int64 (stmt, 3),
-        (guint) sqlite3_column_int64 (stmt, 4),
-        (guint) sqlite3_column_int64 (stmt, 5),
-        (guint) sqlite3_column_int64 (stmt, 6),
-        (guint) sqlite3_column_int64 (stmt, 7),
+        g_strdup (se_db_column_text (stmt, 0)),
+        g_strdup (se_db_column_text (stmt, 1)),
+        se_db_column_int64 (stmt, 2),
+        se_db_column_int64 (stmt, 3),
+        (guint) se_db_column_int64 (stmt, 4),
+        (guint) se_db_column_int64 (stmt, 5),
+        (guint) se_db_column_int64 (stmt, 6),
+        (guint) se_db_column_int64 (stmt, 7),
       };
       g_array_append_val (sums, sum);
     }

@@ -28,24 +28,24 @@
 static void
 set_constraint_error (SeStore   *self,
                       SeRecord  *record,
-                      int        rc,
+                      SeDbResult rc,
                       GError   **error)
 {
   switch (rc)
     {
-    case SQLITE_CONSTRAINT_FOREIGNKEY:
+    case SE_DB_CONSTRAINT_FOREIGN_KEY:
       g_set_error_literal (error, SE_VALIDATION_ERROR, SE_VALIDATION_ERROR_UNKNOWN_REFERENCE,
                            _("A record this one refers to no longer exists. Pick it again."));
       break;
-    case SQLITE_CONSTRAINT_UNIQUE:
-    case SQLITE_CONSTRAINT_PRIMARYKEY:
+    case SE_DB_CONSTRAINT_UNIQUE:
+    case SE_DB_CONSTRAINT_PRIMARY_KEY:
       /* Translators: %s is the kind of record, e.g. "Topic" */
       g_set_error (error, SE_VALIDATION_ERROR, SE_VALIDATION_ERROR_DUPLICATE,
                    _("This %s exists already. Use the existing one or change the name."),
                    se_record_class_get_kind_label (SE_RECORD_GET_CLASS (record)));
       break;
     default:
-      _se_store_set_sqlite_error (error, self->db, rc);
+      _se_store_set_db_error (error, self->db, rc);
       break;
     }
 }
@@ -62,7 +62,7 @@ refuse_during_bulk (SeStore   *self,
     return FALSE;
   g_critical ("A %s was inserted outside the bulk insert of its kind",
               G_OBJECT_TYPE_NAME (record));
-  _se_store_set_sqlite_error (error, NULL, SQLITE_MISUSE);
+  _se_store_set_db_error (error, NULL, SE_DB_MISUSE);
   return TRUE;
 }
 
@@ -117,11 +117,11 @@ save_step (SeStore  *self,
   SeRecordClass *klass = SE_RECORD_GET_CLASS (record);
   gint64 id = se_record_get_id (record);
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
+  SeDbStmt *stmt;
   guint n_fields;
   const SeField *fields = se_record_class_get_fields (klass, &n_fields);
   int col = 0;
-  int rc;
+  SeDbResult rc;
 
   if (id == 0 && refuse_during_bulk (self, record, error))
     return FALSE;
@@ -135,23 +135,23 @@ save_step (SeStore  *self,
     if (!(fields[i].flags & SE_FIELD_FLAGS_STORE_OWNED))
       _se_store_bind_field (stmt, ++col, record, &fields[i]);
   if (id != 0)
-    sqlite3_bind_int64 (stmt, col + 1, id);
+    se_db_bind_int64 (stmt, col + 1, id);
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
+  rc = se_db_step (stmt);
+  if (rc != SE_DB_DONE)
     {
-      set_constraint_error (self, record, sqlite3_extended_errcode (self->db), error);
-      sqlite3_reset (stmt);
+      set_constraint_error (self, record, se_db_get_result (self->db), error);
+      se_db_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
+  se_db_reset (stmt);
 
   if (id == 0)
     {
-      se_record_set_id (record, sqlite3_last_insert_rowid (self->db));
+      se_record_set_id (record, se_db_last_insert_id (self->db));
       g_ptr_array_add (self->inserted, g_object_ref (record));
     }
-  else if (sqlite3_changes (self->db) == 0)
+  else if (se_db_changes (self->db) == 0)
     {
       /* Translators: %s is the kind of record, e.g. "Placement" */
       g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_NOT_FOUND,
@@ -268,27 +268,27 @@ delete_step (SeStore  *self,
   SeRecordClass *klass = SE_RECORD_GET_CLASS (d->record);
   g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1",
                                           se_record_class_get_table (klass));
-  sqlite3_stmt *stmt = _se_store_prepare_cached (self, sql, error);
-  int rc;
+  SeDbStmt *stmt = _se_store_prepare_cached (self, sql, error);
+  SeDbResult rc;
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, se_record_get_id (d->record));
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    rc = sqlite3_extended_errcode (self->db);
-  sqlite3_reset (stmt);
+  se_db_bind_int64 (stmt, 1, se_record_get_id (d->record));
+  rc = se_db_step (stmt);
+  if (rc != SE_DB_DONE)
+    rc = se_db_get_result (self->db);
+  se_db_reset (stmt);
 
-  if (rc == SQLITE_DONE && sqlite3_changes (self->db) == 1)
+  if (rc == SE_DB_DONE && se_db_changes (self->db) == 1)
     return TRUE;
 
-  if (rc == SQLITE_DONE)
+  if (rc == SE_DB_DONE)
     {
       g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_NOT_FOUND,
                    _("This %s has been deleted already."), se_record_class_get_kind_label (klass));
     }
-  else if (rc == SQLITE_CONSTRAINT_FOREIGNKEY || rc == SQLITE_CONSTRAINT_TRIGGER)
+  else if (rc == SE_DB_CONSTRAINT_FOREIGN_KEY || rc == SE_DB_CONSTRAINT_TRIGGER)
     {
       /* ON DELETE RESTRICT reports itself as a trigger constraint. */
       g_autofree char *title = se_record_dup_title (d->record);
@@ -301,7 +301,7 @@ delete_step (SeStore  *self,
                    title, kinds);
     }
   else
-    _se_store_set_sqlite_error (error, self->db, rc);
+    _se_store_set_db_error (error, self->db, rc);
 
   return FALSE;
 }
@@ -365,11 +365,11 @@ restore_step (SeStore  *self,
   SeRecord *record = data;
   SeRecordClass *klass = SE_RECORD_GET_CLASS (record);
   g_autofree char *sql = restore_sql (klass);
-  sqlite3_stmt *stmt;
+  SeDbStmt *stmt;
   guint n_fields;
   const SeField *fields = se_record_class_get_fields (klass, &n_fields);
   int col = 1;
-  int rc;
+  SeDbResult rc;
 
   if (refuse_during_bulk (self, record, error))
     return FALSE;
@@ -378,19 +378,19 @@ restore_step (SeStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, col, se_record_get_id (record));
+  se_db_bind_int64 (stmt, col, se_record_get_id (record));
   for (guint i = 0; i < n_fields; i++)
     if (!(fields[i].flags & SE_FIELD_FLAGS_STORE_OWNED))
       _se_store_bind_field (stmt, ++col, record, &fields[i]);
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
+  rc = se_db_step (stmt);
+  if (rc != SE_DB_DONE)
     {
-      set_constraint_error (self, record, sqlite3_extended_errcode (self->db), error);
-      sqlite3_reset (stmt);
+      set_constraint_error (self, record, se_db_get_result (self->db), error);
+      se_db_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
+  se_db_reset (stmt);
   g_ptr_array_add (self->inserted, g_object_ref (record));
 
   return TRUE;
@@ -435,7 +435,7 @@ _se_store_bulk_clear (SeStore *self)
     {
       g_autofree char *pragma = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT,
                                                  self->bulk_cache_size);
-      sqlite3_exec (self->db, pragma, NULL, NULL, NULL);
+      se_db_exec (self->db, pragma);
     }
   self->bulk_type = 0;
   self->bulk_table = NULL;
@@ -466,8 +466,8 @@ _se_store_bulk_begin (SeStore  *self,
   g_autoptr(GTypeClass) klass = NULL;
   g_autofree char *insert = NULL;
   g_autofree char *restore = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  SeDbStmt *stmt;
+  SeDbResult rc;
 
   g_return_val_if_fail (SE_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->in_transaction, FALSE);
@@ -495,22 +495,22 @@ _se_store_bulk_begin (SeStore  *self,
                                          " AND tbl_name = ?1 ORDER BY rowid", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_text (stmt, 1, self->bulk_table, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  se_db_bind_text (stmt, 1, self->bulk_table);
+  while ((rc = se_db_step (stmt)) == SE_DB_ROW)
     {
-      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+      const char *name = se_db_column_text (stmt, 0);
       char *bulk_sql = _se_store_dup_bulk_sql (self->bulk_table, name);
 
       if (bulk_sql == NULL)
         continue;
       g_ptr_array_add (self->bulk_triggers, g_strdup (name));
-      g_ptr_array_add (self->bulk_triggers, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      g_ptr_array_add (self->bulk_triggers, g_strdup (se_db_column_text (stmt, 1)));
       g_ptr_array_add (self->bulk_triggers, bulk_sql);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  se_db_reset (stmt);
+  if (rc != SE_DB_DONE)
     {
-      _se_store_set_sqlite_error (error, self->db, rc);
+      _se_store_set_db_error (error, self->db, rc);
       goto fail;
     }
 
@@ -538,29 +538,29 @@ _se_store_bulk_begin (SeStore  *self,
                                          " AND sql NOT LIKE 'CREATE UNIQUE %' ORDER BY rowid", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_text (stmt, 1, self->bulk_table, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  se_db_bind_text (stmt, 1, self->bulk_table);
+  while ((rc = se_db_step (stmt)) == SE_DB_ROW)
     {
-      g_ptr_array_add (self->bulk_indexes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      g_ptr_array_add (self->bulk_indexes, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      g_ptr_array_add (self->bulk_indexes, g_strdup (se_db_column_text (stmt, 0)));
+      g_ptr_array_add (self->bulk_indexes, g_strdup (se_db_column_text (stmt, 1)));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  se_db_reset (stmt);
+  if (rc != SE_DB_DONE)
     {
-      _se_store_set_sqlite_error (error, self->db, rc);
+      _se_store_set_db_error (error, self->db, rc);
       goto fail;
     }
   stmt = _se_store_prepare_cached (self, "SELECT n FROM record_count WHERE record_table = ?1", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_text (stmt, 1, self->bulk_table, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
+  se_db_bind_text (stmt, 1, self->bulk_table);
+  rc = se_db_step (stmt);
   self->bulk_drop_at = MAX (BULK_DROP_INDEXES_MIN,
-                            rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) / 2 : 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+                            rc == SE_DB_ROW ? se_db_column_int64 (stmt, 0) / 2 : 0);
+  se_db_reset (stmt);
+  if (rc != SE_DB_ROW && rc != SE_DB_DONE)
     {
-      _se_store_set_sqlite_error (error, self->db, rc);
+      _se_store_set_db_error (error, self->db, rc);
       goto fail;
     }
 
@@ -586,12 +586,12 @@ _se_store_bulk_insert (SeStore   *self,
                        GError   **error)
 {
   SeRecordClass *klass = SE_RECORD_GET_CLASS (record);
-  sqlite3_stmt *stmt = keep_id ? self->bulk_restore : self->bulk_insert;
+  SeDbStmt *stmt = keep_id ? self->bulk_restore : self->bulk_insert;
   guint n_fields;
   const SeField *fields = se_record_class_get_fields (klass, &n_fields);
   int col = 0;
   gint64 id;
-  int rc;
+  SeDbResult rc;
 
   g_return_val_if_fail (self->bulk_type == G_OBJECT_TYPE (record), FALSE);
   g_return_val_if_fail (!keep_id || se_record_get_id (record) > 0, FALSE);
@@ -606,29 +606,29 @@ _se_store_bulk_insert (SeStore   *self,
         {
           g_autofree char *drop = g_strdup_printf ("DROP INDEX \"%s\"",
                                                    (char *) g_ptr_array_index (self->bulk_indexes, i));
-          if (sqlite3_exec (self->db, drop, NULL, NULL, NULL) != SQLITE_OK)
+          if (se_db_exec (self->db, drop) != SE_DB_OK)
             break;
           self->bulk_n_dropped = i + 2;
         }
     }
 
-  sqlite3_reset (stmt);
+  se_db_reset (stmt);
   if (keep_id)
-    sqlite3_bind_int64 (stmt, ++col, se_record_get_id (record));
+    se_db_bind_int64 (stmt, ++col, se_record_get_id (record));
   for (guint i = 0; i < n_fields; i++)
     if (!(fields[i].flags & SE_FIELD_FLAGS_STORE_OWNED))
       _se_store_bind_field (stmt, ++col, record, &fields[i]);
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
+  rc = se_db_step (stmt);
+  if (rc != SE_DB_DONE)
     {
-      set_constraint_error (self, record, sqlite3_extended_errcode (self->db), error);
-      sqlite3_reset (stmt);
+      set_constraint_error (self, record, se_db_get_result (self->db), error);
+      se_db_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
+  se_db_reset (stmt);
 
-  id = sqlite3_last_insert_rowid (self->db);
+  id = se_db_last_insert_id (self->db);
   se_record_set_id (record, id);
   g_array_append_val (self->bulk_ids, id);
   return TRUE;
@@ -646,7 +646,7 @@ _se_store_bulk_end (SeStore  *self,
                     GError  **error)
 {
   Bulk *done;
-  sqlite3_stmt *stmt;
+  SeDbStmt *stmt;
 
   g_return_val_if_fail (SE_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->bulk_type != 0, FALSE);
@@ -663,14 +663,14 @@ _se_store_bulk_end (SeStore  *self,
     return FALSE;
   for (guint i = 0; i < self->bulk_ids->len; i++)
     {
-      sqlite3_bind_int64 (stmt, 1, g_array_index (self->bulk_ids, gint64, i));
-      if (sqlite3_step (stmt) != SQLITE_DONE)
+      se_db_bind_int64 (stmt, 1, g_array_index (self->bulk_ids, gint64, i));
+      if (se_db_step (stmt) != SE_DB_DONE)
         {
-          _se_store_set_sqlite_error (error, self->db, sqlite3_extended_errcode (self->db));
-          sqlite3_reset (stmt);
+          _se_store_set_db_error (error, self->db, se_db_get_result (self->db));
+          se_db_reset (stmt);
           return FALSE;
         }
-      sqlite3_reset (stmt);
+      se_db_reset (stmt);
     }
 
   for (guint i = 0; i < self->bulk_triggers->len; i += 3)
@@ -697,18 +697,18 @@ delete_quietly_step (SeStore  *self,
   SeRecord *record = data;
   g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1",
                                           se_record_class_get_table (SE_RECORD_GET_CLASS (record)));
-  sqlite3_stmt *stmt = _se_store_prepare_cached (self, sql, error);
-  int rc;
+  SeDbStmt *stmt = _se_store_prepare_cached (self, sql, error);
+  SeDbResult rc;
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, se_record_get_id (record));
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    _se_store_set_sqlite_error (error, self->db, sqlite3_extended_errcode (self->db));
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE;
+  se_db_bind_int64 (stmt, 1, se_record_get_id (record));
+  rc = se_db_step (stmt);
+  if (rc != SE_DB_DONE)
+    _se_store_set_db_error (error, self->db, se_db_get_result (self->db));
+  se_db_reset (stmt);
+  return rc == SE_DB_DONE;
 }
 
 /* Deletes @record if it is still there (a cascade may have taken it). */
@@ -738,10 +738,10 @@ attach_step (SeStore  *self,
              GError  **error)
 {
   DocumentData *d = data;
-  sqlite3_stmt *stmt;
+  SeDbStmt *stmt;
   gsize size = 0;
   gconstpointer bytes = d->data != NULL ? g_bytes_get_data (d->data, &size) : NULL;
-  int rc;
+  SeDbResult rc;
 
   if (d->file_name != NULL)
     {
@@ -749,45 +749,45 @@ attach_step (SeStore  *self,
                                              "VALUES (?1, ?2, ?3)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, d->agreement_id);
-      sqlite3_bind_text (stmt, 2, d->file_name, -1, SQLITE_STATIC);
-      sqlite3_bind_blob64 (stmt, 3, bytes != NULL ? bytes : "", size, SQLITE_STATIC);
+      se_db_bind_int64 (stmt, 1, d->agreement_id);
+      se_db_bind_text (stmt, 2, d->file_name);
+      se_db_bind_blob (stmt, 3, bytes != NULL ? bytes : "", size);
     }
   else
     {
       stmt = _se_store_prepare_cached (self, "DELETE FROM document WHERE agreement_id = ?1", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, d->agreement_id);
+      se_db_bind_int64 (stmt, 1, d->agreement_id);
     }
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    rc = sqlite3_extended_errcode (self->db);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  rc = se_db_step (stmt);
+  if (rc != SE_DB_DONE)
+    rc = se_db_get_result (self->db);
+  se_db_reset (stmt);
+  if (rc != SE_DB_DONE)
     {
-      if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+      if (rc == SE_DB_CONSTRAINT_FOREIGN_KEY)
         g_set_error_literal (error, SE_STORE_ERROR, SE_STORE_ERROR_NOT_FOUND,
                              _("The agreement has been deleted in the meantime."));
       else
-        _se_store_set_sqlite_error (error, self->db, rc);
+        _se_store_set_db_error (error, self->db, rc);
       return FALSE;
     }
 
   stmt = _se_store_prepare_cached (self, "UPDATE agreement SET document_name = ?2 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, d->agreement_id);
-  sqlite3_bind_text (stmt, 2, d->file_name, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  se_db_bind_int64 (stmt, 1, d->agreement_id);
+  se_db_bind_text (stmt, 2, d->file_name);
+  rc = se_db_step (stmt);
+  se_db_reset (stmt);
+  if (rc != SE_DB_DONE)
     {
-      _se_store_set_sqlite_error (error, self->db, rc);
+      _se_store_set_db_error (error, self->db, rc);
       return FALSE;
     }
-  if (sqlite3_changes (self->db) != 1)
+  if (se_db_changes (self->db) != 1)
     {
       g_set_error_literal (error, SE_STORE_ERROR, SE_STORE_ERROR_NOT_FOUND,
                            _("The agreement has been deleted in the meantime."));
@@ -846,9 +846,9 @@ se_store_load_document (SeStore  *self,
                         gint64    agreement_id,
                         GError  **error)
 {
-  sqlite3_stmt *stmt;
+  SeDbStmt *stmt;
   GBytes *bytes = NULL;
-  int rc;
+  SeDbResult rc;
 
   g_return_val_if_fail (SE_IS_STORE (self), NULL);
 
@@ -856,16 +856,21 @@ se_store_load_document (SeStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, agreement_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
-  else if (rc == SQLITE_DONE)
+  se_db_bind_int64 (stmt, 1, agreement_id);
+  rc = se_db_step (stmt);
+  if (rc == SE_DB_ROW)
+    {
+      gsize size = 0;
+      gconstpointer data = se_db_column_blob (stmt, 0, &size);
+
+      bytes = g_bytes_new (data, size);
+    }
+  else if (rc == SE_DB_DONE)
     g_set_error_literal (error, SE_STORE_ERROR, SE_STORE_ERROR_NOT_FOUND,
                          _("No signed document is on file for this agreement."));
   else
-    _se_store_set_sqlite_error (error, self->db, rc);
-  sqlite3_reset (stmt);
+    _se_store_set_db_error (error, self->db, rc);
+  se_db_reset (stmt);
 
   return bytes;
 }

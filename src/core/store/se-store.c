@@ -124,47 +124,46 @@ se_store_dup_default_path (void)
 /* Errors */
 
 void
-_se_store_set_sqlite_error (GError    **error,
-                            sqlite3    *db,
-                            int         rc)
+_se_store_set_db_error (GError   **error,
+                        SeDb      *db,
+                        SeDbResult rc)
 {
-  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  /* The backend's words, kept in the message for whoever reads it out */
+  const char *detail = db != NULL ? se_db_get_message (db) : "";
 
-  switch (rc & 0xff)
+  switch (rc)
     {
-    case SQLITE_FULL:
+    case SE_DB_DISK_FULL:
       g_set_error_literal (error, SE_STORE_ERROR, SE_STORE_ERROR_DISK_FULL,
                            _("The disk is full. Free some space and try again; "
                              "nothing was changed."));
       break;
-    case SQLITE_IOERR:
+    case SE_DB_IO:
       g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_IO,
                    _("The database file could not be read or written (%s). "
                      "Check the disk or network drive and try again; nothing was changed."),
                    detail);
       break;
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
+    case SE_DB_BUSY:
       g_set_error_literal (error, SE_STORE_ERROR, SE_STORE_ERROR_BUSY,
                            _("The database is in use by another program. Wait a moment "
                              "and try again; nothing was changed."));
       break;
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
+    case SE_DB_READ_ONLY:
       g_set_error_literal (error, SE_STORE_ERROR, SE_STORE_ERROR_READ_ONLY,
                            _("The database can only be read, not changed. Ask for write "
                              "access to the file and its folder."));
       break;
-    case SQLITE_NOTADB:
+    case SE_DB_NOT_A_DATABASE:
       g_set_error_literal (error, SE_STORE_ERROR, SE_STORE_ERROR_NOT_A_DATABASE,
                            _("This file is not a Staff Exchange database. Choose another "
                              "file."));
       break;
-    case SQLITE_CORRUPT:
+    case SE_DB_CORRUPT:
       g_set_error_literal (error, SE_STORE_ERROR, SE_STORE_ERROR_CORRUPT,
                            _("The database file is damaged. Restore it from a backup."));
       break;
-    case SQLITE_CANTOPEN:
+    case SE_DB_CANNOT_OPEN:
       g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_CANNOT_OPEN,
                    _("The database file could not be opened (%s). Check that it exists "
                      "and that you may read it."), detail);
@@ -178,25 +177,25 @@ _se_store_set_sqlite_error (GError    **error,
 
 /* Statements */
 
-sqlite3_stmt *
+SeDbStmt *
 _se_store_prepare_cached (SeStore     *self,
                           const char  *sql,
                           GError     **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
-  int rc;
+  SeDbStmt *stmt = g_hash_table_lookup (self->statements, sql);
+  SeDbResult rc;
 
   if (stmt != NULL)
     {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
+      se_db_reset (stmt);
+      se_db_clear_bindings (stmt);
       return stmt;
     }
 
-  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  rc = se_db_prepare (self->db, sql, TRUE, &stmt);
+  if (rc != SE_DB_OK)
     {
-      _se_store_set_sqlite_error (error, self->db, rc);
+      _se_store_set_db_error (error, self->db, rc);
       return NULL;
     }
 
@@ -209,39 +208,39 @@ _se_store_exec (SeStore     *self,
                 const char  *sql,
                 GError     **error)
 {
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  SeDbResult rc = se_db_exec (self->db, sql);
 
-  if (rc != SQLITE_OK)
+  if (rc != SE_DB_OK)
     {
-      _se_store_set_sqlite_error (error, self->db, rc);
+      _se_store_set_db_error (error, self->db, rc);
       return FALSE;
     }
   return TRUE;
 }
 
 gboolean
-_se_store_query_int (sqlite3     *db,
-                     const char  *sql,
-                     gint64      *value,
-                     GError     **error)
+_se_store_query_int (SeDb       *db,
+                     const char *sql,
+                     gint64     *value,
+                     GError    **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  SeDbStmt *stmt = NULL;
+  SeDbResult rc = se_db_prepare (db, sql, FALSE, &stmt);
 
-  if (rc == SQLITE_OK)
+  if (rc == SE_DB_OK)
     {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
+      rc = se_db_step (stmt);
+      if (rc == SE_DB_ROW)
         {
-          *value = sqlite3_column_int64 (stmt, 0);
-          rc = SQLITE_OK;
+          *value = se_db_column_int64 (stmt, 0);
+          rc = SE_DB_OK;
         }
     }
-  if (rc != SQLITE_OK)
-    _se_store_set_sqlite_error (error, db, rc);
+  if (rc != SE_DB_OK)
+    _se_store_set_db_error (error, db, rc);
 
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_OK;
+  se_db_stmt_free (stmt);
+  return rc == SE_DB_OK;
 }
 
 /* Several reads as one: on its own each statement takes and drops
@@ -250,16 +249,16 @@ _se_store_query_int (sqlite3     *db,
 gboolean
 _se_store_read_begin (SeStore *self)
 {
-  return self->db != NULL && sqlite3_get_autocommit (self->db)
-         && sqlite3_exec (self->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+  return self->db != NULL && !se_db_in_transaction (self->db)
+         && se_db_exec (self->db, "BEGIN") == SE_DB_OK;
 }
 
 void
 _se_store_read_end (SeStore  *self,
                     gboolean  began)
 {
-  if (began && self->db != NULL && !sqlite3_get_autocommit (self->db))
-    sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  if (began && self->db != NULL && se_db_in_transaction (self->db))
+    se_db_exec (self->db, "COMMIT");
 }
 
 char *
@@ -296,7 +295,7 @@ migrate (SeStore  *self,
           || !_se_store_exec (self, "COMMIT", error))
         {
           g_prefix_error (error, _("The database could not be brought up to date: "));
-          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          se_db_exec (self->db, "ROLLBACK");
           return FALSE;
         }
     }
@@ -430,7 +429,7 @@ _se_store_open_with_options (const char               *path,
   gboolean exists, is_sqlite = FALSE;
   gint64 version = 0, page_count = 0, page_size = 0;
   gboolean reading;
-  int rc, open_flags;
+  SeDbResult rc;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -483,18 +482,14 @@ _se_store_open_with_options (const char               *path,
         return NULL;
     }
 
-  open_flags = self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-  rc = sqlite3_open_v2 (path, &self->db, open_flags | SQLITE_OPEN_NOFOLLOW,
-                        options != NULL ? options->vfs : NULL);
-  if (rc != SQLITE_OK)
+  rc = se_db_sqlite_open (path, self->read_only ? SE_DB_SQLITE_READ_ONLY : 0,
+                          options != NULL ? options->vfs : NULL, &self->db);
+  if (rc != SE_DB_OK)
     {
-      _se_store_set_sqlite_error (error, self->db, rc);
+      _se_store_set_db_error (error, self->db, rc);
       g_prefix_error (error, "%s: ", name);
       return NULL;
     }
-
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
 
   /* On a network drive SQLite's locks are unreliable: keep the file locked
    * from the first access until it is closed. The journal stays a rollback
@@ -558,23 +553,23 @@ _se_store_open_with_options (const char               *path,
     g_assert (fk == 1);
   }
 
-  sqlite3_update_hook (self->db, _se_store_update_hook, self);
+  se_db_set_change_func (self->db, _se_store_update_hook, self);
 
   return g_steal_pointer (&self);
 }
 
 /* For the store's other files: the same words for the same SQLite errors. */
 void
-_se_store_set_error (SeStore  *self,
-                     int       rc,
-                     GError  **error)
+_se_store_set_error (SeStore   *self,
+                     SeDbResult rc,
+                     GError   **error)
 {
-  _se_store_set_sqlite_error (error, self->db, rc);
+  _se_store_set_db_error (error, self->db, rc);
 }
 
 /* For the store's other files (se-store-query.c): a cached statement,
  * reset and unbound. */
-sqlite3_stmt *
+SeDbStmt *
 _se_store_prepare (SeStore     *self,
                    const char  *sql,
                    GError     **error)
@@ -590,7 +585,7 @@ _se_store_prepare (SeStore     *self,
 
 /* For the store's other files (se-store-checks.c): the connection, or NULL
  * once closed. */
-sqlite3 *
+SeDb *
 _se_store_get_db (SeStore *self)
 {
   g_return_val_if_fail (SE_IS_STORE (self), NULL);
@@ -601,20 +596,20 @@ _se_store_get_db (SeStore *self)
 /* Prepares @sql on a statement of its own, not the store's cache: the
  * callbacks of a query may look records up, which steps cached ones. For
  * the queries of se-store-*.c: step it with _se_store_query_next (). */
-sqlite3_stmt *
+SeDbStmt *
 _se_store_query_begin (SeStore     *self,
                        const char  *sql,
                        GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db = _se_store_get_open_db (self, error);
+  SeDbStmt *stmt = NULL;
+  SeDb *db = _se_store_get_open_db (self, error);
 
   if (db == NULL)
     return NULL;
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (se_db_prepare (db, sql, FALSE, &stmt) != SE_DB_OK)
     {
-      _se_store_set_sqlite_error (error, db, sqlite3_extended_errcode (db));
-      sqlite3_finalize (stmt);
+      _se_store_set_db_error (error, db, se_db_get_result (db));
+      se_db_stmt_free (stmt);
       return NULL;
     }
   return stmt;
@@ -623,25 +618,25 @@ _se_store_query_begin (SeStore     *self,
 /* Steps @stmt to its next row; at the end or on an error finalises it and
  * sets *@ok (with @error) to how it went. */
 gboolean
-_se_store_query_next (SeStore       *self,
-                      sqlite3_stmt  *stmt,
-                      gboolean      *ok,
-                      GError       **error)
+_se_store_query_next (SeStore  *self,
+                      SeDbStmt *stmt,
+                      gboolean *ok,
+                      GError  **error)
 {
-  int rc = sqlite3_step (stmt);
+  SeDbResult rc = se_db_step (stmt);
 
-  if (rc == SQLITE_ROW)
+  if (rc == SE_DB_ROW)
     return TRUE;
-  *ok = rc == SQLITE_DONE;
+  *ok = rc == SE_DB_DONE;
   if (!*ok)
-    _se_store_set_sqlite_error (error, self->db, sqlite3_extended_errcode (self->db));
-  sqlite3_finalize (stmt);
+    _se_store_set_db_error (error, self->db, se_db_get_result (self->db));
+  se_db_stmt_free (stmt);
   return FALSE;
 }
 
 /* The connection, or %NULL and an error saying so once the store is
  * closed: for the queries of se-store-*.c. */
-sqlite3 *
+SeDb *
 _se_store_get_open_db (SeStore  *self,
                        GError  **error)
 {
@@ -713,8 +708,7 @@ se_store_close (SeStore *self)
     {
       se_store_rollback (self);
       g_hash_table_remove_all (self->statements);
-      sqlite3_close (self->db);
-      self->db = NULL;
+      g_clear_pointer (&self->db, se_db_close);
     }
 
   /* Only once the file is closed, so that the next process finds no
@@ -786,7 +780,7 @@ se_store_init (SeStore *self)
   const GType *types = se_store_get_record_types (&n_types);
 
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                            (GDestroyNotify) sqlite3_finalize);
+                                            (GDestroyNotify) se_db_stmt_free);
   self->lists = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->identities = g_hash_table_new_full (_se_store_identity_hash, _se_store_identity_equal, NULL, _se_store_identity_free);
   self->table_types = g_hash_table_new (g_str_hash, g_str_equal);
