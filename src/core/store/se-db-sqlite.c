@@ -118,6 +118,25 @@ db_exec (SeDb       *db,
   return result_of (sqlite3_exec (DB (db), sql, NULL, NULL, NULL));
 }
 
+static SeDbResult
+db_begin (SeDb     *db,
+          gboolean  write)
+{
+  return db_exec (db, write ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+static SeDbResult
+db_commit (SeDb *db)
+{
+  return db_exec (db, "COMMIT");
+}
+
+static SeDbResult
+db_rollback (SeDb *db)
+{
+  return db_exec (db, "ROLLBACK");
+}
+
 static gboolean
 db_in_transaction (SeDb *db)
 {
@@ -318,6 +337,9 @@ static const SeDbClass sqlite_class = {
   .get_message = db_get_message,
   .get_result = db_get_result,
   .exec = db_exec,
+  .begin = db_begin,
+  .commit = db_commit,
+  .rollback = db_rollback,
   .in_transaction = db_in_transaction,
   .last_insert_id = db_last_insert_id,
   .changes = db_changes,

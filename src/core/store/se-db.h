@@ -83,6 +83,10 @@ struct _SeDbClass
   SeDbResult   (*get_result)      (SeDb        *db);
   SeDbResult   (*exec)            (SeDb        *db,
                                    const char  *sql);
+  SeDbResult   (*begin)           (SeDb        *db,
+                                   gboolean     write);
+  SeDbResult   (*commit)          (SeDb        *db);
+  SeDbResult   (*rollback)        (SeDb        *db);
   gboolean     (*in_transaction)  (SeDb        *db);
   gint64       (*last_insert_id)  (SeDb        *db);
   gint64       (*changes)         (SeDb        *db);
@@ -169,6 +173,28 @@ se_db_exec (SeDb       *db,
             const char *sql)
 {
   return db->klass->exec (db, sql);
+}
+
+/* @write: the transaction will write, and takes the write lock now
+ * rather than at its first write (SQLite's BEGIN IMMEDIATE), so that it
+ * cannot fail half-way because another connection wrote first */
+static inline SeDbResult
+se_db_begin (SeDb     *db,
+             gboolean  write)
+{
+  return db->klass->begin (db, write);
+}
+
+static inline SeDbResult
+se_db_commit (SeDb *db)
+{
+  return db->klass->commit (db);
+}
+
+static inline SeDbResult
+se_db_rollback (SeDb *db)
+{
+  return db->klass->rollback (db);
 }
 
 static inline gboolean

@@ -462,7 +462,7 @@ se_store_begin (SeStore  *self,
 
   if (!check_writable (self, error))
     return FALSE;
-  if (!_se_store_exec (self, "BEGIN IMMEDIATE", error))
+  if (!_se_store_check (self, se_db_begin (self->db, TRUE), error))
     return FALSE;
 
   self->in_transaction = TRUE;
@@ -478,7 +478,7 @@ se_store_commit (SeStore  *self,
   g_return_val_if_fail (SE_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->in_transaction, FALSE);
 
-  rc = se_db_exec (self->db, "COMMIT");
+  rc = se_db_commit (self->db);
   if (rc != SE_DB_OK)
     {
       _se_store_set_db_error (error, self->db, rc);
@@ -500,7 +500,7 @@ se_store_rollback (SeStore *self)
     return;
 
   if (se_db_in_transaction (self->db))
-    se_db_exec (self->db, "ROLLBACK");
+    se_db_rollback (self->db);
 
   self->in_transaction = FALSE;
   discard_changes (self);

@@ -101,6 +101,9 @@ void      _se_store_set_db_error        (GError       **error,
 SeDbStmt *_se_store_prepare_cached      (SeStore       *self,
                                          const char    *sql,
                                          GError       **error);
+gboolean  _se_store_check               (SeStore       *self,
+                                         SeDbResult     rc,
+                                         GError       **error);
 gboolean  _se_store_exec                (SeStore       *self,
                                          const char    *sql,
                                          GError       **error);

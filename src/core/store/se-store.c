@@ -203,6 +203,18 @@ _se_store_prepare_cached (SeStore     *self,
   return stmt;
 }
 
+/* TRUE when @rc is SE_DB_OK; otherwise the store's words for it */
+gboolean
+_se_store_check (SeStore     *self,
+                 SeDbResult   rc,
+                 GError     **error)
+{
+  if (rc == SE_DB_OK)
+    return TRUE;
+  _se_store_set_db_error (error, self->db, rc);
+  return FALSE;
+}
+
 gboolean
 _se_store_exec (SeStore     *self,
                 const char  *sql,
@@ -250,7 +262,7 @@ gboolean
 _se_store_read_begin (SeStore *self)
 {
   return self->db != NULL && !se_db_in_transaction (self->db)
-         && se_db_exec (self->db, "BEGIN") == SE_DB_OK;
+         && se_db_begin (self->db, FALSE) == SE_DB_OK;
 }
 
 void
@@ -258,7 +270,7 @@ _se_store_read_end (SeStore  *self,
                     gboolean  began)
 {
   if (began && self->db != NULL && se_db_in_transaction (self->db))
-    se_db_exec (self->db, "COMMIT");
+    se_db_commit (self->db);
 }
 
 char *
@@ -284,7 +296,7 @@ migrate (SeStore  *self,
       if (migrations[i].version <= from_version)
         continue;
 
-      if (!_se_store_exec (self, "BEGIN IMMEDIATE", error))
+      if (!_se_store_check (self, se_db_begin (self->db, TRUE), error))
         return FALSE;
 
       pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
@@ -292,10 +304,10 @@ migrate (SeStore  *self,
 
       if (!_se_store_exec (self, migrations[i].sql, error)
           || !_se_store_exec (self, pragmas, error)
-          || !_se_store_exec (self, "COMMIT", error))
+          || !_se_store_check (self, se_db_commit (self->db), error))
         {
           g_prefix_error (error, _("The database could not be brought up to date: "));
-          se_db_exec (self->db, "ROLLBACK");
+          se_db_rollback (self->db);
           return FALSE;
         }
     }
