@@ -10,6 +10,8 @@
 SE_PACKAGES=(
   # Toolchain and build system
   gcc clang libclang-rt-14-dev pkg-config meson ninja-build
+  # build-aux/check-format: clang-format-14 and clang-format-diff-14
+  clang-format
   # Libraries the app links
   libgtk-4-dev libadwaita-1-dev libsqlite3-dev libjson-glib-dev libcsv-dev
   libical-dev libxlsxwriter-dev libpoppler-glib-dev
