@@ -14,12 +14,15 @@ SE_PACKAGES=(
   clang-format
   # Libraries the app links
   libgtk-4-dev libadwaita-1-dev libsqlite3-dev libjson-glib-dev libcsv-dev
-  libical-dev libxlsxwriter-dev libpoppler-glib-dev
+  libical-dev libxlsxwriter-dev libpoppler-glib-dev libpq-dev
   # Translations, metadata and their validators
   gettext itstool appstream desktop-file-utils libglib2.0-bin shared-mime-info
   # Headless GTK for the tests
   xvfb xauth dbus-x11 at-spi2-core gsettings-desktop-schemas adwaita-icon-theme x11-utils
   fonts-dejavu-core locales
+  # A throw-away PostgreSQL server for the tests of the server backend
+  # (pg_virtualenv is in postgresql-common)
+  postgresql-15 postgresql-common
   # Checking PDFs, databases and screenshots by hand and in tests
   sqlite3 poppler-utils imagemagick
 )

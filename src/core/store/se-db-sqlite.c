@@ -20,10 +20,10 @@
 
 typedef struct
 {
-  SeDb            parent;
-  sqlite3        *handle;
-  SeDbChangeFunc  change_func;
-  gpointer        change_data;
+  SeDb           parent;
+  sqlite3       *handle;
+  SeDbChangeFunc change_func;
+  gpointer       change_data;
 } SqliteDb;
 
 typedef struct
@@ -119,8 +119,8 @@ db_exec (SeDb       *db,
 }
 
 static SeDbResult
-db_begin (SeDb     *db,
-          gboolean  write)
+db_begin (SeDb    *db,
+          gboolean write)
 {
   return db_exec (db, write ? "BEGIN IMMEDIATE" : "BEGIN");
 }
@@ -162,23 +162,24 @@ db_total_changes (SeDb *db)
 }
 
 static void
-update_hook (void          *user_data,
-             int            op,
-             const char    *database,
-             const char    *table,
-             sqlite3_int64  rowid)
+update_hook (void         *user_data,
+             int           op,
+             const char   *database,
+             const char   *table,
+             sqlite3_int64 rowid)
 {
-  SqliteDb *self = user_data;
-  SeDbChange change = op == SQLITE_INSERT ? SE_DB_CHANGE_INSERT
-                      : op == SQLITE_DELETE ? SE_DB_CHANGE_DELETE : SE_DB_CHANGE_UPDATE;
+  SqliteDb  *self = user_data;
+  SeDbChange change = op == SQLITE_INSERT   ? SE_DB_CHANGE_INSERT
+                      : op == SQLITE_DELETE ? SE_DB_CHANGE_DELETE
+                                            : SE_DB_CHANGE_UPDATE;
 
   self->change_func (self->change_data, change, table, rowid);
 }
 
 static void
-db_set_change_func (SeDb           *db,
-                    SeDbChangeFunc  func,
-                    gpointer        user_data)
+db_set_change_func (SeDb          *db,
+                    SeDbChangeFunc func,
+                    gpointer       user_data)
 {
   SqliteDb *self = (SqliteDb *) db;
 
@@ -190,15 +191,15 @@ db_set_change_func (SeDb           *db,
 /* Statements */
 
 static SeDbResult
-db_prepare (SeDb        *db,
-            const char  *sql,
-            gboolean     persistent,
-            SeDbStmt   **stmt)
+db_prepare (SeDb       *db,
+            const char *sql,
+            gboolean    persistent,
+            SeDbStmt  **stmt)
 {
   sqlite3_stmt *handle = NULL;
-  int rc = sqlite3_prepare_v3 (DB (db), sql, -1, persistent ? SQLITE_PREPARE_PERSISTENT : 0,
-                               &handle, NULL);
-  SqliteStmt *self;
+  int           rc = sqlite3_prepare_v3 (DB (db), sql, -1, persistent ? SQLITE_PREPARE_PERSISTENT : 0,
+                                         &handle, NULL);
+  SqliteStmt   *self;
 
   *stmt = NULL;
   if (rc != SQLITE_OK)
@@ -272,10 +273,10 @@ stmt_bind_text (SeDbStmt   *stmt,
 }
 
 static void
-stmt_bind_blob (SeDbStmt      *stmt,
-                int            n,
-                gconstpointer  data,
-                gsize          size)
+stmt_bind_blob (SeDbStmt     *stmt,
+                int           n,
+                gconstpointer data,
+                gsize         size)
 {
   sqlite3_bind_blob64 (STMT (stmt), n, data, size, SQLITE_TRANSIENT);
 }
@@ -364,13 +365,13 @@ static const SeDbClass sqlite_class = {
 };
 
 SeDbResult
-se_db_sqlite_open (const char       *path,
-                   SeDbSqliteFlags   flags,
-                   const char       *vfs,
-                   SeDb            **db)
+se_db_sqlite_open (const char     *path,
+                   SeDbSqliteFlags flags,
+                   const char     *vfs,
+                   SeDb          **db)
 {
   SqliteDb *self = g_new0 (SqliteDb, 1);
-  int open_flags = (flags & SE_DB_SQLITE_READ_ONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  int       open_flags = (flags & SE_DB_SQLITE_READ_ONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 
   if (flags & SE_DB_SQLITE_URI)
     open_flags |= SQLITE_OPEN_URI;
@@ -395,14 +396,14 @@ se_db_sqlite_open (const char       *path,
  * descriptor of a file drops the process's POSIX locks on it). On a
  * failure *@detail says what SQLite said. */
 SeDbResult
-se_db_sqlite_copy (SeDb        *src,
-                   const char  *dest_path,
-                   char       **detail)
+se_db_sqlite_copy (SeDb       *src,
+                   const char *dest_path,
+                   char      **detail)
 {
-  sqlite3 *from = DB (src);
-  sqlite3 *dest = NULL;
+  sqlite3        *from = DB (src);
+  sqlite3        *dest = NULL;
   sqlite3_backup *backup;
-  int rc;
+  int             rc;
 
   rc = sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)

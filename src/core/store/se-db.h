@@ -28,12 +28,12 @@ G_BEGIN_DECLS
 typedef enum
 {
   SE_DB_OK = 0,
-  SE_DB_ROW,                     /* a step gave a row */
-  SE_DB_DONE,                    /* a step reached the end */
+  SE_DB_ROW,  /* a step gave a row */
+  SE_DB_DONE, /* a step reached the end */
 
   /* What went wrong, as far as the store tells the user apart */
   SE_DB_FAILED,
-  SE_DB_BUSY,                    /* another connection holds a lock */
+  SE_DB_BUSY, /* another connection holds a lock */
   SE_DB_READ_ONLY,
   SE_DB_DISK_FULL,
   SE_DB_IO,
@@ -43,14 +43,20 @@ typedef enum
   SE_DB_CONNECTION_LOST,
   SE_DB_MISUSE,
 
+  /* Why a server could not be opened */
+  SE_DB_UNREACHABLE,   /* no server answers there */
+  SE_DB_ACCESS_DENIED, /* the user name or password was refused */
+  SE_DB_NO_SUCH_DATABASE,
+  SE_DB_SERVER_TOO_OLD, /* older than PostgreSQL 13 */
+
   /* A constraint refused a write */
-  SE_DB_CONSTRAINT,              /* one the others do not name */
+  SE_DB_CONSTRAINT, /* one the others do not name */
   SE_DB_CONSTRAINT_UNIQUE,
   SE_DB_CONSTRAINT_PRIMARY_KEY,
   SE_DB_CONSTRAINT_FOREIGN_KEY,
   SE_DB_CONSTRAINT_CHECK,
   SE_DB_CONSTRAINT_NOT_NULL,
-  SE_DB_CONSTRAINT_TRIGGER,      /* a trigger refused it */
+  SE_DB_CONSTRAINT_TRIGGER, /* a trigger refused it */
 } SeDbResult;
 
 #define SE_DB_IS_CONSTRAINT(rc) ((rc) >= SE_DB_CONSTRAINT && (rc) <= SE_DB_CONSTRAINT_TRIGGER)
@@ -65,15 +71,17 @@ typedef enum
 /* A row a statement of this connection inserted, updated or deleted,
  * cascades and triggers included, told before the statement's step
  * returns. */
-typedef void (*SeDbChangeFunc) (gpointer     user_data,
-                                SeDbChange   change,
-                                const char  *table,
-                                gint64       id);
+typedef void (*SeDbChangeFunc) (gpointer    user_data,
+                                SeDbChange  change,
+                                const char *table,
+                                gint64      id);
 
 typedef struct _SeDb      SeDb;
 typedef struct _SeDbStmt  SeDbStmt;
 typedef struct _SeDbClass SeDbClass;
 
+/* A table, one column for each part, as clang-format would not set it */
+/* clang-format off */
 struct _SeDbClass
 {
   const char *name;
@@ -132,6 +140,7 @@ struct _SeDbClass
                                    int          col,
                                    gsize       *size);
 };
+/* clang-format on */
 
 /* Every backend's connection and statement begin with these. */
 struct _SeDb
@@ -179,8 +188,8 @@ se_db_exec (SeDb       *db,
  * rather than at its first write (SQLite's BEGIN IMMEDIATE), so that it
  * cannot fail half-way because another connection wrote first */
 static inline SeDbResult
-se_db_begin (SeDb     *db,
-             gboolean  write)
+se_db_begin (SeDb    *db,
+             gboolean write)
 {
   return db->klass->begin (db, write);
 }
@@ -224,19 +233,19 @@ se_db_total_changes (SeDb *db)
 }
 
 static inline void
-se_db_set_change_func (SeDb           *db,
-                       SeDbChangeFunc  func,
-                       gpointer        user_data)
+se_db_set_change_func (SeDb          *db,
+                       SeDbChangeFunc func,
+                       gpointer       user_data)
 {
   db->klass->set_change_func (db, func, user_data);
 }
 
 /* @persistent: the statement will be kept and run many times */
 static inline SeDbResult
-se_db_prepare (SeDb        *db,
-               const char  *sql,
-               gboolean     persistent,
-               SeDbStmt   **stmt)
+se_db_prepare (SeDb       *db,
+               const char *sql,
+               gboolean    persistent,
+               SeDbStmt  **stmt)
 {
   return db->klass->prepare (db, sql, persistent, stmt);
 }
@@ -317,10 +326,10 @@ se_db_bind_text_copy (SeDbStmt   *stmt,
 
 /* @data is copied */
 static inline void
-se_db_bind_blob (SeDbStmt      *stmt,
-                 int            n,
-                 gconstpointer  data,
-                 gsize          size)
+se_db_bind_blob (SeDbStmt     *stmt,
+                 int           n,
+                 gconstpointer data,
+                 gsize         size)
 {
   stmt->db->klass->bind_blob (stmt, n, data, size);
 }
@@ -375,22 +384,41 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SeDbStmt, se_db_stmt_free)
 typedef enum
 {
   SE_DB_SQLITE_READ_ONLY = 1 << 0,
-  SE_DB_SQLITE_URI       = 1 << 1,  /* @path is a file: URI with its parameters */
+  SE_DB_SQLITE_URI = 1 << 1, /* @path is a file: URI with its parameters */
 } SeDbSqliteFlags;
 
 /* Opens an existing file, or creates it (the store makes the file itself,
  * with its permissions, before). On a failure *@db is still set, for its
  * message, and must be closed. */
-SeDbResult se_db_sqlite_open (const char      *path,
-                              SeDbSqliteFlags  flags,
-                              const char      *vfs,
-                              SeDb           **db);
+SeDbResult se_db_sqlite_open (const char     *path,
+                              SeDbSqliteFlags flags,
+                              const char     *vfs,
+                              SeDb          **db);
 
 /* The sqlite3 connection, for the tests that watch SQLite itself */
 gpointer   se_db_sqlite_get_handle (SeDb *db);
 
-SeDbResult se_db_sqlite_copy (SeDb        *src,
-                              const char  *dest_path,
-                              char       **detail);
+SeDbResult se_db_sqlite_copy (SeDb       *src,
+                              const char *dest_path,
+                              char      **detail);
+
+/* The PostgreSQL backend (se-db-pg.c) */
+
+/* Connects to @conninfo: a libpq URI (postgresql://host/db), key=value
+ * pairs, or service=NAME from pg_service.conf. On a failure *@db is still
+ * set, for its message, and must be closed. */
+SeDbResult se_db_pg_open (const char *conninfo,
+                          SeDb      **db);
+/* The PGconn, for the tests that watch the server itself */
+gpointer   se_db_pg_get_handle (SeDb *db);
+
+/* Whether @location names a server rather than a file: a libpq URI or a
+ * service from pg_service.conf. No file path starts like these. */
+static inline gboolean
+se_db_is_server_location (const char *location)
+{
+  return g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://")
+         || g_str_has_prefix (location, "service=");
+}
 
 G_END_DECLS

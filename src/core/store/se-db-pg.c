@@ -1,0 +1,900 @@
+/* se-db-pg.c
+ *
+ * Copyright 2026 The Staff Exchange authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "se-store"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libpq-fe.h>
+
+#include "se-db.h"
+
+/* The PostgreSQL backend: one libpq connection to a server.
+ *
+ * The store writes its statements with numbered parameters (?1, ?2);
+ * they become $1, $2 here, outside quotes and comments. Every value goes
+ * to the server as text, or as binary for blobs, and comes back as text.
+ * A statement the store keeps (persistent) is prepared on the server at
+ * its first step and kept there; any other runs once with its parameters
+ * (PQexecParams), so that two of them may be open at a time.
+ *
+ * The server has no row id: an INSERT into a table with an id column gets
+ * RETURNING id, and the step that runs it reads the id and reports the
+ * end as SQLite's would. Nor has it SQLite's update hook: the schema's
+ * triggers (se_log_change ()) log each row a statement touches into the
+ * session's temporary table se_change, which this backend creates when a
+ * change function is set and reads, in the order written, just before
+ * COMMIT. A transaction that is rolled back takes its log with it.
+ *
+ * A connection the server dropped (a restart, pg_terminate_backend) gives
+ * SE_DB_CONNECTION_LOST once; the next call connects again, and the
+ * statements prepared on the old connection are prepared anew. */
+
+typedef struct
+{
+  SeDb           parent;
+  PGconn        *conn;
+  char          *message;
+  SeDbResult     result;
+  gint64         last_insert_id;
+  gint64         changes;
+  gint64         total_changes;
+  guint          generation; /* bumped by each new connection */
+  guint          next_name;
+  GHashTable    *id_tables; /* tables with an id column; NULL until asked */
+  SeDbChangeFunc change_func;
+  gpointer       change_data;
+  gboolean       change_log; /* se_change exists on this connection */
+} PgDb;
+
+typedef struct
+{
+  SeDbStmt  parent;
+  char     *sql;
+  gboolean  persistent;
+  gboolean  returning_id;
+  char      name[32];
+  guint     prepared; /* the generation it was prepared in; 0 if not */
+  int       n_params;
+  char    **values;
+  int      *lengths;
+  int      *formats;
+  gboolean *owned;
+  PGresult *res;
+  int       row;
+  int       n_rows;
+  gboolean  done;
+  guchar   *blob; /* the last blob read, unescaped */
+} PgStmt;
+
+#define PG(db) ((PgDb *) (db))
+#define PGSTMT(stmt) ((PgStmt *) (stmt))
+
+/* Results and messages */
+
+static SeDbResult
+result_of_state (const char *state)
+{
+  static const struct
+  {
+    const char *state;
+    SeDbResult  result;
+  } states[] = {
+    { "23505", SE_DB_CONSTRAINT_UNIQUE },
+    { "23503", SE_DB_CONSTRAINT_FOREIGN_KEY },
+    { "23514", SE_DB_CONSTRAINT_CHECK },
+    { "23502", SE_DB_CONSTRAINT_NOT_NULL },
+    { "09000", SE_DB_CONSTRAINT_TRIGGER }, /* triggered_action_exception */
+    { "40001", SE_DB_BUSY },               /* serialization_failure */
+    { "40P01", SE_DB_BUSY },               /* deadlock_detected */
+    { "55P03", SE_DB_BUSY },               /* lock_not_available */
+    { "25006", SE_DB_READ_ONLY },          /* read_only_sql_transaction */
+    { "42501", SE_DB_READ_ONLY },          /* insufficient_privilege */
+    { "53100", SE_DB_DISK_FULL },
+    { "57P01", SE_DB_CONNECTION_LOST }, /* admin_shutdown */
+    { "57P02", SE_DB_CONNECTION_LOST }, /* crash_shutdown */
+    { "57P03", SE_DB_CONNECTION_LOST }, /* cannot_connect_now */
+    { "XX001", SE_DB_CORRUPT },         /* data_corrupted */
+    { "XX002", SE_DB_CORRUPT },         /* index_corrupted */
+  };
+
+  if (state == NULL)
+    return SE_DB_FAILED;
+  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
+    if (strcmp (state, states[i].state) == 0)
+      return states[i].result;
+  if (g_str_has_prefix (state, "23"))
+    return SE_DB_CONSTRAINT;
+  if (g_str_has_prefix (state, "08"))
+    return SE_DB_CONNECTION_LOST;
+  if (g_str_has_prefix (state, "53") || g_str_has_prefix (state, "58"))
+    return SE_DB_IO;
+  return SE_DB_FAILED;
+}
+
+static SeDbResult
+fail (PgDb       *self,
+      SeDbResult  result,
+      const char *message)
+{
+  g_free (self->message);
+  self->message = g_strchomp (g_strdup (message != NULL && *message ? message : "?"));
+  self->result = result;
+  return result;
+}
+
+/* What went wrong with @res (NULL when libpq had none to give) */
+static SeDbResult
+fail_result (PgDb     *self,
+             PGresult *res)
+{
+  SeDbResult result;
+
+  if (PQstatus (self->conn) == CONNECTION_BAD)
+    result = SE_DB_CONNECTION_LOST;
+  else
+    result = result_of_state (res != NULL ? PQresultErrorField (res, PG_DIAG_SQLSTATE) : NULL);
+  return fail (self, result,
+               res != NULL && *PQresultErrorMessage (res) ? PQresultErrorMessage (res)
+                                                          : PQerrorMessage (self->conn));
+}
+
+/* Before each call to the server: a connection it dropped is made again,
+ * once the caller has been told (SE_DB_CONNECTION_LOST). */
+static gboolean
+ensure_connected (PgDb *self)
+{
+  if (PQstatus (self->conn) == CONNECTION_OK)
+    return TRUE;
+
+  PQreset (self->conn);
+  if (PQstatus (self->conn) != CONNECTION_OK)
+    {
+      fail (self, SE_DB_CONNECTION_LOST, PQerrorMessage (self->conn));
+      return FALSE;
+    }
+  self->generation++;
+  self->change_log = FALSE;
+  return TRUE;
+}
+
+/* Runs @sql, which takes no parameters; its rows, if any, in *@res */
+static SeDbResult
+run (PgDb       *self,
+     const char *sql,
+     PGresult  **res)
+{
+  PGresult      *r;
+  ExecStatusType status;
+
+  if (!ensure_connected (self))
+    return self->result;
+
+  r = PQexec (self->conn, sql);
+  status = PQresultStatus (r);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    {
+      SeDbResult result = fail_result (self, r);
+      PQclear (r);
+      return result;
+    }
+  if (res != NULL)
+    *res = r;
+  else
+    PQclear (r);
+  return SE_DB_OK;
+}
+
+/* The connection */
+
+static void
+db_close (SeDb *db)
+{
+  PgDb *self = PG (db);
+
+  PQfinish (self->conn);
+  g_clear_pointer (&self->id_tables, g_hash_table_unref);
+  g_free (self->message);
+  g_free (self);
+}
+
+static const char *
+db_get_message (SeDb *db)
+{
+  return PG (db)->message != NULL ? PG (db)->message : "";
+}
+
+static SeDbResult
+db_get_result (SeDb *db)
+{
+  return PG (db)->result;
+}
+
+static SeDbResult
+db_exec (SeDb       *db,
+         const char *sql)
+{
+  PgDb *self = PG (db);
+
+  /* The statement may create or drop tables */
+  g_clear_pointer (&self->id_tables, g_hash_table_unref);
+  return run (self, sql, NULL);
+}
+
+static SeDbResult
+db_begin (SeDb    *db,
+          gboolean write)
+{
+  /* Rows are locked as they are written; nothing to take up front */
+  return run (PG (db), "BEGIN", NULL);
+}
+
+/* The rows the transaction touched, from the log the triggers wrote */
+static SeDbResult
+report_changes (PgDb *self)
+{
+  PGresult  *res = NULL;
+  SeDbResult rc;
+
+  if (self->change_func == NULL || !self->change_log)
+    return SE_DB_OK;
+
+  rc = run (self,
+            "WITH gone AS (DELETE FROM pg_temp.se_change RETURNING seq, op, tbl, id)"
+            " SELECT op, tbl, id FROM gone ORDER BY seq",
+            &res);
+  if (rc != SE_DB_OK)
+    return rc;
+
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      const char *op = PQgetvalue (res, i, 0);
+      SeDbChange  change = op[0] == 'I'   ? SE_DB_CHANGE_INSERT
+                           : op[0] == 'D' ? SE_DB_CHANGE_DELETE
+                                          : SE_DB_CHANGE_UPDATE;
+
+      self->change_func (self->change_data, change, PQgetvalue (res, i, 1),
+                         g_ascii_strtoll (PQgetvalue (res, i, 2), NULL, 10));
+    }
+  PQclear (res);
+  return SE_DB_OK;
+}
+
+static SeDbResult
+db_commit (SeDb *db)
+{
+  PgDb      *self = PG (db);
+  SeDbResult rc = report_changes (self);
+
+  if (rc != SE_DB_OK)
+    return rc;
+  return run (self, "COMMIT", NULL);
+}
+
+static SeDbResult
+db_rollback (SeDb *db)
+{
+  PgDb *self = PG (db);
+
+  /* A connection lost in the transaction took the transaction with it */
+  if (PQstatus (self->conn) != CONNECTION_OK)
+    return SE_DB_OK;
+  return run (self, "ROLLBACK", NULL);
+}
+
+static gboolean
+db_in_transaction (SeDb *db)
+{
+  PGTransactionStatusType status = PQtransactionStatus (PG (db)->conn);
+
+  return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
+}
+
+static gint64
+db_last_insert_id (SeDb *db)
+{
+  return PG (db)->last_insert_id;
+}
+
+static gint64
+db_changes (SeDb *db)
+{
+  return PG (db)->changes;
+}
+
+static gint64
+db_total_changes (SeDb *db)
+{
+  return PG (db)->total_changes;
+}
+
+static SeDbResult
+ensure_change_log (PgDb *self)
+{
+  SeDbResult rc;
+
+  if (self->change_log || self->change_func == NULL)
+    return SE_DB_OK;
+  rc = run (self,
+            "CREATE TEMPORARY TABLE IF NOT EXISTS se_change ("
+            "  seq bigint GENERATED ALWAYS AS IDENTITY,"
+            "  op text NOT NULL, tbl text NOT NULL, id bigint NOT NULL)",
+            NULL);
+  self->change_log = rc == SE_DB_OK;
+  return rc;
+}
+
+static void
+db_set_change_func (SeDb          *db,
+                    SeDbChangeFunc func,
+                    gpointer       user_data)
+{
+  PgDb *self = PG (db);
+
+  self->change_func = func;
+  self->change_data = user_data;
+  ensure_change_log (self);
+}
+
+/* Statements */
+
+/* ?N becomes $N, and a bare ? the next number, outside quotes and
+ * comments; *@n_params is the highest number. */
+static char *
+translate (const char *sql,
+           int        *n_params)
+{
+  GString *out = g_string_sized_new (strlen (sql) + 16);
+  int      next = 0, highest = 0;
+
+  for (const char *p = sql; *p != '\0'; p++)
+    {
+      if (*p == '\'' || *p == '"')
+        {
+          char quote = *p;
+          g_string_append_c (out, *p++);
+          while (*p != '\0' && *p != quote)
+            g_string_append_c (out, *p++);
+          if (*p == '\0')
+            break;
+          g_string_append_c (out, *p);
+        }
+      else if (p[0] == '-' && p[1] == '-')
+        {
+          while (*p != '\0' && *p != '\n')
+            g_string_append_c (out, *p++);
+          if (*p == '\0')
+            break;
+          g_string_append_c (out, *p);
+        }
+      else if (*p == '?')
+        {
+          int n;
+
+          if (g_ascii_isdigit (p[1]))
+            {
+              char *end;
+              n = (int) strtol (p + 1, &end, 10);
+              p = end - 1;
+            }
+          else
+            n = ++next;
+          next = MAX (next, n);
+          highest = MAX (highest, n);
+          g_string_append_printf (out, "$%d", n);
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+
+  *n_params = highest;
+  return g_string_free (out, FALSE);
+}
+
+static SeDbResult
+load_id_tables (PgDb *self)
+{
+  PGresult  *res = NULL;
+  SeDbResult rc;
+
+  if (self->id_tables != NULL)
+    return SE_DB_OK;
+  rc = run (self,
+            "SELECT table_name FROM information_schema.columns"
+            " WHERE table_schema = current_schema () AND column_name = 'id'",
+            &res);
+  if (rc != SE_DB_OK)
+    return rc;
+  self->id_tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (int i = 0; i < PQntuples (res); i++)
+    g_hash_table_add (self->id_tables, g_strdup (PQgetvalue (res, i, 0)));
+  PQclear (res);
+  return SE_DB_OK;
+}
+
+/* Whether @sql inserts into a table with an id and says nothing of it */
+static gboolean
+wants_id (PgDb       *self,
+          const char *sql)
+{
+  const char      *p = sql;
+  g_autofree char *table = NULL;
+  gsize            len;
+
+  while (g_ascii_isspace (*p))
+    p++;
+  if (g_ascii_strncasecmp (p, "INSERT", 6) != 0 || strstr (sql, "RETURNING") != NULL
+      || strstr (sql, "returning") != NULL)
+    return FALSE;
+  p += 6;
+  while (g_ascii_isspace (*p))
+    p++;
+  if (g_ascii_strncasecmp (p, "INTO", 4) != 0)
+    return FALSE;
+  p += 4;
+  while (g_ascii_isspace (*p))
+    p++;
+  len = strcspn (p, " \t\n(");
+  table = g_ascii_strdown (p, len);
+
+  return load_id_tables (self) == SE_DB_OK && g_hash_table_contains (self->id_tables, table);
+}
+
+static SeDbResult
+db_prepare (SeDb       *db,
+            const char *sql,
+            gboolean    persistent,
+            SeDbStmt  **stmt)
+{
+  PgDb   *self = PG (db);
+  PgStmt *s = g_new0 (PgStmt, 1);
+  char   *translated;
+
+  s->parent.db = db;
+  s->persistent = persistent;
+  translated = translate (sql, &s->n_params);
+  s->returning_id = wants_id (self, translated);
+  if (s->returning_id)
+    {
+      s->sql = g_strconcat (g_strchomp (translated), " RETURNING id", NULL);
+      g_free (translated);
+    }
+  else
+    s->sql = translated;
+  if (persistent)
+    g_snprintf (s->name, sizeof s->name, "se_%u", ++self->next_name);
+
+  s->values = g_new0 (char *, MAX (s->n_params, 1));
+  s->lengths = g_new0 (int, MAX (s->n_params, 1));
+  s->formats = g_new0 (int, MAX (s->n_params, 1));
+  s->owned = g_new0 (gboolean, MAX (s->n_params, 1));
+  s->row = -1;
+
+  *stmt = &s->parent;
+  return SE_DB_OK;
+}
+
+static void
+clear_result (PgStmt *s)
+{
+  g_clear_pointer (&s->res, PQclear);
+  g_clear_pointer (&s->blob, PQfreemem);
+  s->row = -1;
+  s->n_rows = 0;
+  s->done = FALSE;
+}
+
+static void
+clear_value (PgStmt *s,
+             int     i)
+{
+  if (s->owned[i])
+    g_free (s->values[i]);
+  s->values[i] = NULL;
+  s->lengths[i] = 0;
+  s->formats[i] = 0;
+  s->owned[i] = FALSE;
+}
+
+static void
+stmt_clear_bindings (SeDbStmt *stmt)
+{
+  PgStmt *s = PGSTMT (stmt);
+
+  for (int i = 0; i < s->n_params; i++)
+    clear_value (s, i);
+}
+
+static void
+stmt_finalize (SeDbStmt *stmt)
+{
+  PgStmt *s = PGSTMT (stmt);
+  PgDb   *self = PG (stmt->db);
+
+  /* The server forgets it with the connection otherwise */
+  if (s->prepared != 0 && s->prepared == self->generation
+      && PQstatus (self->conn) == CONNECTION_OK
+      && PQtransactionStatus (self->conn) != PQTRANS_INERROR)
+    {
+      g_autofree char *sql = g_strdup_printf ("DEALLOCATE %s", s->name);
+      PQclear (PQexec (self->conn, sql));
+    }
+  clear_result (s);
+  stmt_clear_bindings (stmt);
+  g_free (s->values);
+  g_free (s->lengths);
+  g_free (s->formats);
+  g_free (s->owned);
+  g_free (s->sql);
+  g_free (s);
+}
+
+static void
+stmt_reset (SeDbStmt *stmt)
+{
+  clear_result (PGSTMT (stmt));
+}
+
+static int
+stmt_parameter_count (SeDbStmt *stmt)
+{
+  return PGSTMT (stmt)->n_params;
+}
+
+static void
+set_value (PgStmt  *s,
+           int      n,
+           char    *value,
+           int      length,
+           int      format,
+           gboolean owned)
+{
+  if (n < 1 || n > s->n_params)
+    return;
+  clear_value (s, n - 1);
+  s->values[n - 1] = value;
+  s->lengths[n - 1] = length;
+  s->formats[n - 1] = format;
+  s->owned[n - 1] = owned;
+}
+
+static void
+stmt_bind_null (SeDbStmt *stmt,
+                int       n)
+{
+  set_value (PGSTMT (stmt), n, NULL, 0, 0, FALSE);
+}
+
+static void
+stmt_bind_int64 (SeDbStmt *stmt,
+                 int       n,
+                 gint64    value)
+{
+  set_value (PGSTMT (stmt), n, g_strdup_printf ("%" G_GINT64_FORMAT, value), 0, 0, TRUE);
+}
+
+static void
+stmt_bind_double (SeDbStmt *stmt,
+                  int       n,
+                  double    value)
+{
+  char *text = g_malloc (G_ASCII_DTOSTR_BUF_SIZE);
+
+  g_ascii_dtostr (text, G_ASCII_DTOSTR_BUF_SIZE, value);
+  set_value (PGSTMT (stmt), n, text, 0, 0, TRUE);
+}
+
+static void
+stmt_bind_text (SeDbStmt   *stmt,
+                int         n,
+                const char *text,
+                gboolean    copy)
+{
+  if (text == NULL)
+    set_value (PGSTMT (stmt), n, NULL, 0, 0, FALSE);
+  else if (copy)
+    set_value (PGSTMT (stmt), n, g_strdup (text), 0, 0, TRUE);
+  else
+    set_value (PGSTMT (stmt), n, (char *) text, 0, 0, FALSE);
+}
+
+static void
+stmt_bind_blob (SeDbStmt     *stmt,
+                int           n,
+                gconstpointer data,
+                gsize         size)
+{
+  /* Binary, so that the bytes need no escaping; g_memdup2 of nothing is
+   * NULL, which would be SQL NULL */
+  char *copy = g_malloc (MAX (size, 1));
+
+  memcpy (copy, data, size);
+  set_value (PGSTMT (stmt), n, copy, (int) size, 1, TRUE);
+}
+
+static SeDbResult
+execute (PgStmt *s)
+{
+  PgDb          *self = PG (s->parent.db);
+  PGresult      *res;
+  ExecStatusType status;
+
+  if (!ensure_connected (self))
+    return self->result;
+
+  if (s->persistent && s->prepared != self->generation)
+    {
+      res = PQprepare (self->conn, s->name, s->sql, 0, NULL);
+      if (PQresultStatus (res) != PGRES_COMMAND_OK)
+        {
+          SeDbResult result = fail_result (self, res);
+          PQclear (res);
+          return result;
+        }
+      PQclear (res);
+      s->prepared = self->generation;
+    }
+
+  if (s->persistent)
+    res = PQexecPrepared (self->conn, s->name, s->n_params, (const char *const *) s->values,
+                          s->lengths, s->formats, 0);
+  else
+    res = PQexecParams (self->conn, s->sql, s->n_params, NULL, (const char *const *) s->values,
+                        s->lengths, s->formats, 0);
+
+  status = PQresultStatus (res);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    {
+      SeDbResult result = fail_result (self, res);
+      PQclear (res);
+      return result;
+    }
+
+  if (status == PGRES_COMMAND_OK || s->returning_id)
+    {
+      const char *tuples = PQcmdTuples (res);
+
+      self->changes = *tuples != '\0' ? g_ascii_strtoll (tuples, NULL, 10) : 0;
+      self->total_changes += self->changes;
+      if (s->returning_id && PQntuples (res) > 0)
+        self->last_insert_id = g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);
+      PQclear (res);
+      s->done = TRUE;
+      return SE_DB_DONE;
+    }
+
+  s->res = res;
+  s->n_rows = PQntuples (res);
+  s->row = -1;
+  return SE_DB_OK;
+}
+
+static SeDbResult
+stmt_step (SeDbStmt *stmt)
+{
+  PgStmt *s = PGSTMT (stmt);
+
+  if (s->done)
+    return SE_DB_DONE;
+  if (s->res == NULL)
+    {
+      SeDbResult rc = execute (s);
+      if (rc != SE_DB_OK)
+        return rc;
+    }
+
+  g_clear_pointer (&s->blob, PQfreemem);
+  if (++s->row < s->n_rows)
+    return SE_DB_ROW;
+  s->done = TRUE;
+  return SE_DB_DONE;
+}
+
+static gboolean
+stmt_column_is_null (SeDbStmt *stmt,
+                     int       col)
+{
+  PgStmt *s = PGSTMT (stmt);
+
+  return s->res == NULL || s->row < 0 || s->row >= s->n_rows || PQgetisnull (s->res, s->row, col);
+}
+
+static const char *
+stmt_column_text (SeDbStmt *stmt,
+                  int       col)
+{
+  PgStmt *s = PGSTMT (stmt);
+
+  if (stmt_column_is_null (stmt, col))
+    return NULL;
+  return PQgetvalue (s->res, s->row, col);
+}
+
+static gint64
+stmt_column_int64 (SeDbStmt *stmt,
+                   int       col)
+{
+  const char *text = stmt_column_text (stmt, col);
+
+  if (text == NULL)
+    return 0;
+  /* A boolean, as SQLite would give it */
+  if (strcmp (text, "t") == 0)
+    return 1;
+  if (strcmp (text, "f") == 0)
+    return 0;
+  return g_ascii_strtoll (text, NULL, 10);
+}
+
+static double
+stmt_column_double (SeDbStmt *stmt,
+                    int       col)
+{
+  const char *text = stmt_column_text (stmt, col);
+
+  return text != NULL ? g_ascii_strtod (text, NULL) : 0.0;
+}
+
+static gconstpointer
+stmt_column_blob (SeDbStmt *stmt,
+                  int       col,
+                  gsize    *size)
+{
+  PgStmt     *s = PGSTMT (stmt);
+  const char *text = stmt_column_text (stmt, col);
+  size_t      length = 0;
+
+  *size = 0;
+  if (text == NULL)
+    return NULL;
+  g_clear_pointer (&s->blob, PQfreemem);
+  s->blob = PQunescapeBytea ((const unsigned char *) text, &length);
+  *size = length;
+  return s->blob;
+}
+
+static const SeDbClass pg_class = {
+  .name = "postgresql",
+  .close = db_close,
+  .get_message = db_get_message,
+  .get_result = db_get_result,
+  .exec = db_exec,
+  .begin = db_begin,
+  .commit = db_commit,
+  .rollback = db_rollback,
+  .in_transaction = db_in_transaction,
+  .last_insert_id = db_last_insert_id,
+  .changes = db_changes,
+  .total_changes = db_total_changes,
+  .set_change_func = db_set_change_func,
+  .prepare = db_prepare,
+  .finalize = stmt_finalize,
+  .reset = stmt_reset,
+  .clear_bindings = stmt_clear_bindings,
+  .parameter_count = stmt_parameter_count,
+  .bind_null = stmt_bind_null,
+  .bind_int64 = stmt_bind_int64,
+  .bind_double = stmt_bind_double,
+  .bind_text = stmt_bind_text,
+  .bind_blob = stmt_bind_blob,
+  .step = stmt_step,
+  .column_is_null = stmt_column_is_null,
+  .column_int64 = stmt_column_int64,
+  .column_double = stmt_column_double,
+  .column_text = stmt_column_text,
+  .column_blob = stmt_column_blob,
+};
+
+/* Opening */
+
+/* Why a connection failed, in the classes the store has words for. libpq
+ * says it only in words of its own (and the server's, in the server's
+ * language), so the classes come from what can be asked: whether the
+ * server answers at all, whether it asked for a password none was given
+ * for, and whether the same credentials get into another database. */
+static SeDbResult
+classify_failure (PgDb       *self,
+                  const char *conninfo)
+{
+  PGPing            ping = PQping (conninfo);
+  PQconninfoOption *options;
+  PGconn           *other;
+  gboolean          other_ok;
+
+  if (ping == PQPING_NO_ATTEMPT)
+    return SE_DB_CANNOT_OPEN;
+  if (ping == PQPING_NO_RESPONSE)
+    return SE_DB_UNREACHABLE;
+  if (ping == PQPING_REJECT)
+    return SE_DB_BUSY;
+  if (PQconnectionNeedsPassword (self->conn))
+    return SE_DB_ACCESS_DENIED;
+
+  /* Into the maintenance database with the same credentials: if that
+   * works, it was the database that was missing */
+  options = PQconninfoParse (conninfo, NULL);
+  if (options == NULL)
+    return SE_DB_CANNOT_OPEN;
+  {
+    GPtrArray *keys = g_ptr_array_new ();
+    GPtrArray *values = g_ptr_array_new ();
+
+    for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+      if (o->val != NULL && strcmp (o->keyword, "dbname") != 0)
+        {
+          g_ptr_array_add (keys, o->keyword);
+          g_ptr_array_add (values, o->val);
+        }
+    g_ptr_array_add (keys, (gpointer) "dbname");
+    g_ptr_array_add (values, (gpointer) "postgres");
+    g_ptr_array_add (keys, NULL);
+    g_ptr_array_add (values, NULL);
+    other = PQconnectdbParams ((const char *const *) keys->pdata,
+                               (const char *const *) values->pdata, FALSE);
+    g_ptr_array_unref (keys);
+    g_ptr_array_unref (values);
+  }
+  PQconninfoFree (options);
+  other_ok = PQstatus (other) == CONNECTION_OK;
+  PQfinish (other);
+
+  return other_ok ? SE_DB_NO_SUCH_DATABASE : SE_DB_ACCESS_DENIED;
+}
+
+SeDbResult
+se_db_pg_open (const char *conninfo,
+               SeDb      **db)
+{
+  PgDb       *self = g_new0 (PgDb, 1);
+  const char *keys[] = { "dbname", "application_name", "client_encoding", "connect_timeout",
+                         NULL };
+  const char *values[] = { conninfo, "staff-exchange", "UTF8", "10", NULL };
+  PGresult   *res = NULL;
+  SeDbResult  rc;
+
+  self->parent.klass = &pg_class;
+  self->generation = 1;
+  *db = &self->parent;
+
+  /* expand_dbname: @conninfo is a URI, key=value pairs or service=NAME;
+   * what it sets wins over the defaults after it */
+  self->conn = PQconnectdbParams (keys, values, TRUE);
+  if (self->conn == NULL)
+    return fail (self, SE_DB_FAILED, "out of memory");
+  if (PQstatus (self->conn) != CONNECTION_OK)
+    {
+      g_autofree char *message = g_strdup (PQerrorMessage (self->conn));
+      return fail (self, classify_failure (self, conninfo), message);
+    }
+
+  if (PQserverVersion (self->conn) < 130000)
+    {
+      g_autofree char *message = g_strdup_printf ("server version %d",
+                                                  PQserverVersion (self->conn));
+      return fail (self, SE_DB_SERVER_TOO_OLD, message);
+    }
+
+  /* Dates and numbers as the store writes them, whatever the server's
+   * or the role's defaults */
+  rc = run (self,
+            "SET DateStyle = ISO, YMD; SET IntervalStyle = iso_8601; SET TimeZone = 'UTC';"
+            "SET extra_float_digits = 1; SET standard_conforming_strings = on",
+            &res);
+  PQclear (res);
+  return rc;
+}
+
+gpointer
+se_db_pg_get_handle (SeDb *db)
+{
+  g_return_val_if_fail (db == NULL || db->klass == &pg_class, NULL);
+
+  return db != NULL ? PG (db)->conn : NULL;
+}
