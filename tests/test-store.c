@@ -7,7 +7,9 @@
 
 /* This test talks to SQLite directly to check what is on disk behind the
  * store's back (application id, schema version, columns) and to write
- * files as older versions or other programs left them. */
+ * files as older versions or other programs left them. The cases of the
+ * store itself run on both backends: on a file, and on a PostgreSQL
+ * server (se-test-db.h). */
 
 #define G_LOG_DOMAIN "se-tests"
 
@@ -28,6 +30,7 @@
 #include "se-store.h"
 #include "se-topic.h"
 #include "se-unit.h"
+#include "se-test-db.h"
 #include "se-test-util.h"
 
 typedef struct
@@ -44,8 +47,8 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   f->dir = se_test_make_dir ();
-  f->path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = se_store_open (f->path, SE_STORE_OPEN_FLAGS_NONE, &error);
+  f->path = se_test_db_new (GPOINTER_TO_INT (data), f->dir);
+  f->store = se_test_db_open (f->path, SE_STORE_OPEN_FLAGS_NONE, &error);
   g_assert_no_error (error);
   g_assert_nonnull (f->store);
 }
@@ -56,7 +59,7 @@ fixture_tear_down (Fixture       *f,
 {
   g_clear_object (&f->store);
   se_test_remove_dir (f->dir);
-  g_free (f->path);
+  se_test_db_free (f->path);
   g_free (f->dir);
 }
 
@@ -66,7 +69,7 @@ reopen (Fixture *f)
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&f->store);
-  f->store = se_store_open (f->path, SE_STORE_OPEN_FLAGS_NONE, &error);
+  f->store = se_test_db_open (f->path, SE_STORE_OPEN_FLAGS_NONE, &error);
   g_assert_no_error (error);
 }
 
@@ -665,7 +668,10 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add ("/store/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/store/" name, Fixture, GINT_TO_POINTER (SE_TEST_SQLITE), fixture_set_up, func, \
+              fixture_tear_down); \
+  g_test_add ("/store/pg/" name, Fixture, GINT_TO_POINTER (SE_TEST_PG), fixture_set_up, func, \
+              fixture_tear_down)
 
   ADD ("round-trip", test_round_trip);
   ADD ("items-changed", test_items_changed);

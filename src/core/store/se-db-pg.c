@@ -60,6 +60,7 @@ typedef struct
   char     *sql;
   gboolean  persistent;
   gboolean  returning_id;
+  gboolean  writes; /* INSERT, UPDATE or DELETE */
   char      name[32];
   guint     prepared; /* the generation it was prepared in; 0 if not */
   int       n_params;
@@ -419,6 +420,15 @@ load_id_tables (PgDb *self)
   return SE_DB_OK;
 }
 
+static gboolean
+is_write (const char *sql)
+{
+  while (g_ascii_isspace (*sql))
+    sql++;
+  return g_ascii_strncasecmp (sql, "INSERT", 6) == 0 || g_ascii_strncasecmp (sql, "UPDATE", 6) == 0
+         || g_ascii_strncasecmp (sql, "DELETE", 6) == 0;
+}
+
 /* Whether @sql inserts into a table with an id and says nothing of it */
 static gboolean
 wants_id (PgDb       *self,
@@ -461,6 +471,7 @@ db_prepare (SeDb       *db,
   s->persistent = persistent;
   translated = translate (sql, &s->n_params);
   s->returning_id = wants_id (self, translated);
+  s->writes = is_write (translated);
   if (s->returning_id)
     {
       s->sql = g_strconcat (g_strchomp (translated), " RETURNING id", NULL);
@@ -625,6 +636,7 @@ execute (PgStmt *s)
   PgDb          *self = PG (s->parent.db);
   PGresult      *res;
   ExecStatusType status;
+  gboolean       guarded;
 
   if (!ensure_connected (self))
     return self->result;
@@ -642,6 +654,12 @@ execute (PgStmt *s)
       s->prepared = self->generation;
     }
 
+  /* A write that fails within a transaction undoes itself only, as in
+   * SQLite; the server would otherwise refuse the rest of the transaction */
+  guarded = s->writes && PQtransactionStatus (self->conn) == PQTRANS_INTRANS;
+  if (guarded && run (self, "SAVEPOINT se_statement", NULL) != SE_DB_OK)
+    return self->result;
+
   if (s->persistent)
     res = PQexecPrepared (self->conn, s->name, s->n_params, (const char *const *) s->values,
                           s->lengths, s->formats, 0);
@@ -654,7 +672,18 @@ execute (PgStmt *s)
     {
       SeDbResult result = fail_result (self, res);
       PQclear (res);
+      if (guarded && PQstatus (self->conn) == CONNECTION_OK)
+        PQclear (PQexec (self->conn, "ROLLBACK TO SAVEPOINT se_statement"));
       return result;
+    }
+  if (guarded)
+    {
+      SeDbResult rc = run (self, "RELEASE SAVEPOINT se_statement", NULL);
+      if (rc != SE_DB_OK)
+        {
+          PQclear (res);
+          return rc;
+        }
     }
 
   if (status == PGRES_COMMAND_OK || s->returning_id)
@@ -897,4 +926,35 @@ se_db_pg_get_handle (SeDb *db)
   g_return_val_if_fail (db == NULL || db->klass == &pg_class, NULL);
 
   return db != NULL ? PG (db)->conn : NULL;
+}
+
+/* @conninfo in words for a title or a message, without its password: the
+ * service's name, or host/database */
+char *
+se_db_pg_describe (const char *conninfo)
+{
+  PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
+  const char       *service = NULL, *host = NULL, *dbname = NULL;
+  char             *described;
+
+  if (options == NULL)
+    return g_strdup (strchr (conninfo, '@') != NULL ? "postgresql://\u2026" : conninfo);
+
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    {
+      if (strcmp (o->keyword, "service") == 0)
+        service = o->val;
+      else if (strcmp (o->keyword, "host") == 0)
+        host = o->val;
+      else if (strcmp (o->keyword, "dbname") == 0)
+        dbname = o->val;
+    }
+
+  if (service != NULL && dbname == NULL && host == NULL)
+    described = g_strdup (service);
+  else
+    described = g_strdup_printf ("%s/%s", host != NULL && *host ? host : "localhost",
+                                 dbname != NULL ? dbname : "");
+  PQconninfoFree (options);
+  return described;
 }

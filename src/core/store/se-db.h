@@ -407,10 +407,12 @@ SeDbResult se_db_sqlite_copy (SeDb       *src,
 /* Connects to @conninfo: a libpq URI (postgresql://host/db), key=value
  * pairs, or service=NAME from pg_service.conf. On a failure *@db is still
  * set, for its message, and must be closed. */
-SeDbResult se_db_pg_open (const char *conninfo,
-                          SeDb      **db);
+SeDbResult se_db_pg_open       (const char  *conninfo,
+                                SeDb       **db);
+/* A location without its password, for titles and messages */
+char      *se_db_pg_describe   (const char  *conninfo);
 /* The PGconn, for the tests that watch the server itself */
-gpointer   se_db_pg_get_handle (SeDb *db);
+gpointer   se_db_pg_get_handle (SeDb        *db);
 
 /* Whether @location names a server rather than a file: a libpq URI or a
  * service from pg_service.conf. No file path starts like these. */

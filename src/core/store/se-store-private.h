@@ -48,12 +48,24 @@ typedef struct
   ChangeKind kind;
 } Change;
 
+/* What differs between the SQL of a file and of a server
+ * (se-store-dialect.c) */
+typedef struct
+{
+  const char  *name;
+  char       *(*dup_count) (const char *table);   /* the records @table holds */
+} SeStoreDialect;
+
+const SeStoreDialect *_se_store_dialect (gboolean server);
+
 struct _SeStore
 {
   GObject     parent_instance;
 
-  char       *path;
+  char       *path;         /* a file, or a server's conninfo */
   SeDb       *db;
+  gboolean    server;       /* on PostgreSQL rather than in a file */
+  const SeStoreDialect *dialect;
   gboolean    read_only;
   char       *read_only_reason;
   gboolean    on_network;
@@ -162,22 +174,26 @@ typedef struct
   const char *sql;
 } SeMigration;
 
-const SeMigration *_se_store_get_migrations (guint      *n_migrations);
-char              *_se_store_dup_bulk_sql   (const char *table,
-                                             const char *trigger);
-SeDb              *_se_store_get_db         (SeStore    *self);
-SeDb              *_se_store_get_open_db    (SeStore    *self,
-                                             GError    **error);
-SeDbStmt          *_se_store_query_begin    (SeStore    *self,
-                                             const char *sql,
-                                             GError    **error);
-gboolean           _se_store_query_next     (SeStore    *self,
-                                             SeDbStmt   *stmt,
-                                             gboolean   *ok,
-                                             GError    **error);
-void               _se_store_set_error      (SeStore    *self,
-                                             SeDbResult  rc,
-                                             GError    **error);
+const SeMigration *_se_store_get_migrations    (guint           *n_migrations);
+const SeMigration *_se_store_get_pg_migrations (guint           *n_migrations);
+SeStore           *_se_store_open_server       (const char      *conninfo,
+                                                SeStoreOpenFlags flags,
+                                                GError         **error);
+char              *_se_store_dup_bulk_sql      (const char      *table,
+                                                const char      *trigger);
+SeDb              *_se_store_get_db            (SeStore         *self);
+SeDb              *_se_store_get_open_db       (SeStore         *self,
+                                                GError         **error);
+SeDbStmt          *_se_store_query_begin       (SeStore         *self,
+                                                const char      *sql,
+                                                GError         **error);
+gboolean           _se_store_query_next        (SeStore         *self,
+                                                SeDbStmt        *stmt,
+                                                gboolean        *ok,
+                                                GError         **error);
+void               _se_store_set_error         (SeStore         *self,
+                                                SeDbResult       rc,
+                                                GError         **error);
 
 /* Test hooks of the opening (se-store.c) */
 typedef struct

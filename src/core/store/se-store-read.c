@@ -405,11 +405,7 @@ se_store_count (SeStore *self,
     return g_list_model_get_n_items (se_store_get_list (self, record_type));
 
   klass = g_type_class_ref (record_type);
-  /* The counts kept by triggers (schema step 5): a count(*) would read
-   * every row, 300,000 participants at the window's start. */
-  sql = g_strdup_printf ("SELECT coalesce ((SELECT n FROM record_count WHERE record_table = '%1$s'),"
-                         " (SELECT count(*) FROM %1$s))",
-                         se_record_class_get_table (SE_RECORD_CLASS (klass)));
+  sql = self->dialect->dup_count (se_record_class_get_table (SE_RECORD_CLASS (klass)));
   if (self->db != NULL)
     _se_store_query_int (self->db, sql, &n, NULL);
   return (guint) n;

@@ -745,8 +745,11 @@ attach_step (SeStore  *self,
 
   if (d->file_name != NULL)
     {
-      stmt = _se_store_prepare_cached (self, "INSERT OR REPLACE INTO document (agreement_id, file_name, data) "
-                                             "VALUES (?1, ?2, ?3)", error);
+      stmt = _se_store_prepare_cached (self, "INSERT INTO document (agreement_id, file_name, data) "
+                                             "VALUES (?1, ?2, ?3) ON CONFLICT (agreement_id) "
+                                             "DO UPDATE SET file_name = excluded.file_name, "
+                                             "data = excluded.data",
+                                       error);
       if (stmt == NULL)
         return FALSE;
       se_db_bind_int64 (stmt, 1, d->agreement_id);

@@ -791,6 +791,7 @@ se_store_init (SeStore *self)
   guint n_types;
   const GType *types = se_store_get_record_types (&n_types);
 
+  self->dialect = _se_store_dialect (FALSE);
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) se_db_stmt_free);
   self->lists = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);

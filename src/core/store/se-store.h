@@ -46,6 +46,9 @@ const char  *se_store_get_path          (SeStore           *self);
 gboolean     se_store_is_read_only      (SeStore           *self);
 const char  *se_store_get_read_only_reason (SeStore        *self);
 gboolean     se_store_is_on_network     (SeStore           *self);
+gboolean     se_store_is_server         (SeStore           *self);
+gboolean     se_store_upgrade_schema    (SeStore           *self,
+                                         GError           **error);
 gboolean     se_store_check_integrity   (SeStore           *self,
                                          gboolean           quick,
                                          GError           **error);

@@ -1,0 +1,52 @@
+/* se-store-dialect.c
+ *
+ * Copyright 2026 The Staff Exchange authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "se-store"
+
+#include "config.h"
+
+#include "se-store-private.h"
+
+/* Where the SQL of a file and of a server differ, the store's files ask
+ * their store's dialect, chosen once at opening; they never test which
+ * backend they talk to. Most statements are the same on both: SQLite
+ * understands IS NOT DISTINCT FROM, TRUE, ON CONFLICT ... DO UPDATE and
+ * the server's functions and collation of the schema stand in for
+ * SQLite's (se-store-schema-pg.c). */
+
+/* The counts kept by triggers (schema step 5): a count(*) would read
+ * every row, 300,000 participants at the window's start. */
+static char *
+sqlite_dup_count (const char *table)
+{
+  return g_strdup_printf ("SELECT coalesce ((SELECT n FROM record_count WHERE record_table = '%s'),"
+                          " (SELECT count(*) FROM %s))",
+                          table, table);
+}
+
+/* No counter rows on a server (schema step 5) */
+static char *
+pg_dup_count (const char *table)
+{
+  return g_strdup_printf ("SELECT count(*) FROM %s", table);
+}
+
+static const SeStoreDialect sqlite_dialect = {
+  .name = "sqlite",
+  .dup_count = sqlite_dup_count,
+};
+
+static const SeStoreDialect pg_dialect = {
+  .name = "postgresql",
+  .dup_count = pg_dup_count,
+};
+
+const SeStoreDialect *
+_se_store_dialect (gboolean server)
+{
+  return server ? &pg_dialect : &sqlite_dialect;
+}

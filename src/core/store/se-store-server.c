@@ -1,0 +1,272 @@
+/* se-store-server.c
+ *
+ * Copyright 2026 The Staff Exchange authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "se-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "se-error.h"
+#include "se-store-private.h"
+
+/* A store on a PostgreSQL server: the connection, what is on the server,
+ * and its schema.
+ *
+ * The table staff_exchange_schema holds one row: the schema version and
+ * the oldest version of the schema whose app may still write to it. A
+ * database without the table is new when it holds no tables at all, and
+ * another application's otherwise; the latter is left as it is. An app
+ * whose schema is older than the server's opens it for reading only, or
+ * for writing as well where the server says it may. An app whose schema
+ * is newer does not change the server's on opening: an empty database
+ * gets the schema at once, any other waits for `--upgrade-schema`
+ * (se_store_upgrade_schema ()), which takes a lock so that two clients
+ * never migrate at once. Each version runs in one transaction. */
+
+#define SCHEMA_LOCK "hashtext ('staff-exchange schema')"
+
+static void
+set_open_error (SeDb       *db,
+                SeDbResult  rc,
+                const char *where,
+                GError    **error)
+{
+  switch (rc)
+    {
+    case SE_DB_UNREACHABLE:
+      g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_CANNOT_OPEN,
+                   _("No database server answers at “%s”. Check the server’s name and the "
+                     "network connection, or ask your IT department whether the server is "
+                     "running."),
+                      where);
+      break;
+    case SE_DB_ACCESS_DENIED:
+      g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_CANNOT_OPEN,
+                   _("The database server “%s” refused the user name or the password. Check "
+                     "them, or ask your IT department for access."),
+                      where);
+      break;
+    case SE_DB_NO_SUCH_DATABASE:
+      g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_NOT_FOUND,
+                   _("The database “%s” does not exist on its server. Check its name, or ask "
+                     "your IT department to create it."),
+                      where);
+      break;
+    case SE_DB_SERVER_TOO_OLD:
+      g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_CANNOT_OPEN,
+                   _("The database server of “%s” runs a PostgreSQL older than version 13, "
+                     "which Staff Exchange cannot use. Ask your IT department to upgrade it."),
+                      where);
+      break;
+    case SE_DB_CANNOT_OPEN:
+      g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_CANNOT_OPEN,
+                   _("“%s” is not a database address Staff Exchange can use. Give a file, a "
+                     "postgresql:// address or service=NAME from pg_service.conf."),
+                      where);
+      break;
+    case SE_DB_BUSY:
+      g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_BUSY,
+                   _("The database server of “%s” is starting or shutting down. Try again in "
+                     "a moment."),
+                      where);
+      break;
+    default:
+      _se_store_set_db_error (error, db, rc);
+      g_prefix_error (error, "%s: ", where);
+      break;
+    }
+}
+
+/* What is on the server: *@version 0 for an empty database */
+static gboolean
+probe (SeStore *self,
+       gint64  *version,
+       gint64  *oldest_writer,
+       GError **error)
+{
+  gint64 ours = 0, n_tables = 0;
+
+  *version = *oldest_writer = 0;
+  if (!_se_store_query_int (self->db,
+                            "SELECT count (*) FROM pg_class c"
+                            " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                            " WHERE n.nspname = current_schema () AND c.relname = 'staff_exchange_schema'",
+                            &ours, error))
+    return FALSE;
+  if (ours == 0)
+    {
+      if (!_se_store_query_int (self->db,
+                                "SELECT count (*) FROM pg_class c"
+                                " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                                " WHERE n.nspname = current_schema ()"
+                                " AND c.relkind IN ('r', 'p', 'v', 'm', 'f')",
+                                &n_tables, error))
+        return FALSE;
+      if (n_tables > 0)
+        {
+          g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_FOREIGN_FILE,
+                       _("This database belongs to another application, not to Staff Exchange. "
+                         "It was left as it is. Choose a database of its own for Staff "
+                         "Exchange."));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  return _se_store_query_int (self->db, "SELECT version FROM staff_exchange_schema", version,
+                              error)
+         && _se_store_query_int (self->db, "SELECT oldest_writer FROM staff_exchange_schema",
+                                 oldest_writer, error);
+}
+
+/* Brings the server's schema to this app's, a version a transaction, with
+ * the lock that keeps other clients from doing the same meanwhile */
+static gboolean
+migrate (SeStore *self,
+         GError **error)
+{
+  guint              n;
+  const SeMigration *migrations = _se_store_get_pg_migrations (&n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *record = NULL;
+      gint64           version = 0, oldest_writer = 0;
+
+      if (!_se_store_check (self, se_db_begin (self->db, TRUE), error))
+        return FALSE;
+      if (!_se_store_exec (self, "SELECT pg_advisory_xact_lock (" SCHEMA_LOCK ")", error)
+          || !probe (self, &version, &oldest_writer, error))
+        goto fail;
+      if (migrations[i].version <= version)
+        {
+          se_db_rollback (self->db);
+          continue;
+        }
+
+      if (version == 0
+          && !_se_store_exec (self,
+                              "CREATE TABLE staff_exchange_schema ("
+                              "  only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),"
+                              "  version integer NOT NULL,"
+                              "  oldest_writer integer NOT NULL CHECK (oldest_writer <= version));"
+                              "INSERT INTO staff_exchange_schema (version, oldest_writer) VALUES (0, 0)",
+                              error))
+        goto fail;
+
+      /* A new version may change what older apps would write wrongly:
+       * until one says otherwise, only this version's app writes */
+      record = g_strdup_printf ("UPDATE staff_exchange_schema SET version = %d, oldest_writer = %d",
+                                migrations[i].version, migrations[i].version);
+      if (!_se_store_exec (self, migrations[i].sql, error)
+          || !_se_store_exec (self, record, error)
+          || !_se_store_check (self, se_db_commit (self->db), error))
+        goto fail;
+      continue;
+
+    fail:
+      g_prefix_error (error, _("The database could not be brought up to date: "));
+      se_db_rollback (self->db);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+SeStore *
+_se_store_open_server (const char      *conninfo,
+                       SeStoreOpenFlags flags,
+                       GError         **error)
+{
+  g_autoptr(SeStore) self = g_object_new (SE_TYPE_STORE, NULL);
+  g_autofree char *where = se_db_pg_describe (conninfo);
+  gint64           version = 0, oldest_writer = 0;
+  int              ours = se_store_get_schema_version ();
+  SeDbResult       rc;
+
+  self->path = g_strdup (conninfo);
+  self->server = TRUE;
+  self->dialect = _se_store_dialect (TRUE);
+
+  rc = se_db_pg_open (conninfo, &self->db);
+  if (rc != SE_DB_OK)
+    {
+      set_open_error (self->db, rc, where, error);
+      return NULL;
+    }
+
+  if (!probe (self, &version, &oldest_writer, error))
+    {
+      g_prefix_error (error, "%s: ", where);
+      return NULL;
+    }
+
+  if (flags & SE_STORE_OPEN_FLAGS_READ_ONLY)
+    self->read_only_reason = g_strdup (_("The database was opened for reading only."));
+  else if (version > ours && oldest_writer > ours)
+    self->read_only_reason = g_strdup (_("The database on the server was brought up to date by "
+                                         "a newer version of Staff Exchange. Update Staff "
+                                         "Exchange to make changes."));
+  else if (version > 0 && version < ours)
+    self->read_only_reason = g_strdup (_("The database on the server must be brought up to date "
+                                         "before changes can be made. Ask whoever looks after "
+                                         "it to run staff-exchange --upgrade-schema."));
+  self->read_only = self->read_only_reason != NULL;
+
+  if (version == 0)
+    {
+      if (flags & (SE_STORE_OPEN_FLAGS_READ_ONLY | SE_STORE_OPEN_FLAGS_NO_CREATE))
+        {
+          g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_NOT_FOUND,
+                       _("The database “%s” holds no Staff Exchange data yet."), where);
+          return NULL;
+        }
+      if (!migrate (self, error))
+        return NULL;
+    }
+
+  se_db_set_change_func (self->db, _se_store_update_hook, self);
+  return g_steal_pointer (&self);
+}
+
+/**
+ * se_store_upgrade_schema:
+ * @self: a store on a server
+ *
+ * Brings the server's schema up to this version's, which opening a
+ * server never does by itself. Other clients may stay connected; the
+ * store is writable afterwards.
+ *
+ * Returns: whether the schema is this version's now
+ */
+gboolean
+se_store_upgrade_schema (SeStore *self,
+                         GError **error)
+{
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+
+  if (!self->server)
+    return TRUE;
+  if (!migrate (self, error))
+    return FALSE;
+  g_clear_pointer (&self->read_only_reason, g_free);
+  self->read_only = FALSE;
+  return TRUE;
+}
+
+/**
+ * se_store_is_server:
+ *
+ * Returns: whether the database is on a server rather than in a file
+ */
+gboolean
+se_store_is_server (SeStore *self)
+{
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+
+  return self->server;
+}
