@@ -167,6 +167,32 @@ void      _se_store_update_hook         (gpointer       user_data,
                                          const char    *table,
                                          gint64         rowid);
 
+/* The words a record is found by, the same on both backends' search
+ * tables (se-store-schema.c, se-store-schema-pg.c); @agg joins the words
+ * of several rows: group_concat on SQLite, string_agg on the server. */
+#define SE_SEARCH_PLACEMENT_TEXT(agg) \
+  "p.title || ' ' || coalesce (p.location, '')" \
+  " || ' ' || coalesce ((SELECT " agg " (t.name, ' ') FROM placement_topic pt" \
+  "   JOIN topic t ON t.id = pt.topic_id WHERE pt.placement_id = p.id), '')" \
+  " || ' ' || coalesce ((SELECT " agg " (coalesce (pe.given_name, '') || ' ' || pe.family_name, ' ')" \
+  "   FROM participant pa JOIN person pe ON pe.id = pa.person_id WHERE pa.placement_id = p.id), '')"
+
+#define SE_SEARCH_ORGANISATION_TEXT(agg) \
+  "o.name || ' ' || coalesce (o.short_name, '') || ' ' || coalesce (o.region, '')" \
+  " || ' ' || coalesce (o.address, '')"
+
+#define SE_SEARCH_PERSON_TEXT(agg) \
+  "coalesce (pe.given_name, '') || ' ' || pe.family_name || ' ' || coalesce (pe.function, '')"
+
+#define SE_SEARCH_PARTNERSHIP_TEXT(agg) \
+  "coalesce (ps.title, '')" \
+  " || ' ' || coalesce ((SELECT name FROM organisation WHERE id = ps.organisation_a_id), '')" \
+  " || ' ' || coalesce ((SELECT name FROM organisation WHERE id = ps.organisation_b_id), '')"
+
+#define SE_SEARCH_AGREEMENT_TEXT(agg) \
+  "a.title || ' ' || coalesce (a.reference, '')"
+
+
 /* Schema: one SQL script per user_version step. */
 typedef struct
 {

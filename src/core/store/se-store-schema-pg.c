@@ -355,23 +355,11 @@ static const char schema_v3[] =
   ");" \
   "CREATE INDEX " t "_search_words ON " t "_search USING gin (words);"
 
-#define PLACEMENT_TEXT \
-  "p.title || ' ' || coalesce (p.location, '')" \
-  " || ' ' || coalesce ((SELECT string_agg (t.name, ' ') FROM placement_topic pt" \
-  "   JOIN topic t ON t.id = pt.topic_id WHERE pt.placement_id = p.id), '')" \
-  " || ' ' || coalesce ((SELECT string_agg (coalesce (pe.given_name, '') || ' ' || pe.family_name, ' ')" \
-  "   FROM participant pa JOIN person pe ON pe.id = pa.person_id WHERE pa.placement_id = p.id), '')"
-#define ORGANISATION_TEXT \
-  "o.name || ' ' || coalesce (o.short_name, '') || ' ' || coalesce (o.region, '')" \
-  " || ' ' || coalesce (o.address, '')"
-#define PERSON_TEXT \
-  "coalesce (pe.given_name, '') || ' ' || pe.family_name || ' ' || coalesce (pe.function, '')"
-#define PARTNERSHIP_TEXT \
-  "coalesce (ps.title, '')" \
-  " || ' ' || coalesce ((SELECT name FROM organisation WHERE id = ps.organisation_a_id), '')" \
-  " || ' ' || coalesce ((SELECT name FROM organisation WHERE id = ps.organisation_b_id), '')"
-#define AGREEMENT_TEXT \
-  "a.title || ' ' || coalesce (a.reference, '')"
+#define PLACEMENT_TEXT SE_SEARCH_PLACEMENT_TEXT ("string_agg")
+#define ORGANISATION_TEXT SE_SEARCH_ORGANISATION_TEXT ("string_agg")
+#define PERSON_TEXT SE_SEARCH_PERSON_TEXT ("string_agg")
+#define PARTNERSHIP_TEXT SE_SEARCH_PARTNERSHIP_TEXT ("string_agg")
+#define AGREEMENT_TEXT SE_SEARCH_AGREEMENT_TEXT ("string_agg")
 
 /* The search rows of the records of table t (alias al) that match cond,
  * written anew */
