@@ -19,7 +19,9 @@
 /* The PostgreSQL backend: one libpq connection to a server.
  *
  * The store writes its statements with numbered parameters (?1, ?2);
- * they become $1, $2 here, outside quotes and comments. Every value goes
+ * they become $1, $2 here, outside quotes and comments, and SQLite's
+ * hints to its planner (NOT INDEXED, INDEXED BY, a unary + before a
+ * column) are left out. Every value goes
  * to the server as text, or as binary for blobs, and comes back as text.
  * A statement the store keeps (persistent) is prepared on the server at
  * its first step and kept there; any other runs once with its parameters
@@ -346,8 +348,39 @@ db_set_change_func (SeDb          *db,
 
 /* Statements */
 
+/* SQLite's hints to its planner, which mean nothing to the server: NOT
+ * INDEXED, INDEXED BY name, and a unary + before a column (which keeps
+ * SQLite from using the column's index). @p is outside quotes; *@skip is
+ * how much of it to leave out. */
+static gboolean
+is_hint (const char *sql,
+         const char *p,
+         gsize      *skip)
+{
+  if (g_ascii_strncasecmp (p, " NOT INDEXED", 12) == 0 && !g_ascii_isalnum (p[12]))
+    {
+      *skip = 12;
+      return TRUE;
+    }
+  if (g_ascii_strncasecmp (p, " INDEXED BY ", 12) == 0)
+    {
+      *skip = 12;
+      while (g_ascii_isalnum (p[*skip]) || p[*skip] == '_')
+        (*skip)++;
+      return TRUE;
+    }
+  if (*p == '+' && p > sql && (p[-1] == ' ' || p[-1] == '(')
+      && (g_ascii_isalpha (p[1]) || p[1] == '_'))
+    {
+      *skip = 1;
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /* ?N becomes $N, and a bare ? the next number, outside quotes and
- * comments; *@n_params is the highest number. */
+ * comments; SQLite's planner hints are left out. *@n_params is the
+ * highest number. */
 static char *
 translate (const char *sql,
            int        *n_params)
@@ -357,6 +390,8 @@ translate (const char *sql,
 
   for (const char *p = sql; *p != '\0'; p++)
     {
+      gsize skip = 0;
+
       if (*p == '\'' || *p == '"')
         {
           char quote = *p;
@@ -375,6 +410,8 @@ translate (const char *sql,
             break;
           g_string_append_c (out, *p);
         }
+      else if (is_hint (sql, p, &skip))
+        p += skip - 1;
       else if (*p == '?')
         {
           int n;

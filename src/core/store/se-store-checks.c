@@ -516,12 +516,12 @@ se_store_foreach_placement (SeStore               *self,
   stmt = _se_store_query_begin (self,
     "SELECT p.id, p.title, p.start_date, p.end_date, p.kind,"
     "   p.confidential <> 0 OR coalesce (a.confidential, 0) <> 0,"
-    "   CASE WHEN p.confidential <> 0 OR coalesce (a.confidential, 0) <> 0 THEN"
-    "     EXISTS (SELECT 1 FROM prerequisite r"
-    "             WHERE r.placement_id = p.id AND r.kind = 'non-disclosure'"
-    "               AND r.fulfilled_on IS NOT NULL AND r.fulfilled_on <> ''"
-    "               AND r.fulfilled_on <= p.start_date)"
-    "   ELSE 0 END,"
+    "   CASE WHEN (p.confidential <> 0 OR coalesce (a.confidential, 0) <> 0)"
+    "     AND EXISTS (SELECT 1 FROM prerequisite r"
+    "                 WHERE r.placement_id = p.id AND r.kind = 'non-disclosure'"
+    "                   AND r.fulfilled_on IS NOT NULL AND r.fulfilled_on <> ''"
+    "                   AND r.fulfilled_on <= p.start_date)"
+    "   THEN 1 ELSE 0 END,"
     "   a.id, a.title, a.valid_from, a.valid_until, a.quota_placements, a.quota_days,"
     "   a.party_a_id, a.party_b_id, t.id, t.title, t.since, t.until,"
     "   p.status IN ('proposed', 'approved')"
@@ -748,7 +748,8 @@ se_store_foreach_lone_partnership (SeStore        *self,
       "   WHERE inside.depth < 8)"
       " SELECT root FROM inside"
       " GROUP BY root"
-      " HAVING NOT max (EXISTS (SELECT 1 FROM agreement g WHERE g.partnership_id = inside.id))"
+      " HAVING max (CASE WHEN EXISTS (SELECT 1 FROM agreement g"
+      "                               WHERE g.partnership_id = inside.id) THEN 1 ELSE 0 END) = 0"
       " ORDER BY root",
       error),
     func, user_data, error);
