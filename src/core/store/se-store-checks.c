@@ -513,6 +513,7 @@ se_store_foreach_placement (SeStore               *self,
 
   /* NOT INDEXED and the unary + keep SQLite from reading the placements
    * through the status index, in random order of rows. */
+  /* clang-format off */
   stmt = _se_store_query_begin (self,
     "SELECT p.id, p.title, p.start_date, p.end_date, p.kind,"
     "   p.confidential <> 0 OR coalesce (a.confidential, 0) <> 0,"
@@ -531,6 +532,7 @@ se_store_foreach_placement (SeStore               *self,
     " WHERE +p.status <> 'cancelled'"
     " ORDER BY p.id",
     error);
+  /* clang-format on */
   if (stmt == NULL)
     return FALSE;
   part = _se_store_query_begin (self,
@@ -730,6 +732,7 @@ se_store_foreach_lone_partnership (SeStore        *self,
 {
   g_return_val_if_fail (SE_IS_STORE (self), FALSE);
 
+  /* clang-format off */
   return foreach_id (self,
     _se_store_query_begin (self,
       "WITH RECURSIVE lone (id, a, b) AS ("
@@ -753,4 +756,5 @@ se_store_foreach_lone_partnership (SeStore        *self,
       " ORDER BY root",
       error),
     func, user_data, error);
+  /* clang-format on */
 }
