@@ -8,15 +8,17 @@
 #pragma once
 
 /* A test's database on either backend: a file in the test's directory,
- * or a database of its own on the PostgreSQL server of the run (the
- * test runs under tests/se-with-pg, which starts one). The store opens
- * a server through the store's own header until the app offers it. */
+ * or, when SE_TEST_BACKEND is "pg", a database of its own on the
+ * PostgreSQL server of the run (tests/meson.build runs such a test a
+ * second time that way, under tests/se-with-pg, which starts the server).
+ * The store opens a server through the store's own header until the app
+ * offers it. */
 
 #include <unistd.h>
 
 #include <libpq-fe.h>
 
-#include "se-store-private.h"
+#include "se-store-jobs.h"
 
 typedef enum
 {
@@ -39,17 +41,23 @@ se_test_pg_run (const char *sql)
   PQfinish (conn);
 }
 
-/* Where the test's database is: a path in @dir, or a conninfo */
+static inline SeTestBackend
+se_test_backend (void)
+{
+  return g_strcmp0 (g_getenv ("SE_TEST_BACKEND"), "pg") == 0 ? SE_TEST_PG : SE_TEST_SQLITE;
+}
+
+/* Where the test's database is: the file @file in @dir, or a conninfo */
 static inline char *
-se_test_db_new (SeTestBackend backend,
-                const char   *dir)
+se_test_db_new (const char *dir,
+                const char *file)
 {
   static guint     serial;
   g_autofree char *name = NULL;
   g_autofree char *create = NULL;
 
-  if (backend == SE_TEST_SQLITE)
-    return g_build_filename (dir, "test.db", NULL);
+  if (se_test_backend () == SE_TEST_SQLITE)
+    return g_build_filename (dir, file, NULL);
 
   name = g_strdup_printf ("se_test_%d_%u", (int) getpid (), ++serial);
   create = g_strdup_printf ("CREATE DATABASE %s", name);

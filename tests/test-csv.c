@@ -19,6 +19,7 @@
 #include "se-store.h"
 #include "se-topic.h"
 #include "se-unit.h"
+#include "se-test-db.h"
 #include "se-test-util.h"
 
 /* CSV import and export: the corpus of bad files in tests/csv/ is refused
@@ -40,8 +41,8 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   f->dir = se_test_make_dir ();
-  f->path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = se_store_open (f->path, SE_STORE_OPEN_FLAGS_NONE, &error);
+  f->path = se_test_db_new (f->dir, "test.db");
+  f->store = se_test_db_open (f->path, SE_STORE_OPEN_FLAGS_NONE, &error);
   g_assert_no_error (error);
   if (data != NULL)
     {
@@ -57,7 +58,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->store);
   se_test_remove_dir (f->dir);
   g_free (f->dir);
-  g_free (f->path);
+  se_test_db_free (f->path);
 }
 
 static char *
@@ -70,7 +71,7 @@ file_checksum_closed (Fixture *f)
   {
     char *sum = se_test_file_checksum (f->path);
 
-    f->store = se_store_open (f->path, SE_STORE_OPEN_FLAGS_NONE, &error);
+    f->store = se_test_db_open (f->path, SE_STORE_OPEN_FLAGS_NONE, &error);
     g_assert_no_error (error);
     return sum;
   }

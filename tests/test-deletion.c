@@ -21,6 +21,7 @@
 #include "se-placement.h"
 #include "se-store.h"
 #include "se-unit.h"
+#include "se-test-db.h"
 #include "se-test-util.h"
 
 typedef struct
@@ -37,8 +38,8 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   f->dir = se_test_make_dir ();
-  f->path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = se_store_open (f->path, SE_STORE_OPEN_FLAGS_NONE, &error);
+  f->path = se_test_db_new (f->dir, "test.db");
+  f->store = se_test_db_open (f->path, SE_STORE_OPEN_FLAGS_NONE, &error);
   g_assert_no_error (error);
   g_assert_true (se_example_data_load (f->store, &error));
   g_assert_no_error (error);
@@ -50,7 +51,7 @@ fixture_tear_down (Fixture       *f,
 {
   g_clear_object (&f->store);
   se_test_remove_dir (f->dir);
-  g_free (f->path);
+  se_test_db_free (f->path);
   g_free (f->dir);
 }
 
@@ -203,7 +204,7 @@ test_affects_others_and_undo (Fixture       *f,
 
   /* and the undo is in the file */
   g_clear_object (&f->store);
-  f->store = se_store_open (f->path, SE_STORE_OPEN_FLAGS_NONE, &error);
+  f->store = se_test_db_open (f->path, SE_STORE_OPEN_FLAGS_NONE, &error);
   g_clear_pointer (&after, g_ptr_array_unref);
   after = snapshot (f->store);
   assert_same (before, after);

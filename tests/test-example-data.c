@@ -33,6 +33,7 @@
 #include "se-store.h"
 #include "se-topic.h"
 #include "se-unit.h"
+#include "se-test-db.h"
 #include "se-test-util.h"
 
 /* How many records of each kind the example data holds. */
@@ -70,8 +71,8 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   f->dir = se_test_make_dir ();
-  f->path = g_build_filename (f->dir, "example.db", NULL);
-  f->store = se_store_open (f->path, SE_STORE_OPEN_FLAGS_NONE, &error);
+  f->path = se_test_db_new (f->dir, "example.db");
+  f->store = se_test_db_open (f->path, SE_STORE_OPEN_FLAGS_NONE, &error);
   g_assert_no_error (error);
   g_assert_nonnull (f->store);
 }
@@ -82,7 +83,7 @@ fixture_tear_down (Fixture       *f,
 {
   g_clear_object (&f->store);
   se_test_remove_dir (f->dir);
-  g_free (f->path);
+  se_test_db_free (f->path);
   g_free (f->dir);
 }
 
@@ -94,7 +95,7 @@ reopen (Fixture *f)
   if (f->store != NULL)
     se_store_close (f->store);
   g_clear_object (&f->store);
-  f->store = se_store_open (f->path, SE_STORE_OPEN_FLAGS_NONE, &error);
+  f->store = se_test_db_open (f->path, SE_STORE_OPEN_FLAGS_NONE, &error);
   g_assert_no_error (error);
   g_assert_nonnull (f->store);
 }

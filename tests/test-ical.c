@@ -16,6 +16,7 @@
 #include "se-example-data.h"
 #include "se-ical.h"
 #include "se-test-planning.h"
+#include "se-test-db.h"
 #include "se-test-util.h"
 
 /* Calendar files made from the example data, read back with libical's own
@@ -25,6 +26,7 @@
 typedef struct
 {
   char    *dir;
+  char    *db;
   char    *path;
   SeStore *store;
 } Fixture;
@@ -34,12 +36,11 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
 
   f->dir = se_test_make_dir ();
-  db = g_build_filename (f->dir, "ical.db", NULL);
+  f->db = se_test_db_new (f->dir, "ical.db");
   f->path = g_build_filename (f->dir, "austausch.ics", NULL);
-  f->store = se_store_open (db, SE_STORE_OPEN_FLAGS_NONE, &error);
+  f->store = se_test_db_open (f->db, SE_STORE_OPEN_FLAGS_NONE, &error);
   g_assert_no_error (error);
   se_example_data_load (f->store, &error);
   g_assert_no_error (error);
@@ -51,6 +52,7 @@ fixture_tear_down (Fixture       *f,
 {
   g_clear_object (&f->store);
   se_test_remove_dir (f->dir);
+  se_test_db_free (f->db);
   g_free (f->path);
   g_free (f->dir);
 }

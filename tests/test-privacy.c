@@ -24,6 +24,7 @@
 #include "se-privacy.h"
 #include "se-signatory.h"
 #include "se-store.h"
+#include "se-test-db.h"
 #include "se-test-util.h"
 
 /* The duties towards the people in the records: export of everything
@@ -45,8 +46,8 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   f->dir = se_test_make_dir ();
-  f->path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = se_store_open (f->path, SE_STORE_OPEN_FLAGS_NONE, &error);
+  f->path = se_test_db_new (f->dir, "test.db");
+  f->store = se_test_db_open (f->path, SE_STORE_OPEN_FLAGS_NONE, &error);
   g_assert_no_error (error);
   if (data != NULL)
     {
@@ -62,7 +63,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->store);
   se_test_remove_dir (f->dir);
   g_free (f->dir);
-  g_free (f->path);
+  se_test_db_free (f->path);
 }
 
 /* The example person with the most placements. */
@@ -412,14 +413,14 @@ test_secure_delete (Fixture       *f,
   g_clear_object (&f->store);
   g_assert_true (file_contains (f->path, name));
 
-  f->store = se_store_open (f->path, SE_STORE_OPEN_FLAGS_NONE, &error);
+  f->store = se_test_db_open (f->path, SE_STORE_OPEN_FLAGS_NONE, &error);
   g_assert_no_error (error);
   erased = save_new (f, SE_TYPE_PERSON, "given-name", "Ottilie", "family-name", "Quappenschwanz",
                      NULL);
   g_clear_object (&f->store);
   g_assert_true (file_contains (f->path, "quappenschwanz"));
 
-  f->store = se_store_open (f->path, SE_STORE_OPEN_FLAGS_NONE, &error);
+  f->store = se_test_db_open (f->path, SE_STORE_OPEN_FLAGS_NONE, &error);
   g_assert_no_error (error);
   se_privacy_anonymise_person (f->store, se_record_get_id (person), &error);
   g_assert_no_error (error);

@@ -15,6 +15,7 @@
 #include "se-example-data.h"
 #include "se-statistics.h"
 #include "se-test-planning.h"
+#include "se-test-db.h"
 #include "se-test-util.h"
 
 /* The numbers of the five example cases, counted by hand from the example
@@ -35,6 +36,7 @@
 typedef struct
 {
   char         *dir;
+  char         *db;
   SeStore      *store;
   SeStatistics *stats;
 } Fixture;
@@ -44,11 +46,10 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
   f->dir = se_test_make_dir ();
-  path = g_build_filename (f->dir, "stats.db", NULL);
-  f->store = se_store_open (path, SE_STORE_OPEN_FLAGS_NONE, &error);
+  f->db = se_test_db_new (f->dir, "stats.db");
+  f->store = se_test_db_open (f->db, SE_STORE_OPEN_FLAGS_NONE, &error);
   g_assert_no_error (error);
   se_example_data_load (f->store, &error);
   g_assert_no_error (error);
@@ -62,6 +63,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_pointer (&f->stats, se_statistics_free);
   g_clear_object (&f->store);
   se_test_remove_dir (f->dir);
+  se_test_db_free (f->db);
   g_free (f->dir);
 }
 

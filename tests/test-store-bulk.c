@@ -24,6 +24,7 @@
 #include "se-query-model.h"
 #include "se-record-list.h"
 #include "se-store.h"
+#include "se-test-db.h"
 #include "se-test-util.h"
 
 /* The bulk insert of a CSV import (se-store.c) drops the per-row insert
@@ -48,9 +49,9 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   f->dir = se_test_make_dir ();
-  f->path = g_build_filename (f->dir, "test.db", NULL);
+  f->path = se_test_db_new (f->dir, "test.db");
   f->csv = g_build_filename (f->dir, "import.csv", NULL);
-  f->store = se_store_open (f->path, SE_STORE_OPEN_FLAGS_NONE, &error);
+  f->store = se_test_db_open (f->path, SE_STORE_OPEN_FLAGS_NONE, &error);
   g_assert_no_error (error);
 }
 
@@ -61,7 +62,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->store);
   se_test_remove_dir (f->dir);
   g_free (f->dir);
-  g_free (f->path);
+  se_test_db_free (f->path);
   g_free (f->csv);
 }
 
@@ -462,7 +463,7 @@ test_changed_elsewhere (Fixture       *f,
   g_signal_connect (model, "items-changed", G_CALLBACK (record_change), changes);
   g_signal_connect (f->store, "record-changed", G_CALLBACK (record_changed_cb), log);
 
-  other = se_store_open (f->path, SE_STORE_OPEN_FLAGS_NONE, &error);
+  other = se_test_db_open (f->path, SE_STORE_OPEN_FLAGS_NONE, &error);
   g_assert_no_error (error);
   /* One row renamed, one written back as it was, three new ones newer
    * than all others */

@@ -21,6 +21,7 @@
 
 #include "se-placement.h"
 #include "se-store-calendar.h"
+#include "se-test-db.h"
 #include "se-test-util.h"
 
 typedef struct
@@ -54,8 +55,8 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   f->dir = se_test_make_dir ();
-  f->path = g_build_filename (f->dir, "calendar.db", NULL);
-  f->store = se_store_open (f->path, SE_STORE_OPEN_FLAGS_NONE, &error);
+  f->path = se_test_db_new (f->dir, "calendar.db");
+  f->store = se_test_db_open (f->path, SE_STORE_OPEN_FLAGS_NONE, &error);
   g_assert_no_error (error);
 
   add (f->store, "Before", "2022-01-03", "2022-01-20");
@@ -76,7 +77,7 @@ fixture_tear_down (Fixture       *f,
 {
   g_clear_object (&f->store);
   se_test_remove_dir (f->dir);
-  g_free (f->path);
+  se_test_db_free (f->path);
   g_free (f->dir);
 }
 

@@ -47,7 +47,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   f->dir = se_test_make_dir ();
-  f->path = se_test_db_new (GPOINTER_TO_INT (data), f->dir);
+  f->path = se_test_db_new (f->dir, "test.db");
   f->store = se_test_db_open (f->path, SE_STORE_OPEN_FLAGS_NONE, &error);
   g_assert_no_error (error);
   g_assert_nonnull (f->store);
@@ -668,10 +668,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add ("/store/" name, Fixture, GINT_TO_POINTER (SE_TEST_SQLITE), fixture_set_up, func, \
-              fixture_tear_down); \
-  g_test_add ("/store/pg/" name, Fixture, GINT_TO_POINTER (SE_TEST_PG), fixture_set_up, func, \
-              fixture_tear_down)
+  g_test_add ("/store/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("round-trip", test_round_trip);
   ADD ("items-changed", test_items_changed);

@@ -30,6 +30,7 @@
 #include "se-signatory.h"
 #include "se-store.h"
 #include "se-topic.h"
+#include "se-test-db.h"
 #include "se-test-util.h"
 
 typedef struct
@@ -62,8 +63,8 @@ fixture_set_up (Fixture       *f,
   g_autoptr(SeRecord) p = SE_RECORD (se_placement_new ());
 
   f->dir = se_test_make_dir ();
-  f->path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = se_store_open (f->path, SE_STORE_OPEN_FLAGS_NONE, &error);
+  f->path = se_test_db_new (f->dir, "test.db");
+  f->store = se_test_db_open (f->path, SE_STORE_OPEN_FLAGS_NONE, &error);
   g_assert_no_error (error);
 
   se_record_set_string (a, "name", "Stadt Essen");
@@ -84,7 +85,7 @@ fixture_tear_down (Fixture       *f,
 {
   g_clear_object (&f->store);
   se_test_remove_dir (f->dir);
-  g_free (f->path);
+  se_test_db_free (f->path);
   g_free (f->dir);
 }
 
@@ -117,7 +118,7 @@ assert_refused (Fixture    *f,
 
   /* Not in the file either */
   g_clear_object (&f->store);
-  f->store = se_store_open (f->path, SE_STORE_OPEN_FLAGS_NONE, NULL);
+  f->store = se_test_db_open (f->path, SE_STORE_OPEN_FLAGS_NONE, NULL);
   g_assert_cmpuint (se_store_count (f->store, type), ==, before);
   if (stored != NULL)
     {

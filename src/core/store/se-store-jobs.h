@@ -17,6 +17,13 @@
 
 G_BEGIN_DECLS
 
+/* A store on a PostgreSQL server (se-store-server.c). Not offered by the
+ * app until every part of the store works there; the tests open servers
+ * with it. */
+SeStore *_se_store_open_server    (const char       *conninfo,
+                                   SeStoreOpenFlags  flags,
+                                   GError          **error);
+
 /* One read transaction around many reads, so that a whole-database job
  * sees one state of the data. Begin returns TRUE when it began one (and
  * FALSE inside a transaction already open); end takes that value and ends

@@ -202,9 +202,6 @@ typedef struct
 
 const SeMigration *_se_store_get_migrations    (guint           *n_migrations);
 const SeMigration *_se_store_get_pg_migrations (guint           *n_migrations);
-SeStore           *_se_store_open_server       (const char      *conninfo,
-                                                SeStoreOpenFlags flags,
-                                                GError         **error);
 char              *_se_store_dup_bulk_sql      (const char      *table,
                                                 const char      *trigger);
 SeDb              *_se_store_get_db            (SeStore         *self);
