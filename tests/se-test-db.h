@@ -19,6 +19,7 @@
 #include <libpq-fe.h>
 
 #include "se-store-jobs.h"
+#include "se-test-util.h"
 
 typedef enum
 {
@@ -26,10 +27,12 @@ typedef enum
   SE_TEST_PG,
 } SeTestBackend;
 
+/* Runs @sql on the server's database @conninfo, which must take it */
 static inline void
-se_test_pg_run (const char *sql)
+se_test_pg_run_in (const char *conninfo,
+                   const char *sql)
 {
-  PGconn   *conn = PQconnectdb ("dbname=postgres");
+  PGconn   *conn = PQconnectdb (conninfo);
   PGresult *res;
 
   if (PQstatus (conn) != CONNECTION_OK)
@@ -39,6 +42,12 @@ se_test_pg_run (const char *sql)
     g_error ("%s: %s", sql, PQerrorMessage (conn));
   PQclear (res);
   PQfinish (conn);
+}
+
+static inline void
+se_test_pg_run (const char *sql)
+{
+  se_test_pg_run_in ("dbname=postgres", sql);
 }
 
 static inline SeTestBackend
@@ -75,6 +84,43 @@ se_test_db_free (char *location)
       se_test_pg_run (drop);
     }
   g_free (location);
+}
+
+/* A fingerprint of everything stored: the file's bytes, or every row of
+ * every table on the server (not the sequences, which a rolled back
+ * insert moves on without storing anything). Equal before and after shows
+ * that nothing was stored. */
+static inline char *
+se_test_db_checksum (const char *location)
+{
+  PGconn                       *conn;
+  PGresult                     *tables;
+  g_autoptr(GChecksum)          sum = NULL;
+
+  if (!g_str_has_prefix (location, "dbname="))
+    return se_test_file_checksum (location);
+
+  conn = PQconnectdb (location);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  tables = PQexec (conn, "SELECT tablename FROM pg_tables WHERE schemaname = current_schema ()"
+                         " ORDER BY tablename");
+  g_assert_cmpint (PQresultStatus (tables), ==, PGRES_TUPLES_OK);
+  sum = g_checksum_new (G_CHECKSUM_SHA256);
+  for (int i = 0; i < PQntuples (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT coalesce (string_agg (x::text, E'\\n'"
+                                              " ORDER BY x::text), '') FROM %s x",
+                                              PQgetvalue (tables, i, 0));
+      PGresult *rows = PQexec (conn, sql);
+
+      g_assert_cmpint (PQresultStatus (rows), ==, PGRES_TUPLES_OK);
+      g_checksum_update (sum, (const guchar *) PQgetvalue (tables, i, 0), -1);
+      g_checksum_update (sum, (const guchar *) PQgetvalue (rows, 0, 0), -1);
+      PQclear (rows);
+    }
+  PQclear (tables);
+  PQfinish (conn);
+  return g_strdup (g_checksum_get_string (sum));
 }
 
 static inline SeStore *

@@ -69,7 +69,7 @@ file_checksum_closed (Fixture *f)
   /* Closed, so that nothing is held in a journal. */
   g_clear_object (&f->store);
   {
-    char *sum = se_test_file_checksum (f->path);
+    char *sum = se_test_db_checksum (f->path);
 
     f->store = se_test_db_open (f->path, SE_STORE_OPEN_FLAGS_NONE, &error);
     g_assert_no_error (error);

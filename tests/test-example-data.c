@@ -752,12 +752,28 @@ test_all_or_nothing (Fixture       *f,
   /* Make the database refuse the last topic of a placement. */
   se_store_close (f->store);
   g_clear_object (&f->store);
-  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  trigger = g_strdup_printf ("CREATE TRIGGER test_refuse BEFORE INSERT ON placement_topic "
-                             "WHEN (SELECT count(*) FROM placement_topic) >= %u "
-                             "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;", last - 1);
-  g_assert_cmpint (sqlite3_exec (db, trigger, NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  if (se_test_backend () == SE_TEST_PG)
+    {
+      trigger = g_strdup_printf ("CREATE FUNCTION test_refuse () RETURNS trigger LANGUAGE plpgsql AS $$"
+                                 " BEGIN IF (SELECT count(*) FROM placement_topic) >= %u THEN"
+                                 "  RAISE 'refused by the test'; END IF; RETURN NEW; END $$;"
+                                 "CREATE TRIGGER test_refuse BEFORE INSERT ON placement_topic"
+                                 " FOR EACH ROW EXECUTE FUNCTION test_refuse ()",
+                                 last - 1);
+      se_test_pg_run_in (f->path, trigger);
+      g_clear_pointer (&trigger, g_free);
+    }
+  else
+    {
+      g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READWRITE, NULL), ==,
+                       SQLITE_OK);
+      trigger = g_strdup_printf ("CREATE TRIGGER test_refuse BEFORE INSERT ON placement_topic "
+                                 "WHEN (SELECT count(*) FROM placement_topic) >= %u "
+                                 "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;",
+                                 last - 1);
+      g_assert_cmpint (sqlite3_exec (db, trigger, NULL, NULL, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+    }
   reopen (f);
 
   g_assert_false (se_example_data_load (f->store, &error));

@@ -66,6 +66,7 @@ typedef struct
   char      name[32];
   guint     prepared; /* the generation it was prepared in; 0 if not */
   int       n_params;
+  Oid      *types; /* of the parameters: 0 for the server to infer */
   char    **values;
   int      *lengths;
   int      *formats;
@@ -76,6 +77,9 @@ typedef struct
   gboolean  done;
   guchar   *blob; /* the last blob read, unescaped */
 } PgStmt;
+
+/* pg_type.h's TEXTOID, which libpq-fe.h does not declare */
+#define TEXT_OID 25
 
 #define PG(db) ((PgDb *) (db))
 #define PGSTMT(stmt) ((PgStmt *) (stmt))
@@ -383,7 +387,8 @@ is_hint (const char *sql,
  * highest number. */
 static char *
 translate (const char *sql,
-           int        *n_params)
+           int        *n_params,
+           GArray     *used)
 {
   GString *out = g_string_sized_new (strlen (sql) + 16);
   int      next = 0, highest = 0;
@@ -426,6 +431,7 @@ translate (const char *sql,
             n = ++next;
           next = MAX (next, n);
           highest = MAX (highest, n);
+          g_array_append_val (used, n);
           g_string_append_printf (out, "$%d", n);
         }
       else
@@ -503,10 +509,12 @@ db_prepare (SeDb       *db,
   PgDb   *self = PG (db);
   PgStmt *s = g_new0 (PgStmt, 1);
   char   *translated;
+  GArray *used;
 
   s->parent.db = db;
   s->persistent = persistent;
-  translated = translate (sql, &s->n_params);
+  used = g_array_new (FALSE, FALSE, sizeof (int));
+  translated = translate (sql, &s->n_params, used);
   s->returning_id = wants_id (self, translated);
   s->writes = is_write (translated);
   if (s->returning_id)
@@ -519,6 +527,14 @@ db_prepare (SeDb       *db,
   if (persistent)
     g_snprintf (s->name, sizeof s->name, "se_%u", ++self->next_name);
 
+  /* A parameter the statement does not use, as SQLite allows, is text
+   * (the server cannot guess a type it is never compared with) */
+  s->types = g_new0 (Oid, MAX (s->n_params, 1));
+  for (int i = 0; i < s->n_params; i++)
+    s->types[i] = TEXT_OID;
+  for (guint i = 0; i < used->len; i++)
+    s->types[g_array_index (used, int, i) - 1] = 0;
+  g_array_unref (used);
   s->values = g_new0 (char *, MAX (s->n_params, 1));
   s->lengths = g_new0 (int, MAX (s->n_params, 1));
   s->formats = g_new0 (int, MAX (s->n_params, 1));
@@ -576,6 +592,7 @@ stmt_finalize (SeDbStmt *stmt)
     }
   clear_result (s);
   stmt_clear_bindings (stmt);
+  g_free (s->types);
   g_free (s->values);
   g_free (s->lengths);
   g_free (s->formats);
@@ -680,7 +697,7 @@ execute (PgStmt *s)
 
   if (s->persistent && s->prepared != self->generation)
     {
-      res = PQprepare (self->conn, s->name, s->sql, 0, NULL);
+      res = PQprepare (self->conn, s->name, s->sql, s->n_params, s->types);
       if (PQresultStatus (res) != PGRES_COMMAND_OK)
         {
           SeDbResult result = fail_result (self, res);
@@ -701,7 +718,7 @@ execute (PgStmt *s)
     res = PQexecPrepared (self->conn, s->name, s->n_params, (const char *const *) s->values,
                           s->lengths, s->formats, 0);
   else
-    res = PQexecParams (self->conn, s->sql, s->n_params, NULL, (const char *const *) s->values,
+    res = PQexecParams (self->conn, s->sql, s->n_params, s->types, (const char *const *) s->values,
                         s->lengths, s->formats, 0);
 
   status = PQresultStatus (res);

@@ -38,11 +38,15 @@ pg_dup_count (const char *table)
 static const SeStoreDialect sqlite_dialect = {
   .name = "sqlite",
   .dup_count = sqlite_dup_count,
+  .bulk_begin = _se_store_bulk_begin_file,
+  .bulk_end = _se_store_bulk_end_file,
 };
 
 static const SeStoreDialect pg_dialect = {
   .name = "postgresql",
   .dup_count = pg_dup_count,
+  .bulk_begin = _se_store_bulk_begin_server,
+  .bulk_end = _se_store_bulk_end_server,
 };
 
 const SeStoreDialect *

@@ -54,9 +54,22 @@ typedef struct
 {
   const char  *name;
   char       *(*dup_count) (const char *table);   /* the records @table holds */
+  /* What a bulk insert does besides inserting its rows (se-store-write.c) */
+  gboolean    (*bulk_begin) (SeStore *self,
+                             GError **error);
+  gboolean    (*bulk_end)   (SeStore *self,
+                             GError **error);
 } SeStoreDialect;
 
 const SeStoreDialect *_se_store_dialect (gboolean server);
+gboolean _se_store_bulk_begin_file   (SeStore  *self,
+                                      GError  **error);
+gboolean _se_store_bulk_end_file     (SeStore  *self,
+                                      GError  **error);
+gboolean _se_store_bulk_begin_server (SeStore  *self,
+                                      GError  **error);
+gboolean _se_store_bulk_end_server   (SeStore  *self,
+                                      GError  **error);
 
 struct _SeStore
 {

@@ -166,7 +166,7 @@ from_where (const Shape       *shape,
                           " WHERE placement_search MATCH ?1");
   else
     {
-      g_string_append_printf (sql, " FROM %s %s WHERE 1", shape->table, shape->alias);
+      g_string_append_printf (sql, " FROM %s %s WHERE TRUE", shape->table, shape->alias);
       if (searching)
         g_string_append_printf (sql, " AND %s.id IN (SELECT rowid FROM %s_search"
                                      " WHERE %s_search MATCH ?1)",

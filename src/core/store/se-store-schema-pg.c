@@ -60,10 +60,12 @@ static const char schema_v1[] =
   "    OR se_is_date (d)"
   " $$;"
   /* SQLite's update hook: each row a statement touched, for the connection
-   * that keeps a log (se-db-pg.c); nothing for any other */
+   * that keeps a log (se-db-pg.c); nothing for any other, and not the
+   * rows of the table a bulk insert fills (se.bulk, see se-store-write.c) */
   "CREATE FUNCTION se_log_change () RETURNS trigger LANGUAGE plpgsql AS $$"
   " BEGIN"
-  "  IF to_regclass ('pg_temp.se_change') IS NOT NULL THEN"
+  "  IF to_regclass ('pg_temp.se_change') IS NOT NULL"
+  "     AND NOT (TG_OP = 'INSERT' AND coalesce (current_setting ('se.bulk', true), '') = TG_TABLE_NAME) THEN"
   "   INSERT INTO pg_temp.se_change (op, tbl, id) VALUES (left (TG_OP, 1), TG_TABLE_NAME,"
   "     CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END);"
   "  END IF;"

@@ -450,51 +450,29 @@ _se_store_bulk_clear (SeStore *self)
   self->bulk_n_dropped = 0;
 }
 
-/**
- * _se_store_bulk_begin:
- * @record_type: the kind the bulk inserts
- *
- * Starts a bulk insert within the open transaction (se_store_begin ()).
- * Until _se_store_bulk_end () only _se_store_bulk_insert () may insert
- * records of @record_type; other writes go on as usual.
- */
+/* SQLite's way with a bulk insert (the dialect's bulk_begin): a larger
+ * cache, the per-row triggers of the table dropped and their work done
+ * for all rows at the end, and the indexes dropped once enough rows came. */
 gboolean
-_se_store_bulk_begin (SeStore  *self,
-                      GType     record_type,
-                      GError  **error)
+_se_store_bulk_begin_file (SeStore *self,
+                           GError **error)
 {
-  g_autoptr(GTypeClass) klass = NULL;
-  g_autofree char *insert = NULL;
-  g_autofree char *restore = NULL;
-  SeDbStmt *stmt;
-  SeDbResult rc;
-
-  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
-  g_return_val_if_fail (self->in_transaction, FALSE);
-  g_return_val_if_fail (self->bulk_type == 0, FALSE);
-
-  klass = g_type_class_ref (record_type);
-  self->bulk_type = record_type;
-  self->bulk_table = se_record_class_get_table (SE_RECORD_CLASS (klass));
-  self->bulk_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->bulk_triggers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GTypeClass) klass = g_type_class_ref (self->bulk_type);
+  g_autofree char *insert = write_sql (SE_RECORD_CLASS (klass), TRUE);
+  g_autofree char *restore = restore_sql (SE_RECORD_CLASS (klass));
+  SeDbStmt        *stmt;
+  SeDbResult       rc;
 
   /* The default cache (2 MB) is full after some thousand rows; SQLite then
    * writes pages to the file before COMMIT and reads them again. */
   if (!_se_store_query_int (self->db, "PRAGMA cache_size", &self->bulk_cache_size, error)
       || !_se_store_exec (self, "PRAGMA cache_size = -262144", error))
-    goto fail;
-
-  insert = write_sql (SE_RECORD_CLASS (klass), TRUE);
-  restore = restore_sql (SE_RECORD_CLASS (klass));
-  if ((self->bulk_insert = _se_store_prepare_cached (self, insert, error)) == NULL
-      || (self->bulk_restore = _se_store_prepare_cached (self, restore, error)) == NULL)
-    goto fail;
+    return FALSE;
 
   stmt = _se_store_prepare_cached (self, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
                                          " AND tbl_name = ?1 ORDER BY rowid", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   se_db_bind_text (stmt, 1, self->bulk_table);
   while ((rc = se_db_step (stmt)) == SE_DB_ROW)
     {
@@ -511,7 +489,7 @@ _se_store_bulk_begin (SeStore  *self,
   if (rc != SE_DB_DONE)
     {
       _se_store_set_db_error (error, self->db, rc);
-      goto fail;
+      return FALSE;
     }
 
   for (guint i = 0; i < self->bulk_triggers->len; i += 3)
@@ -519,13 +497,13 @@ _se_store_bulk_begin (SeStore  *self,
       g_autofree char *drop = g_strdup_printf ("DROP TRIGGER \"%s\"",
                                                (char *) g_ptr_array_index (self->bulk_triggers, i));
       if (!_se_store_exec (self, drop, error))
-        goto fail;
+        return FALSE;
     }
 
   /* Prepared again: the schema changed. */
   if ((self->bulk_insert = _se_store_prepare_cached (self, insert, error)) == NULL
       || (self->bulk_restore = _se_store_prepare_cached (self, restore, error)) == NULL)
-    goto fail;
+    return FALSE;
 
   /* Each new row goes into every index of the table at a random place,
    * which costs several times what building the index anew from the
@@ -537,7 +515,7 @@ _se_store_bulk_begin (SeStore  *self,
                                          " AND tbl_name = ?1 AND sql IS NOT NULL"
                                          " AND sql NOT LIKE 'CREATE UNIQUE %' ORDER BY rowid", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   se_db_bind_text (stmt, 1, self->bulk_table);
   while ((rc = se_db_step (stmt)) == SE_DB_ROW)
     {
@@ -548,11 +526,11 @@ _se_store_bulk_begin (SeStore  *self,
   if (rc != SE_DB_DONE)
     {
       _se_store_set_db_error (error, self->db, rc);
-      goto fail;
+      return FALSE;
     }
   stmt = _se_store_prepare_cached (self, "SELECT n FROM record_count WHERE record_table = ?1", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   se_db_bind_text (stmt, 1, self->bulk_table);
   rc = se_db_step (stmt);
   self->bulk_drop_at = MAX (BULK_DROP_INDEXES_MIN,
@@ -561,8 +539,65 @@ _se_store_bulk_begin (SeStore  *self,
   if (rc != SE_DB_ROW && rc != SE_DB_DONE)
     {
       _se_store_set_db_error (error, self->db, rc);
-      goto fail;
+      return FALSE;
     }
+
+  return TRUE;
+}
+
+/* The server's (the dialect's bulk_begin): the rows the bulk inserts are
+ * left out of the connection's change log (se_log_change ()), as the
+ * store takes them all at once */
+gboolean
+_se_store_bulk_begin_server (SeStore *self,
+                             GError **error)
+{
+  SeDbStmt  *stmt = _se_store_prepare_cached (self, "SELECT set_config ('se.bulk', ?1, true)", error);
+  SeDbResult rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  se_db_bind_text (stmt, 1, self->bulk_table);
+  rc = se_db_step (stmt);
+  se_db_reset (stmt);
+  return _se_store_check (self, rc == SE_DB_ROW ? SE_DB_OK : se_db_get_result (self->db), error);
+}
+
+/**
+ * _se_store_bulk_begin:
+ * @record_type: the kind the bulk inserts
+ *
+ * Starts a bulk insert within the open transaction (se_store_begin ()).
+ * Until _se_store_bulk_end () only _se_store_bulk_insert () may insert
+ * records of @record_type; other writes go on as usual.
+ */
+gboolean
+_se_store_bulk_begin (SeStore *self,
+                      GType    record_type,
+                      GError **error)
+{
+  g_autoptr(GTypeClass) klass = NULL;
+  g_autofree char *insert = NULL;
+  g_autofree char *restore = NULL;
+
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->in_transaction, FALSE);
+  g_return_val_if_fail (self->bulk_type == 0, FALSE);
+
+  klass = g_type_class_ref (record_type);
+  self->bulk_type = record_type;
+  self->bulk_table = se_record_class_get_table (SE_RECORD_CLASS (klass));
+  self->bulk_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->bulk_triggers = g_ptr_array_new_with_free_func (g_free);
+
+  insert = write_sql (SE_RECORD_CLASS (klass), TRUE);
+  restore = restore_sql (SE_RECORD_CLASS (klass));
+  if ((self->bulk_insert = _se_store_prepare_cached (self, insert, error)) == NULL
+      || (self->bulk_restore = _se_store_prepare_cached (self, restore, error)) == NULL)
+    goto fail;
+
+  if (self->dialect->bulk_begin != NULL && !self->dialect->bulk_begin (self, error))
+    goto fail;
 
   return TRUE;
 
@@ -596,8 +631,8 @@ _se_store_bulk_insert (SeStore   *self,
   g_return_val_if_fail (self->bulk_type == G_OBJECT_TYPE (record), FALSE);
   g_return_val_if_fail (!keep_id || se_record_get_id (record) > 0, FALSE);
 
-  if (!self->bulk_dropped && self->bulk_ids->len >= (guint64) self->bulk_drop_at
-      && self->bulk_indexes->len > 0)
+  if (self->bulk_indexes != NULL && !self->bulk_dropped
+      && self->bulk_ids->len >= (guint64) self->bulk_drop_at && self->bulk_indexes->len > 0)
     {
       /* Dropping is only quicker: an index that cannot be dropped (a
        * reader of the table is under way) stays and is kept up to date. */
@@ -634,22 +669,14 @@ _se_store_bulk_insert (SeStore   *self,
   return TRUE;
 }
 
-/**
- * _se_store_bulk_end:
- *
- * Does what the dropped triggers would have done for each row, creates
- * them again and ends the bulk insert; the transaction stays open. On
- * failure, roll the transaction back.
- */
+/* The end of SQLite's way (the dialect's bulk_end): the indexes built
+ * again, the dropped triggers' work done for all the rows and the
+ * triggers put back */
 gboolean
-_se_store_bulk_end (SeStore  *self,
-                    GError  **error)
+_se_store_bulk_end_file (SeStore *self,
+                         GError **error)
 {
-  Bulk *done;
   SeDbStmt *stmt;
-
-  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
-  g_return_val_if_fail (self->bulk_type != 0, FALSE);
 
   for (guint i = 1; i < self->bulk_n_dropped; i += 2)
       if (!_se_store_exec (self, g_ptr_array_index (self->bulk_indexes, i), error))
@@ -679,6 +706,36 @@ _se_store_bulk_end (SeStore  *self,
       return FALSE;
 
   if (!_se_store_exec (self, "DELETE FROM temp.se_bulk_ids", error))
+    return FALSE;
+
+  return TRUE;
+}
+
+/* The end of the server's way: the connection logs changes again */
+gboolean
+_se_store_bulk_end_server (SeStore *self,
+                           GError **error)
+{
+  return _se_store_exec (self, "SELECT set_config ('se.bulk', '', true)", error);
+}
+
+/**
+ * _se_store_bulk_end:
+ *
+ * Does what the dropped triggers would have done for each row, creates
+ * them again and ends the bulk insert; the transaction stays open. On
+ * failure, roll the transaction back.
+ */
+gboolean
+_se_store_bulk_end (SeStore *self,
+                    GError **error)
+{
+  Bulk *done;
+
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->bulk_type != 0, FALSE);
+
+  if (self->dialect->bulk_end != NULL && !self->dialect->bulk_end (self, error))
     return FALSE;
 
   done = g_new0 (Bulk, 1);
