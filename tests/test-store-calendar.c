@@ -91,6 +91,25 @@ plain_ids (Fixture    *f,
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
 
+  if (se_test_backend () == SE_TEST_PG)
+    {
+      const char *values[] = { from, to };
+      PGconn     *conn = PQconnectdb (f->path);
+      PGresult   *res = PQexecParams (conn, "SELECT id FROM placement WHERE start_date <= $2"
+                                              " AND end_date >= $1 ORDER BY start_date, id",
+                                      2, NULL, values, NULL, NULL, 0);
+
+      g_assert_cmpint (PQresultStatus (res), ==, PGRES_TUPLES_OK);
+      for (int i = 0; i < PQntuples (res); i++)
+        {
+          gint64 id = g_ascii_strtoll (PQgetvalue (res, i, 0), NULL, 10);
+          g_array_append_val (ids, id);
+        }
+      PQclear (res);
+      PQfinish (conn);
+      return ids;
+    }
+
   g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT id FROM placement WHERE start_date <= ?2"
                                        " AND end_date >= ?1 ORDER BY start_date, id",
@@ -155,13 +174,19 @@ test_longer (Fixture       *f,
   assert_same (f, "2024-06-01", "2024-06-30", 1);
 
   /* And a change by another connection */
-  {
-    sqlite3 *db = NULL;
-    g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_exec (db, "UPDATE placement SET start_date = '2019-01-01'"
-                                   " WHERE title = 'Two years'", NULL, NULL, NULL), ==, SQLITE_OK);
-    sqlite3_close (db);
-  }
+  if (se_test_backend () == SE_TEST_PG)
+    se_test_pg_run_in (f->path, "UPDATE placement SET start_date = '2019-01-01'"
+                                " WHERE title = 'Two years'");
+  else
+    {
+      sqlite3 *db = NULL;
+      g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, "UPDATE placement SET start_date = '2019-01-01'"
+                                         " WHERE title = 'Two years'",
+                                     NULL, NULL, NULL),
+                       ==, SQLITE_OK);
+      sqlite3_close (db);
+    }
   se_store_notify_changed_elsewhere (f->store, SE_TYPE_PLACEMENT);
   assert_same (f, "2019-06-01", "2019-06-30", 1);
   g_assert_no_error (error);

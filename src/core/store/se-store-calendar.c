@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include "se-placement.h"
 #include "se-store-calendar.h"
 #include "se-store-private.h"
@@ -20,19 +22,21 @@
  * no earlier than from minus that many days: with that lower bound the
  * query is a range scan of placement_start, about the rows shown, and the
  * index's order (start date, then rowid = id) is the order wanted, without
- * a sort. The unary + keeps the planner off placement_end, whose range
- * (everything after @from) is the wrong one to scan. */
+ * a sort (?3 is that lower bound). The unary + keeps the planner off
+ * placement_end, whose range (everything after @from) is the wrong one to
+ * scan. */
 #define BETWEEN_SQL \
   "SELECT id FROM placement" \
-  " WHERE start_date BETWEEN date (?1, printf ('-%d days', ?3)) AND ?2" \
+  " WHERE start_date BETWEEN ?3 AND ?2" \
   " AND +end_date >= ?1" \
   " ORDER BY start_date, id"
 
 /* The longest placement takes a scan of the table (tens of milliseconds
  * for 200,000 placements), so it is kept until the database changes: this
  * connection's changes show in se_db_total_changes(), other
- * connections' in PRAGMA data_version. A stale bound would hide placements,
- * so any change at all (an audit row too) forgets it. */
+ * connections' in the dialect's data version (PRAGMA data_version in a
+ * file). A stale bound would hide placements, so any change at all (an
+ * audit row too) forgets it. */
 #define LONGEST_SQL \
   "SELECT coalesce (max (CAST (julianday (end_date) - julianday (start_date) AS INTEGER)), 0)" \
   " FROM placement"
@@ -69,6 +73,33 @@ query_int (SeStore       *self,
   return TRUE;
 }
 
+/* The ISO date @days before @iso; "" (before every date) for one before
+ * the year 2 (0000-01-01 stands for the beginning of time), NULL when
+ * @iso is not a date (no placement overlaps a range that does not begin
+ * on one) */
+static char *
+dup_days_before (const char *iso,
+                 int         days)
+{
+  int   y, m, d;
+  char  buf[16];
+  GDate date;
+
+  if (sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
+    return NULL;
+  if (y < 2)
+    return g_strdup ("");
+  if (!g_date_valid_dmy (d, m, y))
+    return NULL;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, m, y);
+  if ((guint) MAX (days, 0) >= g_date_get_julian (&date))
+    return g_strdup ("");
+  g_date_subtract_days (&date, MAX (days, 0));
+  g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &date);
+  return g_strdup (buf);
+}
+
 static gboolean
 longest_placement (SeStore  *self,
                    int      *days,
@@ -81,7 +112,7 @@ longest_placement (SeStore  *self,
 
   if (quark == 0)
     quark = g_quark_from_static_string ("se-store-calendar-longest");
-  if (!query_int (self, "PRAGMA data_version", &data_version, error))
+  if (!query_int (self, self->dialect->data_version, &data_version, error))
     return FALSE;
 
   cached = g_object_get_qdata (G_OBJECT (self), quark);
@@ -145,7 +176,10 @@ se_store_find_placements_between (SeStore     *self,
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   se_db_bind_text_copy (stmt, 1, from_iso);
   se_db_bind_text_copy (stmt, 2, to_iso);
-  se_db_bind_int64 (stmt, 3, longest);
+  {
+    g_autofree char *earliest = dup_days_before (from_iso, longest);
+    se_db_bind_text_copy (stmt, 3, earliest);
+  }
   while ((rc = se_db_step (stmt)) == SE_DB_ROW)
     {
       gint64 id = se_db_column_int64 (stmt, 0);

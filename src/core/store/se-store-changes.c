@@ -538,10 +538,11 @@ _se_store_run_write (SeStore   *self,
   return own ? se_store_commit (self, error) : TRUE;
 }
 
-static gboolean
-compact_search_step (SeStore  *self,
-                     gpointer  data,
-                     GError  **error)
+/* The file's way (the dialect's compact_search) */
+gboolean
+_se_store_compact_search_file (SeStore *self,
+                               gpointer data,
+                               GError **error)
 {
   g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
   SeDbStmt *stmt;
@@ -587,5 +588,7 @@ se_store_compact_search (SeStore  *self,
 {
   g_return_val_if_fail (SE_IS_STORE (self), FALSE);
 
-  return _se_store_run_write (self, compact_search_step, NULL, error);
+  if (self->dialect->compact_search == NULL)
+    return TRUE;
+  return _se_store_run_write (self, self->dialect->compact_search, NULL, error);
 }

@@ -40,6 +40,8 @@ static const SeStoreDialect sqlite_dialect = {
   .dup_count = sqlite_dup_count,
   .bulk_begin = _se_store_bulk_begin_file,
   .bulk_end = _se_store_bulk_end_file,
+  .data_version = "PRAGMA data_version",
+  .compact_search = _se_store_compact_search_file,
 };
 
 static const SeStoreDialect pg_dialect = {
@@ -47,6 +49,12 @@ static const SeStoreDialect pg_dialect = {
   .dup_count = pg_dup_count,
   .bulk_begin = _se_store_bulk_begin_server,
   .bulk_end = _se_store_bulk_end_server,
+  /* Every change to a record writes the audit trail, whose ids the server
+   * never gives twice */
+  .data_version = "SELECT coalesce (max (id), 0) FROM audit_log",
+  /* A tsvector holds a row's words only: a changed row's old words are in
+   * no piece to merge, and the server's vacuum frees the dead rows */
+  .compact_search = NULL,
 };
 
 const SeStoreDialect *

@@ -59,6 +59,13 @@ typedef struct
                              GError **error);
   gboolean    (*bulk_end)   (SeStore *self,
                              GError **error);
+  /* A number that changes whenever any connection changed the data */
+  const char  *data_version;
+  /* Merges the search indexes, dropping the words of changed rows
+   * (se_store_compact_search ()); NULL where nothing needs it */
+  gboolean    (*compact_search) (SeStore *self,
+                                 gpointer data,
+                                 GError **error);
 } SeStoreDialect;
 
 const SeStoreDialect *_se_store_dialect (gboolean server);
@@ -70,6 +77,9 @@ gboolean _se_store_bulk_begin_server (SeStore  *self,
                                       GError  **error);
 gboolean _se_store_bulk_end_server   (SeStore  *self,
                                       GError  **error);
+gboolean _se_store_compact_search_file (SeStore  *self,
+                                        gpointer  data,
+                                        GError  **error);
 
 struct _SeStore
 {

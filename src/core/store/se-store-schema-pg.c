@@ -59,6 +59,11 @@ static const char schema_v1[] =
   "  SELECT d ~ '^[0-9]{4}$' OR (d ~ '^[0-9]{4}-[0-9]{2}$' AND substr (d, 6, 2) BETWEEN '01' AND '12')"
   "    OR se_is_date (d)"
   " $$;"
+  /* SQLite's julianday () of an ISO date, for the differences of dates
+   * the statistics and the calendar take */
+  "CREATE FUNCTION julianday (d text) RETURNS double precision LANGUAGE sql IMMUTABLE AS $$"
+  "  SELECT (d::date - DATE '2000-01-01') + 2451544.5"
+  " $$;"
   /* SQLite's update hook: each row a statement touched, for the connection
    * that keeps a log (se-db-pg.c); nothing for any other, and not the
    * rows of the table a bulk insert fills (se.bulk, see se-store-write.c) */

@@ -33,19 +33,19 @@
  * partnership's organisations, else in none (0 → 0). */
 #define DIRECTIONS \
   BASE ", dirs AS (" \
-  "  SELECT b.days, coalesce (pa.home_organisation_id, 0) AS home," \
-  "    coalesce (pa.host_organisation_id, 0) AS host, count(*) AS guests" \
-  "  FROM base b JOIN participant pa ON pa.placement_id = b.id AND pa.role = 'guest'" \
-  "  GROUP BY b.id, home, host" \
-  "  UNION ALL" \
-  "  SELECT b.days," \
-  "    coalesce (CASE WHEN a.id IS NOT NULL THEN a.party_a_id ELSE ps.organisation_a_id END, 0)," \
-  "    coalesce (CASE WHEN a.id IS NOT NULL THEN a.party_b_id ELSE ps.organisation_b_id END, 0)," \
-  "    0" \
-  "  FROM base b LEFT JOIN agreement a ON a.id = b.agreement_id" \
-  "    LEFT JOIN partnership ps ON ps.id = b.partnership" \
-  "  WHERE b.guests = 0)" \
-  " SELECT NULL, NULL, home, host, " SUMS " FROM dirs GROUP BY home, host"
+       "  SELECT b.days, coalesce (pa.home_organisation_id, 0) AS home," \
+       "    coalesce (pa.host_organisation_id, 0) AS host, count(*) AS guests" \
+       "  FROM base b JOIN participant pa ON pa.placement_id = b.id AND pa.role = 'guest'" \
+       "  GROUP BY b.id, b.days, home, host" \
+       "  UNION ALL" \
+       "  SELECT b.days," \
+       "    coalesce (CASE WHEN a.id IS NOT NULL THEN a.party_a_id ELSE ps.organisation_a_id END, 0)," \
+       "    coalesce (CASE WHEN a.id IS NOT NULL THEN a.party_b_id ELSE ps.organisation_b_id END, 0)," \
+       "    0" \
+       "  FROM base b LEFT JOIN agreement a ON a.id = b.agreement_id" \
+       "    LEFT JOIN partnership ps ON ps.id = b.partnership" \
+       "  WHERE b.guests = 0)" \
+       " SELECT NULL, NULL, home, host, " SUMS " FROM dirs GROUP BY home, host"
 
 /* Year, partnership and kind in one pass: the caller adds up the rows of
  * each grouping, which costs less than reading the placements three
