@@ -40,6 +40,9 @@ static const SeStoreDialect sqlite_dialect = {
   .dup_count = sqlite_dup_count,
   .bulk_begin = _se_store_bulk_begin_file,
   .bulk_end = _se_store_bulk_end_file,
+  .dup_match = _se_store_dup_match,
+  .dup_search_ids = _se_store_dup_search_ids_file,
+  .search_in_list_order = TRUE,
   .data_version = "PRAGMA data_version",
   .compact_search = _se_store_compact_search_file,
 };
@@ -49,6 +52,9 @@ static const SeStoreDialect pg_dialect = {
   .dup_count = pg_dup_count,
   .bulk_begin = _se_store_bulk_begin_server,
   .bulk_end = _se_store_bulk_end_server,
+  .dup_match = _se_store_dup_match_server,
+  .dup_search_ids = _se_store_dup_search_ids_server,
+  .search_in_list_order = FALSE,
   /* Every change to a record writes the audit trail, whose ids the server
    * never gives twice */
   .data_version = "SELECT coalesce (max (id), 0) FROM audit_log",

@@ -59,6 +59,12 @@ typedef struct
                              GError **error);
   gboolean    (*bulk_end)   (SeStore *self,
                              GError **error);
+  /* Search: what ?1 is made of the user's words (NULL for no search),
+   * the ids of @table's records that ?1 finds, and whether the
+   * placements' search table is in the list's order (the file's is) */
+  char       *(*dup_match) (const char *search);
+  char       *(*dup_search_ids) (const char *table);
+  gboolean    search_in_list_order;
   /* A number that changes whenever any connection changed the data */
   const char  *data_version;
   /* Merges the search indexes, dropping the words of changed rows
@@ -77,6 +83,9 @@ gboolean _se_store_bulk_begin_server (SeStore  *self,
                                       GError  **error);
 gboolean _se_store_bulk_end_server   (SeStore  *self,
                                       GError  **error);
+char    *_se_store_dup_search_ids_file   (const char *table);
+char    *_se_store_dup_search_ids_server (const char *table);
+char    *_se_store_dup_match_server      (const char *search);
 gboolean _se_store_compact_search_file (SeStore  *self,
                                         gpointer  data,
                                         GError  **error);

@@ -136,6 +136,32 @@ _se_store_dup_match (const char *search)
   return match->len > 0 ? g_string_free (g_steal_pointer (&match), FALSE) : NULL;
 }
 
+/* The file's search (the dialect's): FTS5 */
+char *
+_se_store_dup_search_ids_file (const char *table)
+{
+  return g_strdup_printf ("SELECT rowid FROM %s_search WHERE %s_search MATCH ?1", table, table);
+}
+
+/* The server's: the tsvector of each record against the query the
+ * schema's se_search_query () makes of the user's words, cut as the
+ * words of the records are (se-store-schema-pg.c) */
+char *
+_se_store_dup_search_ids_server (const char *table)
+{
+  return g_strdup_printf ("SELECT id FROM %s_search WHERE words @@ se_search_query (?1)", table);
+}
+
+/* The server takes the user's words as they are: se_search_query ()
+ * cuts them. NULL, as for the file, when they hold no letter or digit. */
+char *
+_se_store_dup_match_server (const char *search)
+{
+  g_autofree char *file = _se_store_dup_match (search);
+
+  return file != NULL ? g_strdup (search) : NULL;
+}
+
 static gboolean
 is_filtered (const Shape       *shape,
              const SeQuerySpec *spec)
@@ -148,13 +174,15 @@ is_filtered (const Shape       *shape,
 
 /* The FROM and WHERE of a query, with its parameters ?1..?7. */
 static char *
-from_where (const Shape       *shape,
+from_where (SeStore           *self,
+            const Shape       *shape,
             const SeQuerySpec *spec,
             gboolean           searching,
             gboolean          *fts_order)
 {
   GString *sql = g_string_new (NULL);
-  gboolean placement_fts = searching && g_str_equal (shape->table, "placement");
+  gboolean placement_fts = searching && self->dialect->search_in_list_order
+                           && g_str_equal (shape->table, "placement");
   gboolean filtered = is_filtered (shape, spec);
 
   *fts_order = placement_fts;
@@ -168,9 +196,10 @@ from_where (const Shape       *shape,
     {
       g_string_append_printf (sql, " FROM %s %s WHERE TRUE", shape->table, shape->alias);
       if (searching)
-        g_string_append_printf (sql, " AND %s.id IN (SELECT rowid FROM %s_search"
-                                     " WHERE %s_search MATCH ?1)",
-                                shape->alias, shape->table, shape->table);
+        {
+          g_autofree char *found = self->dialect->dup_search_ids (shape->table);
+          g_string_append_printf (sql, " AND %s.id IN (%s)", shape->alias, found);
+        }
     }
 
   if (spec->kind != NULL && shape->has_kind)
@@ -256,9 +285,9 @@ _se_store_query_ids (SeStore            *self,
   if (shape == NULL)
     shape = plain_shape (spec->type, &plain);
   if (shape->has_search)
-    match = _se_store_dup_match (spec->search);
+    match = self->dialect->dup_match (spec->search);
 
-  where = from_where (shape, spec, match != NULL, &fts_order);
+  where = from_where (self, shape, spec, match != NULL, &fts_order);
   if (fts_order)
     sql = g_strdup_printf ("SELECT " PLACEMENT_ID "%s ORDER BY placement_search.rowid DESC"
                            " LIMIT ?8 OFFSET ?9", where);
@@ -270,7 +299,8 @@ _se_store_query_ids (SeStore            *self,
   if (stmt == NULL)
     return FALSE;
   bind_spec (stmt, spec, match);
-  se_db_bind_int64 (stmt, 8, limit == 0 ? -1 : (gint64) limit);
+  /* No limit is the largest one: SQLite's -1 is an error on a server */
+  se_db_bind_int64 (stmt, 8, limit == 0 ? G_MAXINT64 : (gint64) limit);
   se_db_bind_int64 (stmt, 9, offset);
 
   while ((rc = se_db_step (stmt)) == SE_DB_ROW)
@@ -303,29 +333,25 @@ _se_store_query_count (SeStore            *self,
   if (shape == NULL)
     shape = plain_shape (spec->type, &plain);
   if (shape->has_search)
-    match = _se_store_dup_match (spec->search);
+    match = self->dialect->dup_match (spec->search);
 
-  /* The whole kind: the count the triggers keep (schema version 5). */
+  /* The whole kind: as se_store_count () counts it (schema version 5) */
   if (match == NULL && !is_filtered (shape, spec))
     {
-      stmt = _se_store_prepare (self, "SELECT n FROM record_count WHERE record_table = ?1", error);
+      g_autofree char *all = self->dialect->dup_count (shape->table);
+
+      stmt = _se_store_prepare (self, all, error);
       if (stmt == NULL)
         return FALSE;
-      se_db_bind_text (stmt, 1, shape->table);
       rc = se_db_step (stmt);
-      if (rc == SE_DB_ROW)
-        {
-          *count = (guint) se_db_column_int64 (stmt, 0);
-          se_db_reset (stmt);
-          return TRUE;
-        }
-      if (rc != SE_DB_DONE)
+      if (rc != SE_DB_ROW)
         return step_error (self, stmt, rc, error);
+      *count = (guint) se_db_column_int64 (stmt, 0);
       se_db_reset (stmt);
-      /* No row: counted below. */
+      return TRUE;
     }
 
-  where = from_where (shape, spec, match != NULL, &fts_order);
+  where = from_where (self, shape, spec, match != NULL, &fts_order);
   sql = g_strdup_printf ("SELECT count(*)%s", where);
 
   stmt = _se_store_prepare (self, sql, error);

@@ -406,6 +406,30 @@ static const char schema_v4[] =
   "                                                '[^[:alnum:]]+', ' ', 'g'))"
   " $$;"
 
+  /* What a search finds: every word of the user's, cut as the records'
+   * words are, as a phrase whose last word may go on (FTS5's "o brien"*);
+   * the words' letters and digits only, so that no input is tsquery syntax.
+   * NULL when the input holds no letter or digit. */
+  "CREATE FUNCTION se_search_query (q text) RETURNS tsquery LANGUAGE plpgsql IMMUTABLE AS $$"
+  " DECLARE"
+  "  word text;"
+  "  tokens text[];"
+  "  phrases text[] := '{}';"
+  " BEGIN"
+  "  FOREACH word IN ARRAY regexp_split_to_array (coalesce (q, ''), '\\s+') LOOP"
+  "   tokens := regexp_split_to_array (trim (regexp_replace (lower (unaccent ('unaccent',"
+  "     word COLLATE \"default\")), '[^[:alnum:]]+', ' ', 'g')), ' ');"
+  "   IF tokens[1] <> '' THEN"
+  "    tokens[cardinality (tokens)] := tokens[cardinality (tokens)] || ':*';"
+  "    phrases := phrases || ('(' || array_to_string (tokens, ' <-> ') || ')');"
+  "   END IF;"
+  "  END LOOP;"
+  "  IF cardinality (phrases) = 0 THEN"
+  "   RETURN NULL;"
+  "  END IF;"
+  "  RETURN to_tsquery ('simple', array_to_string (phrases, ' & '));"
+  " END $$;"
+
   SEARCH_TABLE ("placement")
     SEARCH_TABLE ("organisation")
       SEARCH_TABLE ("person")
