@@ -437,6 +437,12 @@ check_writable (SeStore  *self,
                            _("The database is closed."));
       return FALSE;
     }
+  if (self->read_only && self->server && self->read_only_reason != NULL)
+    {
+      /* Why, in the server's case: no file to ask access to */
+      g_set_error_literal (error, SE_STORE_ERROR, SE_STORE_ERROR_READ_ONLY, self->read_only_reason);
+      return FALSE;
+    }
   if (self->read_only)
     {
       g_set_error_literal (error, SE_STORE_ERROR, SE_STORE_ERROR_READ_ONLY,

@@ -229,6 +229,12 @@ _se_store_open_server (const char      *conninfo,
         return NULL;
     }
 
+  /* The server refuses what a read-only store would: nothing written by
+   * mistake on a schema this app does not know */
+  if (self->read_only
+      && !_se_store_exec (self, "SET default_transaction_read_only = on", error))
+    return NULL;
+
   se_db_set_change_func (self->db, _se_store_update_hook, self);
   return g_steal_pointer (&self);
 }
@@ -239,7 +245,8 @@ _se_store_open_server (const char      *conninfo,
  *
  * Brings the server's schema up to this version's, which opening a
  * server never does by itself. Other clients may stay connected; the
- * store is writable afterwards.
+ * store is writable afterwards, unless the server's schema is newer than
+ * this version's, which is left as it is.
  *
  * Returns: whether the schema is this version's now
  */
@@ -247,10 +254,23 @@ gboolean
 se_store_upgrade_schema (SeStore *self,
                          GError **error)
 {
+  gint64 version = 0, oldest_writer = 0;
+  int    ours = se_store_get_schema_version ();
+
   g_return_val_if_fail (SE_IS_STORE (self), FALSE);
 
   if (!self->server)
     return TRUE;
+  if (!probe (self, &version, &oldest_writer, error))
+    return FALSE;
+  if (version > ours)
+    {
+      /* Newer than this app: nothing to bring up to date, and no more
+       * writable than it was */
+      return TRUE;
+    }
+  if (self->read_only && !_se_store_exec (self, "SET default_transaction_read_only = off", error))
+    return FALSE;
   if (!migrate (self, error))
     return FALSE;
   g_clear_pointer (&self->read_only_reason, g_free);

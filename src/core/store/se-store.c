@@ -163,6 +163,12 @@ _se_store_set_db_error (GError   **error,
       g_set_error_literal (error, SE_STORE_ERROR, SE_STORE_ERROR_CORRUPT,
                            _("The database file is damaged. Restore it from a backup."));
       break;
+    case SE_DB_CONNECTION_LOST:
+      g_set_error_literal (error, SE_STORE_ERROR, SE_STORE_ERROR_IO,
+                           _("The connection to the database server was lost, so nothing was "
+                             "changed. Try again: Staff Exchange connects again by itself once "
+                             "the server answers."));
+      break;
     case SE_DB_CANNOT_OPEN:
       g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_CANNOT_OPEN,
                    _("The database file could not be opened (%s). Check that it exists "
