@@ -55,6 +55,7 @@ static const SeStoreDialect pg_dialect = {
   .dup_match = _se_store_dup_match_server,
   .dup_search_ids = _se_store_dup_search_ids_server,
   .search_in_list_order = FALSE,
+  .after_ids = _se_store_after_ids_server,
   /* Every change to a record writes the audit trail, whose ids the server
    * never gives twice */
   .data_version = "SELECT coalesce (max (id), 0) FROM audit_log",

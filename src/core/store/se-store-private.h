@@ -65,6 +65,12 @@ typedef struct
   char       *(*dup_match) (const char *search);
   char       *(*dup_search_ids) (const char *table);
   gboolean    search_in_list_order;
+  /* After rows were inserted into @table with ids of their own (a copy,
+   * an import that keeps ids): the ids given next follow them. NULL
+   * where that is so anyway (SQLite's rowid). */
+  gboolean    (*after_ids) (SeStore    *self,
+                            const char *table,
+                            GError    **error);
   /* A number that changes whenever any connection changed the data */
   const char  *data_version;
   /* Merges the search indexes, dropping the words of changed rows
@@ -83,6 +89,9 @@ gboolean _se_store_bulk_begin_server (SeStore  *self,
                                       GError  **error);
 gboolean _se_store_bulk_end_server   (SeStore  *self,
                                       GError  **error);
+gboolean _se_store_after_ids_server     (SeStore    *self,
+                                        const char *table,
+                                        GError    **error);
 char    *_se_store_dup_search_ids_file   (const char *table);
 char    *_se_store_dup_search_ids_server (const char *table);
 char    *_se_store_dup_match_server      (const char *search);

@@ -239,6 +239,20 @@ _se_store_open_server (const char      *conninfo,
   return g_steal_pointer (&self);
 }
 
+/* The identity of @table's ids continues after the highest there is (the
+ * dialect's after_ids): rows inserted with their ids do not move it on */
+gboolean
+_se_store_after_ids_server (SeStore    *self,
+                            const char *table,
+                            GError    **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT setval (pg_get_serial_sequence ('%s', 'id'),"
+                                          " coalesce (max (id), 1), max (id) IS NOT NULL) FROM %s",
+                                          table, table);
+
+  return _se_store_exec (self, sql, error);
+}
+
 /**
  * se_store_upgrade_schema:
  * @self: a store on a server

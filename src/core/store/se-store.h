@@ -49,6 +49,9 @@ gboolean     se_store_is_on_network     (SeStore           *self);
 gboolean     se_store_is_server         (SeStore           *self);
 gboolean     se_store_upgrade_schema    (SeStore           *self,
                                          GError           **error);
+gboolean     se_store_copy_to           (SeStore           *self,
+                                         SeStore           *target,
+                                         GError           **error);
 gboolean     se_store_check_integrity   (SeStore           *self,
                                          gboolean           quick,
                                          GError           **error);
