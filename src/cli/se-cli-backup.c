@@ -16,8 +16,9 @@
 #include "se-cli-private.h"
 #include "se-store.h"
 
-/* --backup FILE and --restore FILE: headless, exit status 0 or 2 with the
- * message on standard error. */
+/* --backup FILE and --restore FILE, --copy-to LOCATION and
+ * --upgrade-schema: the jobs on a whole database, headless, exit status 0
+ * or 2 with the message on standard error. */
 
 /**
  * se_cli_backup:
@@ -69,5 +70,79 @@ se_cli_restore (const char *db_path,
   if (moved != NULL)
     /* Translators: %s is a file name */
     g_print (_("The database as it was before is kept as %s\n"), moved);
+  return 0;
+}
+
+/**
+ * se_cli_copy_to:
+ * @database: the database to copy: a file or a server
+ * @target: an empty one (a new file, or an empty database on a server)
+ *
+ * Copies everything @database holds into @target in one transaction and
+ * compares the counts; a target that holds data is refused.
+ */
+int
+se_cli_copy_to (const char *database,
+                const char *target)
+{
+  g_autoptr (SeStore) from = NULL;
+  g_autoptr (SeStore) to = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *target_abs = NULL;
+
+  if (se_store_location_is_server (target))
+    target_abs = g_strdup (target);
+  else
+    {
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (target);
+      target_abs = g_file_get_path (file);
+      if (g_file_test (target_abs, G_FILE_TEST_EXISTS))
+        {
+          /* Translators: %s is a file name */
+          g_autofree char *msg = g_strdup_printf (_("%s exists already. Copy into a new file."),
+                                                     target_abs);
+          return se_cli_fail (msg);
+        }
+    }
+
+  from = se_cli_open_store (database, SE_STORE_OPEN_FLAGS_READ_ONLY);
+  if (from == NULL)
+    return SE_CLI_EXIT_FAILURE;
+  to = se_cli_open_store (target_abs, SE_STORE_OPEN_FLAGS_NONE);
+  if (to == NULL)
+    return SE_CLI_EXIT_FAILURE;
+  if (!se_store_copy_to (from, to, &error))
+    return se_cli_fail (error->message);
+
+  /* Translators: %s is a file name or the address of a database server */
+  g_print (_("Copied into %s\n"), se_store_location_is_server (target) ? target : target_abs);
+  return 0;
+}
+
+/**
+ * se_cli_upgrade_schema:
+ * @database: a database on a server
+ *
+ * Brings the server's schema up to this version's, which opening a
+ * server never does by itself.
+ */
+int
+se_cli_upgrade_schema (const char *database)
+{
+  g_autoptr (SeStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (!se_store_location_is_server (database))
+    return se_cli_fail (_("--upgrade-schema is for a database on a server; a file is brought "
+                          "up to date when it is opened."));
+  store = se_cli_open_store (database, SE_STORE_OPEN_FLAGS_NONE);
+  if (store == NULL)
+    return SE_CLI_EXIT_FAILURE;
+  if (!se_store_upgrade_schema (store, &error))
+    return se_cli_fail (error->message);
+  if (se_store_is_read_only (store))
+    return se_cli_fail (se_store_get_read_only_reason (store));
+
+  g_print ("%s\n", _("The database on the server is up to date."));
   return 0;
 }

@@ -15,5 +15,8 @@ int se_cli_backup  (const char *db_path,
                     const char *dest_path);
 int se_cli_restore (const char *db_path,
                     const char *backup_path);
+int se_cli_copy_to (const char *database,
+                    const char *target);
+int se_cli_upgrade_schema (const char *database);
 
 G_END_DECLS

@@ -31,7 +31,7 @@ se_cli_fail (const char *message)
 
 /**
  * se_cli_open_store:
- * @database: the database file
+ * @database: the database file, or a server (se_store_location_is_server ())
  * @flags: how the job needs it (read-only, or not to be created)
  *
  * Opens the database for a job. When that fails, the store's own message
@@ -45,7 +45,7 @@ se_cli_open_store (const char       *database,
                    SeStoreOpenFlags  flags)
 {
   g_autoptr(GError) error = NULL;
-  SeStore *store = se_store_open (database, flags, &error);
+  SeStore *store = se_store_open_location (database, flags, &error);
 
   if (store == NULL)
     se_cli_fail (error->message);

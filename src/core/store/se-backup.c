@@ -274,9 +274,10 @@ se_store_backup_if_due (SeStore     *store,
   if (made != NULL)
     *made = NULL;
 
-  /* Closed (after a restore), read-only or empty: nothing to keep. */
+  /* Closed (after a restore), read-only or empty: nothing to keep; on a
+   * server: the server's backups, not the app's */
   if (_se_store_get_db (store) == NULL || se_store_is_read_only (store)
-      || se_store_is_empty (store))
+      || se_store_is_server (store) || se_store_is_empty (store))
     return TRUE;
 
   db_path = se_store_get_path (store);
@@ -468,6 +469,15 @@ se_store_restore_backup (const char  *db_path,
   gboolean exists;
 
   g_return_val_if_fail (db_path != NULL, FALSE);
+
+  if (se_store_location_is_server (db_path))
+    {
+      g_set_error_literal (error, SE_STORE_ERROR, SE_STORE_ERROR_FAILED,
+                           _("A database on a server is restored with the server’s own tools "
+                             "(pg_restore), not by Staff Exchange. Ask whoever looks after the "
+                             "server."));
+      return FALSE;
+    }
   g_return_val_if_fail (backup_path != NULL, FALSE);
 
   if (moved_to != NULL)

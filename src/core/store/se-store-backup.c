@@ -87,6 +87,14 @@ _se_store_copy_begin (SeStore     *store,
   const char *tmp;
   SeDbResult rc;
 
+  if (store != NULL && se_store_is_server (store))
+    {
+      g_set_error_literal (error, SE_STORE_ERROR, SE_STORE_ERROR_FAILED,
+                           _("A database on a server is backed up with the server’s own tools "
+                             "(pg_dump), not by Staff Exchange. Ask whoever looks after the "
+                             "server."));
+      return NULL;
+    }
   if (store != NULL)
     {
       src = _se_store_get_db (store);

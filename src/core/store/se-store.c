@@ -401,6 +401,42 @@ se_store_open (const char        *path,
   return _se_store_open_with_options (path, flags, NULL, error);
 }
 
+/**
+ * se_store_location_is_server:
+ * @location: what the user gave as the database
+ *
+ * Returns: whether @location names a database server (a postgresql://
+ *   or postgres:// address, or service=NAME) rather than a file
+ */
+gboolean
+se_store_location_is_server (const char *location)
+{
+  g_return_val_if_fail (location != NULL, FALSE);
+
+  return se_db_is_server_location (location);
+}
+
+/**
+ * se_store_open_location:
+ * @location: a file, or a server (se_store_location_is_server ())
+ *
+ * Opens a file as se_store_open () does, or a database on a server. The
+ * command-line jobs take both; the window opens files.
+ *
+ * Returns: (transfer full) (nullable): the store
+ */
+SeStore *
+se_store_open_location (const char      *location,
+                        SeStoreOpenFlags flags,
+                        GError         **error)
+{
+  g_return_val_if_fail (location != NULL, NULL);
+
+  if (se_db_is_server_location (location))
+    return _se_store_open_server (location, flags, error);
+  return se_store_open (location, flags, error);
+}
+
 /* For the tests of write errors: the store on a fault-injecting VFS. */
 SeStore *
 _se_store_open_with_vfs (const char        *path,

@@ -42,6 +42,10 @@ const GType *se_store_get_record_types  (guint             *n_types);
 SeStore     *se_store_open              (const char        *path,
                                          SeStoreOpenFlags   flags,
                                          GError           **error);
+gboolean     se_store_location_is_server (const char       *location);
+SeStore     *se_store_open_location     (const char        *location,
+                                         SeStoreOpenFlags   flags,
+                                         GError           **error);
 const char  *se_store_get_path          (SeStore           *self);
 gboolean     se_store_is_read_only      (SeStore           *self);
 const char  *se_store_get_read_only_reason (SeStore        *self);

@@ -140,7 +140,7 @@ load_example_data (const char *path)
   g_autoptr(SeStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  store = se_store_open (path, SE_STORE_OPEN_FLAGS_NONE, &error);
+  store = se_store_open_location (path, SE_STORE_OPEN_FLAGS_NONE, &error);
   if (store == NULL || !se_example_data_load (store, &error))
     return fail (error->message);
 
@@ -163,7 +163,9 @@ se_application_handle_local_options (GApplication *app,
     }
 
   g_variant_dict_lookup (options, "database", "^ay", &database);
-  if (database != NULL)
+  if (database != NULL && se_store_location_is_server (database))
+    path = g_strdup (database);
+  else if (database != NULL)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (database);
       path = g_file_get_path (file);
@@ -198,6 +200,10 @@ se_application_handle_local_options (GApplication *app,
   {
     g_autofree char *backup = NULL;
 
+    if (g_variant_dict_lookup (options, "copy-to", "^ay", &backup))
+      return se_cli_copy_to (path, backup);
+    if (g_variant_dict_contains (options, "upgrade-schema"))
+      return se_cli_upgrade_schema (path);
     if (g_variant_dict_lookup (options, "backup", "^ay", &backup))
       return se_cli_backup (path, backup);
     if (g_variant_dict_lookup (options, "restore", "^ay", &backup))
@@ -221,6 +227,13 @@ se_application_handle_local_options (GApplication *app,
     if (status >= 0)
       return status;
   }
+
+  /* The window opens files; a server only serves the jobs above */
+  if (database != NULL && se_store_location_is_server (database))
+    return fail (_("The window of Staff Exchange opens database files. A database on a server "
+                   "takes the command-line jobs: --export-csv, --import-csv, --run-checks, "
+                   "--export-ics, --export-statistics, --export-summary, --copy-to and "
+                   "--upgrade-schema."));
 
   if (database != NULL)
     {
@@ -314,46 +327,57 @@ se_application_init (SeApplication *self)
   const GOptionEntry entries[] = {
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Print the version and exit"), NULL },
-    { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Open the database FILE instead of the default one"), N_("FILE") },
-    { "load-example-data", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Load the example data into the (empty) database and exit"), NULL },
-    { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Write a verified backup of the database to FILE and exit"), N_("FILE") },
-    { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Replace the database by the backup FILE (checked first; the current database "
-         "is kept aside) and exit"), N_("FILE") },
-    { "export-summary", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Write the summary of AGREEMENT (id or reference number) as PDF and exit"),
-      N_("AGREEMENT") },
-    { "export-certificate", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Write a participation certificate for PLACEMENT (id or title) as PDF and exit"),
-      N_("PLACEMENT") },
-    { "participant", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("The participant the certificate is for (id or “Given Family”)"), N_("PERSON") },
-    { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("The PDF file to write"), N_("FILE") },
-    { "import-csv", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Import the CSV file FILE of records of KIND (placements, people, …) and exit; "
-         "nothing is imported when a line is wrong"), N_("KIND FILE") },
-    { "export-csv", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Write the records of KIND (placements, people, …) into the CSV file FILE and exit"),
-      N_("KIND FILE") },
-    { "csv-file", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, NULL, NULL, NULL },
-    { "run-checks", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Print the findings of the consistency checks, one a line, and exit "
-         "(status 0: none, 1: some)"), NULL },
-    { "export-ics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Write the placements (all, or those chosen with --placement or --partnership) "
-         "into the iCalendar file FILE and exit"), N_("FILE") },
-    { "placement", 0, 0, G_OPTION_ARG_INT64, NULL,
-      N_("With --export-ics: only the placement with this id"), N_("ID") },
-    { "partnership", 0, 0, G_OPTION_ARG_INT64, NULL,
-      N_("With --export-ics: only the placements of the partnership with this id"), N_("ID") },
-    { "export-statistics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Write the statistics into FILE (.csv or .xlsx) and exit"), N_("FILE") },
-    { NULL }
-  };
+      { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+        N_("Open the database FILE instead of the default one; for the command-line jobs also "
+         "a server (postgresql://… or service=NAME)"),
+            N_("FILE") },
+        { "load-example-data", 0, 0, G_OPTION_ARG_NONE, NULL,
+          N_("Load the example data into the (empty) database and exit"), NULL },
+          { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+            N_("Write a verified backup of the database to FILE and exit"), N_("FILE") },
+            { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+              N_("Replace the database by the backup FILE (checked first; the current database "
+         "is kept aside) and exit"),
+                  N_("FILE") },
+              { "copy-to", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+                N_("Copy the whole database into a new file or an empty database on a server "
+         "(postgresql://… or service=NAME) and exit"),
+                    N_("LOCATION") },
+                { "upgrade-schema", 0, 0, G_OPTION_ARG_NONE, NULL,
+                  N_("Bring the schema of a database on a server up to this version and exit"), NULL },
+                  { "export-summary", 0, 0, G_OPTION_ARG_STRING, NULL,
+                    N_("Write the summary of AGREEMENT (id or reference number) as PDF and exit"),
+                        N_("AGREEMENT") },
+                    { "export-certificate", 0, 0, G_OPTION_ARG_STRING, NULL,
+                      N_("Write a participation certificate for PLACEMENT (id or title) as PDF and exit"),
+                          N_("PLACEMENT") },
+                      { "participant", 0, 0, G_OPTION_ARG_STRING, NULL,
+                        N_("The participant the certificate is for (id or “Given Family”)"), N_("PERSON") },
+                        { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+                          N_("The PDF file to write"), N_("FILE") },
+                          { "import-csv", 0, 0, G_OPTION_ARG_STRING, NULL,
+                            N_("Import the CSV file FILE of records of KIND (placements, people, …) and exit; "
+         "nothing is imported when a line is wrong"),
+                                N_("KIND FILE") },
+                            { "export-csv", 0, 0, G_OPTION_ARG_STRING, NULL,
+                              N_("Write the records of KIND (placements, people, …) into the CSV file FILE and exit"),
+                                  N_("KIND FILE") },
+                              { "csv-file", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, NULL, NULL, NULL },
+                              { "run-checks", 0, 0, G_OPTION_ARG_NONE, NULL,
+                                N_("Print the findings of the consistency checks, one a line, and exit "
+         "(status 0: none, 1: some)"),
+                                    NULL },
+                                { "export-ics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+                                  N_("Write the placements (all, or those chosen with --placement or --partnership) "
+         "into the iCalendar file FILE and exit"),
+                                      N_("FILE") },
+                                  { "placement", 0, 0, G_OPTION_ARG_INT64, NULL,
+                                    N_("With --export-ics: only the placement with this id"), N_("ID") },
+                                    { "partnership", 0, 0, G_OPTION_ARG_INT64, NULL,
+                                      N_("With --export-ics: only the placements of the partnership with this id"), N_("ID") },
+                                      { "export-statistics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+                                        N_("Write the statistics into FILE (.csv or .xlsx) and exit"), N_("FILE") },
+                                        { NULL } };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# test-cli-server.sh: the command-line jobs on a PostgreSQL server
+#
+# Copyright 2026 The Staff Exchange authors
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Runs under tests/se-with-pg, which starts a throw-away server and sets
+# PGHOST, PGPORT, PGUSER and PGPASSWORD: --copy-to a server and back into
+# a new file with every kind's --export-csv the same, --export-csv and
+# --run-checks on the server, --upgrade-schema, --backup refused, the
+# window refused, and an unreachable server and a wrong password: exit
+# status 2 and a message, and no password in it.
+
+set -u
+app=$1
+unset DISPLAY WAYLAND_DISPLAY
+dir=$(mktemp -d)
+db_name=se_cli_$$
+trap 'psql -q -d postgres -c "DROP DATABASE IF EXISTS $db_name WITH (FORCE)" >/dev/null 2>&1; rm -rf "$dir"' EXIT
+export HOME=$dir XDG_DATA_HOME=$dir/data XDG_CONFIG_HOME=$dir/config XDG_CACHE_HOME=$dir/cache
+
+n=0
+fails=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; }
+check() { local what=$1; shift; if "$@"; then ok "$what"; else not_ok "$what"; fi; }
+
+psql -q -d postgres -c "CREATE DATABASE $db_name" >/dev/null
+server="postgresql://$PGUSER@$PGHOST:$PGPORT/$db_name"
+
+"$app" --database "$dir/first.db" --load-example-data >/dev/null 2>&1
+"$app" --database "$dir/first.db" --copy-to "$server" >"$dir/out" 2>"$dir/err"
+check "--copy-to a server exits 0" [ $? -eq 0 ]
+check "... and says where" grep -q "$db_name" "$dir/out"
+"$app" --database "$server" --copy-to "$dir/last.db" >"$dir/out" 2>"$dir/err"
+check "--copy-to a new file from the server exits 0" [ $? -eq 0 ]
+
+same=yes
+for kind in organisations units people topics partnerships agreements signatories approvals \
+            placements participants programme-items prerequisites placement-topics; do
+  "$app" --database "$dir/first.db" --export-csv "$kind" "$dir/a-$kind.csv" >/dev/null 2>&1
+  "$app" --database "$dir/last.db" --export-csv "$kind" "$dir/b-$kind.csv" >/dev/null 2>&1
+  "$app" --database "$server" --export-csv "$kind" "$dir/s-$kind.csv" >/dev/null 2>&1
+  if ! cmp -s "$dir/a-$kind.csv" "$dir/b-$kind.csv" || ! cmp -s "$dir/a-$kind.csv" "$dir/s-$kind.csv" \
+     || [ ! -s "$dir/a-$kind.csv" ]; then
+    same="no ($kind)"
+  fi
+done
+check "every kind's --export-csv: the same from the file, the server and the copy back" \
+  [ "$same" = yes ]
+
+"$app" --database "$dir/first.db" --run-checks >"$dir/a-checks" 2>&1
+"$app" --database "$server" --run-checks >"$dir/s-checks" 2>&1
+check "--run-checks finds the same on the server" cmp -s "$dir/a-checks" "$dir/s-checks"
+
+"$app" --database "$dir/first.db" --copy-to "$server" >"$dir/out" 2>"$dir/err"
+check "--copy-to a server that holds data exits 2" [ $? -eq 2 ]
+check "... and says why" grep -q "already holds data" "$dir/err"
+"$app" --database "$server" --copy-to "$dir/last.db" >"$dir/out" 2>"$dir/err"
+check "--copy-to a file that exists exits 2" [ $? -eq 2 ]
+
+psql -q -d "$db_name" -c "UPDATE staff_exchange_schema SET version = 4, oldest_writer = 4" >/dev/null
+"$app" --database "$server" --import-csv topics "$dir/a-topics.csv" >"$dir/out" 2>"$dir/err"
+check "an older schema on the server is not written to" [ $? -eq 2 ]
+check "... and the message names --upgrade-schema" grep -q -- "--upgrade-schema" "$dir/err"
+"$app" --database "$server" --upgrade-schema >"$dir/out" 2>"$dir/err"
+check "--upgrade-schema exits 0" [ $? -eq 0 ]
+check "... and the schema is this version's" \
+  [ "$(psql -At -d "$db_name" -c 'SELECT version FROM staff_exchange_schema')" = 5 ]
+
+"$app" --database "$server" --backup "$dir/backup.db" >"$dir/out" 2>"$dir/err"
+check "--backup of a server exits 2" [ $? -eq 2 ]
+check "... and names pg_dump" grep -q "pg_dump" "$dir/err"
+"$app" --database "$server" >"$dir/out" 2>"$dir/err"
+check "the window does not open a server: exit 2" [ $? -eq 2 ]
+
+"$app" --database "postgresql://127.0.0.1:1/staff" --run-checks >"$dir/out" 2>"$dir/err"
+check "an unreachable server exits 2" [ $? -eq 2 ]
+check "... with a message" grep -q "No database server answers" "$dir/err"
+"$app" --database "postgresql://$PGUSER:wrong$PGPASSWORD@$PGHOST:$PGPORT/$db_name" \
+  --run-checks >"$dir/out" 2>"$dir/err"
+check "a wrong password exits 2" [ $? -eq 2 ]
+check "... with a message" grep -q "refused the user name or the password" "$dir/err"
+check "... that does not show the password" bash -c "! grep -q wrong '$dir/err'"
+
+echo "1..$n"
+[ $fails -eq 0 ]
