@@ -64,7 +64,8 @@ test_there_and_back (void)
   g_autoptr (SeStore) s = NULL;
   g_autoptr (SeStore) b = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) pdf = g_bytes_new_static ("%PDF-1.4\n\0\xff signed", 20);
+  static const char pdf_bytes[] = "%PDF-1.4\n\0\xff signed";
+  g_autoptr (GBytes) pdf = g_bytes_new_static (pdf_bytes, sizeof pdf_bytes - 1);
   g_autoptr (GBytes) copied = NULL;
   g_autoptr (GHashTable) dismissals = NULL;
   g_autoptr (GListModel) agreements = NULL;
