@@ -300,7 +300,7 @@ fill_spec (SeQueryModel *self,
 
 static gboolean
 query (SeQueryModel *self,
-       guint         offset,
+       gint64        after_id,
        guint         limit,
        GArray       *ids)
 {
@@ -308,7 +308,7 @@ query (SeQueryModel *self,
   g_autoptr(GError) error = NULL;
 
   fill_spec (self, &spec);
-  if (!_se_store_query_ids (self->store, &spec, offset, limit, ids, &error))
+  if (!_se_store_query_ids (self->store, &spec, after_id, limit, ids, &error))
     {
       /* A closed store or a damaged file: the list shows what it has. */
       g_warning ("Could not read the list: %s", error->message);
@@ -340,7 +340,8 @@ complete (SeQueryModel *self)
   if (loaded >= self->n_items)
     return;
 
-  query (self, loaded, 0, self->ids);
+  /* Keyset paging: after the last row read, not past as many rows */
+  query (self, g_array_index (self->ids, gint64, loaded - 1), 0, self->ids);
 
   /* Another program may have written to the file since the count. */
   if (self->ids->len != self->n_items)

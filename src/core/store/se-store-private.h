@@ -332,6 +332,12 @@ void               _se_record_list_remove      (SeRecordList *self,
 
 /* The lazy list models (se-query-model.c): which rows, in which order.
  * The SQL is written by se-store-query.c from this description. */
+/* The rowid of a placement's row in the file's search table: the start
+ * date above the id, so that the table's order is the list's (see
+ * se-store-schema.c); @p is the placement table's alias. */
+#define SE_STORE_PLACEMENT_SEARCH_KEY(p) \
+  "((CAST (replace (" p ".start_date, '-', '') AS INTEGER) << 32) | " p ".id)"
+
 typedef struct
 {
   GType       type;
@@ -345,12 +351,12 @@ typedef struct
 SeDbStmt *_se_store_prepare     (SeStore           *self,
                                  const char        *sql,
                                  GError           **error);
-gboolean  _se_store_query_ids   (SeStore           *self,
-                                 const SeQuerySpec *spec,
-                                 guint              offset,
-                                 guint              limit,
-                                 GArray            *ids,
-                                 GError           **error);
+gboolean  _se_store_query_ids (SeStore           *self,
+                               const SeQuerySpec *spec,
+                               gint64             after_id,
+                               guint              limit,
+                               GArray            *ids,
+                               GError           **error);
 gboolean  _se_store_query_count (SeStore           *self,
                                  const SeQuerySpec *spec,
                                  guint             *count,

@@ -24,7 +24,13 @@
  * Placements are sorted newest first. Their search table's rowid is that
  * order itself (the start date above the id, see se-store-schema.c), so
  * a search reads the first page straight off the doclist and never sorts
- * the matches. The id is the rowid's low 32 bits. */
+ * the matches. The id is the rowid's low 32 bits.
+ *
+ * The pages after the first start where the one before ended (keyset
+ * paging): the rows whose sort key, as a row value, comes after the last
+ * row's, read by its id, so that the database seeks in the index instead
+ * of counting off the rows before. Each order therefore ends in the id and
+ * has no NULL in its key. */
 
 #define PLACEMENT_ID "(placement_search.rowid & 4294967295)"
 
@@ -33,6 +39,8 @@ typedef struct
   const char *table;
   const char *alias;
   const char *order;          /* ORDER BY without search */
+  const char *key;            /* the same as a row value, without NULLs */
+  gboolean    descending;     /* every part of the order is DESC */
   const char *organisation;   /* condition on ?6 */
   const char *year;           /* condition on ?4 (Y-01-01), ?5 (Y-12-31), ?7 (Y) */
   gboolean    has_kind;
@@ -44,38 +52,71 @@ static const Shape *
 shape_of (GType type)
 {
   static const Shape placement = {
-    "placement", "p", "p.start_date DESC, p.id DESC",
+    "placement",
+    "p",
+    "p.start_date DESC, p.id DESC",
+    "p.start_date, p.id",
+    TRUE,
     "p.id IN (SELECT placement_id FROM participant WHERE home_organisation_id = ?6"
     " UNION SELECT placement_id FROM participant WHERE host_organisation_id = ?6)",
     "p.start_date <= ?5 AND p.end_date >= ?4",
-    TRUE, TRUE, TRUE,
+    TRUE,
+    TRUE,
+    TRUE,
   };
   static const Shape agreement = {
-    "agreement", "a", "a.valid_until IS NULL, a.valid_until, a.title COLLATE NOCASE, a.id",
+    "agreement",
+    "a",
+    "a.valid_until IS NULL, coalesce (a.valid_until, ''), a.title COLLATE NOCASE, a.id",
+    "a.valid_until IS NULL, coalesce (a.valid_until, ''), a.title COLLATE NOCASE, a.id",
+    FALSE,
     "(a.party_a_id = ?6 OR a.party_b_id = ?6)",
     "(a.valid_from IS NULL OR a.valid_from <= ?5)"
     " AND (a.valid_until IS NULL OR a.valid_until >= ?4)",
-    TRUE, TRUE, TRUE,
+    TRUE,
+    TRUE,
+    TRUE,
   };
   /* A partnership without a title goes by its first organisation. */
+#define PARTNERSHIP_KEY \
+  "coalesce (nullif (ps.title, ''), (SELECT name FROM organisation" \
+  " WHERE id = ps.organisation_a_id)) COLLATE NOCASE, ps.id"
   static const Shape partnership = {
-    "partnership", "ps",
-    "coalesce (nullif (ps.title, ''), (SELECT name FROM organisation"
-    " WHERE id = ps.organisation_a_id)) COLLATE NOCASE, ps.id",
+    "partnership",
+    "ps",
+    PARTNERSHIP_KEY,
+    PARTNERSHIP_KEY,
+    FALSE,
     "(ps.organisation_a_id = ?6 OR ps.organisation_b_id = ?6)",
     "(ps.since IS NULL OR CAST (substr (ps.since, 1, 4) AS INTEGER) <= ?7)"
     " AND (ps.until IS NULL OR CAST (substr (ps.until, 1, 4) AS INTEGER) >= ?7)",
-    TRUE, TRUE, TRUE,
+    TRUE,
+    TRUE,
+    TRUE,
   };
   static const Shape person = {
-    "person", "pe", "pe.family_name COLLATE NOCASE, pe.given_name COLLATE NOCASE, pe.id",
-    "pe.organisation_id = ?6", NULL,
-    FALSE, FALSE, TRUE,
+    "person",
+    "pe",
+    "pe.family_name COLLATE NOCASE, coalesce (pe.given_name, '') COLLATE NOCASE, pe.id",
+    "pe.family_name COLLATE NOCASE, coalesce (pe.given_name, '') COLLATE NOCASE, pe.id",
+    FALSE,
+    "pe.organisation_id = ?6",
+    NULL,
+    FALSE,
+    FALSE,
+    TRUE,
   };
   static const Shape organisation = {
-    "organisation", "o", "o.name COLLATE NOCASE, o.id",
-    "(o.id = ?6 OR o.parent_id = ?6)", NULL,
-    TRUE, FALSE, TRUE,
+    "organisation",
+    "o",
+    "o.name COLLATE NOCASE, o.id",
+    "o.name COLLATE NOCASE, o.id",
+    FALSE,
+    "(o.id = ?6 OR o.parent_id = ?6)",
+    NULL,
+    TRUE,
+    FALSE,
+    TRUE,
   };
 
   if (type == SE_TYPE_PLACEMENT)
@@ -241,8 +282,8 @@ plain_shape (GType  type,
 {
   g_autoptr(GTypeClass) klass = g_type_class_ref (type);
 
-  *shape = (Shape) { se_record_class_get_table (SE_RECORD_CLASS (klass)), "t", "t.id",
-                     NULL, NULL, FALSE, FALSE, FALSE };
+  *shape = (Shape) { se_record_class_get_table (SE_RECORD_CLASS (klass)), "t", "t.id", "t.id",
+                     FALSE, NULL, NULL, FALSE, FALSE, FALSE };
   return shape;
 }
 
@@ -257,26 +298,43 @@ step_error (SeStore   *self,
   return FALSE;
 }
 
+/* The condition on ?9 that keeps the rows after the one with that id. */
+static char *
+after_row (const Shape *shape,
+           gboolean     fts_order)
+{
+  if (fts_order)
+    return g_strdup (" AND placement_search.rowid < (SELECT " SE_STORE_PLACEMENT_SEARCH_KEY ("p") " FROM placement p WHERE p.id = ?9)");
+  /* The alias inside is the row read by its id, outside the row compared */
+  return g_strdup_printf (" AND (%s) %s (SELECT %s FROM %s %s WHERE %s.id = ?9)", shape->key,
+                          shape->descending ? "<" : ">", shape->key, shape->table,
+                          shape->alias, shape->alias);
+}
+
 /**
  * _se_store_query_ids:
- * @offset: how many rows to skip
+ * @after_id: the id of the last row of the page before; 0 for the first
  * @limit: how many rows at most; 0 for all
  * @ids: (element-type gint64): where the ids are appended
  *
- * Appends the ids of the rows @spec describes, in the list's order.
+ * Appends the ids of the rows @spec describes, in the list's order: the
+ * first @limit ones, or those after the row with the id @after_id. When
+ * that row is gone (deleted since), there are none: the change that
+ * deleted it reloads the list.
  */
 gboolean
-_se_store_query_ids (SeStore            *self,
-                     const SeQuerySpec  *spec,
-                     guint               offset,
-                     guint               limit,
-                     GArray             *ids,
-                     GError            **error)
+_se_store_query_ids (SeStore           *self,
+                     const SeQuerySpec *spec,
+                     gint64             after_id,
+                     guint              limit,
+                     GArray            *ids,
+                     GError           **error)
 {
   Shape plain;
   const Shape *shape = shape_of (spec->type);
   g_autofree char *match = NULL;
   g_autofree char *where = NULL;
+  g_autofree char *after = NULL;
   g_autofree char *sql = NULL;
   gboolean fts_order;
   SeDbStmt *stmt;
@@ -288,12 +346,14 @@ _se_store_query_ids (SeStore            *self,
     match = self->dialect->dup_match (spec->search);
 
   where = from_where (self, shape, spec, match != NULL, &fts_order);
+  after = after_id != 0 ? after_row (shape, fts_order) : g_strdup ("");
   if (fts_order)
-    sql = g_strdup_printf ("SELECT " PLACEMENT_ID "%s ORDER BY placement_search.rowid DESC"
-                           " LIMIT ?8 OFFSET ?9", where);
+    sql = g_strdup_printf ("SELECT " PLACEMENT_ID "%s%s ORDER BY placement_search.rowid DESC"
+                           " LIMIT ?8",
+                           where, after);
   else
-    sql = g_strdup_printf ("SELECT %s.id%s ORDER BY %s LIMIT ?8 OFFSET ?9",
-                           shape->alias, where, shape->order);
+    sql = g_strdup_printf ("SELECT %s.id%s%s ORDER BY %s LIMIT ?8",
+                           shape->alias, where, after, shape->order);
 
   stmt = _se_store_prepare (self, sql, error);
   if (stmt == NULL)
@@ -301,7 +361,7 @@ _se_store_query_ids (SeStore            *self,
   bind_spec (stmt, spec, match);
   /* No limit is the largest one: SQLite's -1 is an error on a server */
   se_db_bind_int64 (stmt, 8, limit == 0 ? G_MAXINT64 : (gint64) limit);
-  se_db_bind_int64 (stmt, 9, offset);
+  se_db_bind_int64 (stmt, 9, after_id);
 
   while ((rc = se_db_step (stmt)) == SE_DB_ROW)
     {

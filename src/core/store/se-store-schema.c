@@ -318,8 +318,7 @@ static const char schema_v3[] =
   "CREATE VIRTUAL TABLE " t "_search USING fts5 (text, " \
   "  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');"
 
-#define PLACEMENT_KEY(p) \
-  "((CAST (replace (" p ".start_date, '-', '') AS INTEGER) << 32) | " p ".id)"
+#define PLACEMENT_KEY(p) SE_STORE_PLACEMENT_SEARCH_KEY (p)
 #define PLACEMENT_TEXT SE_SEARCH_PLACEMENT_TEXT ("group_concat")
 #define ORGANISATION_TEXT SE_SEARCH_ORGANISATION_TEXT ("group_concat")
 #define PERSON_TEXT SE_SEARCH_PERSON_TEXT ("group_concat")
