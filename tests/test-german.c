@@ -43,7 +43,7 @@ test_german_window (void)
   se_window_show_section (window, "placements");
   se_test_wait_for_idle ();
 
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Personalaustausch");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "de.db – Personalaustausch");
   g_assert_true (se_test_has_label (GTK_WIDGET (window), "Partnerschaften", TRUE));
   g_assert_true (se_test_has_label (GTK_WIDGET (window), "Einsätze", TRUE));
   /* The Leipzig delegation's visit, in the list of placements */

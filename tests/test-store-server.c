@@ -165,9 +165,12 @@ test_connection_lost (Fixture      *f,
   g_autofree char *kill = NULL;
   PGconn          *watch = PQconnectdb (f->conninfo);
   PGresult        *res;
+  GListModel      *list;
 
   g_assert_cmpint (PQstatus (watch), ==, CONNECTION_OK);
   g_assert_cmpint (save_organisation (store, "Stadt Essen", NULL), >, 0);
+  list = se_store_get_list (store, SE_TYPE_ORGANISATION);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
 
   g_assert_true (se_store_begin (store, &error));
   g_assert_cmpint (save_organisation (store, "Landkreis Bautzen", &error), >, 0);
@@ -196,6 +199,8 @@ test_connection_lost (Fixture      *f,
   PQclear (res);
   PQfinish (watch);
   g_assert_cmpuint (se_store_count (store, SE_TYPE_ORGANISATION), ==, 2);
+  /* The new connection logs its changes too: the store's list has the save */
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
 }
 
 static void

@@ -153,6 +153,8 @@ fail_result (PgDb     *self,
                                                           : PQerrorMessage (self->conn));
 }
 
+static SeDbResult ensure_change_log (PgDb *self);
+
 /* Before each call to the server: a connection it dropped is made again,
  * once the caller has been told (SE_DB_CONNECTION_LOST). */
 static gboolean
@@ -168,7 +170,10 @@ ensure_connected (PgDb *self)
       return FALSE;
     }
   self->generation++;
+  /* The session's change log went with the old connection. A read-only
+   * session has none (as when it first connected): it changes nothing. */
   self->change_log = FALSE;
+  ensure_change_log (self);
   return TRUE;
 }
 

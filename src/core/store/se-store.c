@@ -417,6 +417,25 @@ se_store_location_is_server (const char *location)
 }
 
 /**
+ * se_store_dup_location_name:
+ * @location: a file, or a server (se_store_location_is_server ())
+ *
+ * Returns: (transfer full): @location in words for a window's title or
+ *   the About dialog: a file's name, or a server database's service name
+ *   or host and database. Never a password, which a connection URI may
+ *   hold.
+ */
+char *
+se_store_dup_location_name (const char *location)
+{
+  g_return_val_if_fail (location != NULL, NULL);
+
+  if (se_db_is_server_location (location))
+    return se_db_pg_describe (location);
+  return g_path_get_basename (location);
+}
+
+/**
  * se_store_open_location:
  * @location: a file, or a server (se_store_location_is_server ())
  *

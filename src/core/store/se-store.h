@@ -43,6 +43,7 @@ SeStore     *se_store_open              (const char        *path,
                                          SeStoreOpenFlags   flags,
                                          GError           **error);
 gboolean     se_store_location_is_server (const char       *location);
+char        *se_store_dup_location_name (const char *location);
 SeStore     *se_store_open_location     (const char        *location,
                                          SeStoreOpenFlags   flags,
                                          GError           **error);

@@ -807,7 +807,7 @@ save_ics (const char *path,
     store = se_tool_page_get_store (SE_TOOL_PAGE (job->self));
   else
     {
-      opened = se_store_open (job->db_path, SE_STORE_OPEN_FLAGS_NO_CREATE, error);
+      opened = se_store_open_location (job->db_path, SE_STORE_OPEN_FLAGS_NO_CREATE, error);
       if (opened == NULL)
         return FALSE;
       store = opened;

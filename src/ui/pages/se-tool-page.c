@@ -372,7 +372,7 @@ work_thread (GTask        *task,
   g_autoptr(SeStore) store = NULL;
   GError *error = NULL;
 
-  store = se_store_open (w->path, SE_STORE_OPEN_FLAGS_NO_CREATE, &error);
+  store = se_store_open_location (w->path, SE_STORE_OPEN_FLAGS_NO_CREATE, &error);
   if (store == NULL)
     {
       g_task_return_error (task, error);

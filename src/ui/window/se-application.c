@@ -228,12 +228,17 @@ se_application_handle_local_options (GApplication *app,
       return status;
   }
 
-  /* The window opens files; a server only serves the jobs above */
+  /* A server in a window, in this process or the one already running */
   if (database != NULL && se_store_location_is_server (database))
-    return fail (_("The window of Staff Exchange opens database files. A database on a server "
-                   "takes the command-line jobs: --export-csv, --import-csv, --run-checks, "
-                   "--export-ics, --export-statistics, --export-summary, --copy-to and "
-                   "--upgrade-schema."));
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!g_application_register (app, NULL, &error))
+        return fail (error->message);
+      g_action_group_activate_action (G_ACTION_GROUP (app), "open-location",
+                                      g_variant_new_string (path));
+      return 0;
+    }
 
   if (database != NULL)
     {
@@ -247,6 +252,113 @@ se_application_handle_local_options (GApplication *app,
     }
 
   return -1;
+}
+
+/* Open…: a database file, in a window of its own (or the one that shows
+ * it already). */
+static void
+open_chooser_response (GtkNativeDialog *chooser,
+                       int              response,
+                       gpointer         user_data)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_application_open (G_APPLICATION (user_data), &file, 1, "");
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+open_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GtkWindow            *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) databases = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Open Database"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
+                                            _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (databases, _("Staff Exchange databases"));
+  gtk_file_filter_add_mime_type (databases, "application/x-staffexchange-database");
+  gtk_file_filter_add_pattern (databases, "*.db");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), databases);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  g_signal_connect (chooser, "response", G_CALLBACK (open_chooser_response), user_data);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Connect to Server…: a connection URI or a service from pg_service.conf.
+ * What is typed is kept nowhere but in the window that opens it. */
+static void
+connect_entry_changed (GtkEditable      *entry,
+                       AdwMessageDialog *dialog)
+{
+  const char *text = gtk_editable_get_text (entry);
+
+  adw_message_dialog_set_response_enabled (dialog, "connect",
+                                           se_store_location_is_server (text));
+}
+
+static void
+connect_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  gpointer          user_data)
+{
+  GtkEditable     *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *location = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  if (g_str_equal (response, "connect") && se_store_location_is_server (location))
+    g_action_group_activate_action (G_ACTION_GROUP (user_data), "open-location",
+                                    g_variant_new_string (location));
+}
+
+static void
+connect_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  GtkWindow        *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  AdwMessageDialog *dialog;
+  GtkWidget        *entry = gtk_entry_new ();
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Connect to a Server"), NULL));
+  adw_message_dialog_set_body (dialog,
+                               _("A database on a PostgreSQL server: its address, such as "
+                                 "postgresql://server.example.org/austausch, or the name your IT "
+                                 "gave it, as service=austausch. Passwords come from the "
+                                 "server's settings on this computer (~/.pgpass), never from "
+                                 "Staff Exchange."));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_URL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Server database"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "connect", _("C_onnect"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "connect", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "connect");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  adw_message_dialog_set_response_enabled (dialog, "connect", FALSE);
+  g_signal_connect (entry, "changed", G_CALLBACK (connect_entry_changed), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (connect_response), user_data);
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (user_data));
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+/* A file or a server, from the command line or the dialogs above. */
+static void
+open_location_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  open_path (SE_APPLICATION (user_data), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -264,23 +376,37 @@ about_activated (GSimpleAction *action,
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
   const char *developers[] = { _("The Staff Exchange authors"), NULL };
+  GtkWindow       *window = gtk_application_get_active_window (app);
+  const char      *about = _("Partnerships, placements and agreements between public "
+                        "administrations");
+  g_autofree char *comments = NULL;
 
-  adw_show_about_window (gtk_application_get_active_window (app),
-                         "application-name", _("Staff Exchange"),
-                         "application-icon", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "developer-name", _("The Staff Exchange authors"),
-                         "developers", developers,
-                         "comments", _("Partnerships, placements and agreements between "
-                                       "public administrations"),
-                         "website", "https://github.com/staffexchange/staff-exchange",
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         /* Translators: put your names here, one a line */
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  /* Which database the window shows: its file's or its server's name */
+  if (SE_IS_WINDOW (window) && se_window_get_path (SE_WINDOW (window)) != NULL)
+    {
+      const char      *location = se_window_get_path (SE_WINDOW (window));
+      g_autofree char *name = se_store_dup_location_name (location);
+      g_autofree char *open = NULL;
+
+      if (se_store_location_is_server (location))
+        /* Translators: %s is a database on a server: its service, or host/database */
+        open = g_strdup_printf (_("Open: the database %s on a server"), name);
+      else
+        /* Translators: %s is the name of a database file */
+        open = g_strdup_printf (_("Open: the database file %s"), name);
+      comments = g_strdup_printf ("%s\n\n%s", about, open);
+    }
+
+  adw_show_about_window (window,
+                         "application-name", _("Staff Exchange"), "application-icon", APP_ID, "version", PACKAGE_VERSION, "developer-name", _("The Staff Exchange authors"), "developers", developers, "comments", comments != NULL ? comments : about, "website", "https://github.com/staffexchange/staff-exchange", "license-type", GTK_LICENSE_GPL_3_0,
+                                                                                                                                                /* Translators: put your names here, one a line */
+                                                                                                                                                "translator-credits", _("translator-credits"), NULL);
 }
 
 static const GActionEntry app_actions[] = {
+  { "open", open_activated },
+  { "connect", connect_activated },
+  { "open-location", open_location_activated, "s" },
   { "quit", quit_activated },
   { "about", about_activated },
 };
@@ -289,12 +415,14 @@ static void
 se_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *open_accels[] = { "<Control>o", NULL };
 
   G_APPLICATION_CLASS (se_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.open", open_accels);
 }
 
 /* --import-csv KIND FILE takes two values: see se-cli-data.c. */
@@ -324,60 +452,63 @@ se_application_class_init (SeApplicationClass *klass)
 static void
 se_application_init (SeApplication *self)
 {
+  /* clang-format off */
   const GOptionEntry entries[] = {
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Print the version and exit"), NULL },
-      { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
-        N_("Open the database FILE instead of the default one; for the command-line jobs also "
-         "a server (postgresql://… or service=NAME)"),
-            N_("FILE") },
-        { "load-example-data", 0, 0, G_OPTION_ARG_NONE, NULL,
-          N_("Load the example data into the (empty) database and exit"), NULL },
-          { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-            N_("Write a verified backup of the database to FILE and exit"), N_("FILE") },
-            { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-              N_("Replace the database by the backup FILE (checked first; the current database "
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Open the database FILE instead of the default one, or a database on a PostgreSQL "
+         "server (postgresql://… or service=NAME)"),
+      N_("FILE") },
+    { "load-example-data", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Load the example data into the (empty) database and exit"), NULL },
+    { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write a verified backup of the database to FILE and exit"), N_("FILE") },
+    { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Replace the database by the backup FILE (checked first; the current database "
          "is kept aside) and exit"),
-                  N_("FILE") },
-              { "copy-to", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-                N_("Copy the whole database into a new file or an empty database on a server "
+      N_("FILE") },
+    { "copy-to", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Copy the whole database into a new file or an empty database on a server "
          "(postgresql://… or service=NAME) and exit"),
-                    N_("LOCATION") },
-                { "upgrade-schema", 0, 0, G_OPTION_ARG_NONE, NULL,
-                  N_("Bring the schema of a database on a server up to this version and exit"), NULL },
-                  { "export-summary", 0, 0, G_OPTION_ARG_STRING, NULL,
-                    N_("Write the summary of AGREEMENT (id or reference number) as PDF and exit"),
-                        N_("AGREEMENT") },
-                    { "export-certificate", 0, 0, G_OPTION_ARG_STRING, NULL,
-                      N_("Write a participation certificate for PLACEMENT (id or title) as PDF and exit"),
-                          N_("PLACEMENT") },
-                      { "participant", 0, 0, G_OPTION_ARG_STRING, NULL,
-                        N_("The participant the certificate is for (id or “Given Family”)"), N_("PERSON") },
-                        { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-                          N_("The PDF file to write"), N_("FILE") },
-                          { "import-csv", 0, 0, G_OPTION_ARG_STRING, NULL,
-                            N_("Import the CSV file FILE of records of KIND (placements, people, …) and exit; "
+      N_("LOCATION") },
+    { "upgrade-schema", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Bring the schema of a database on a server up to this version and exit"), NULL },
+    { "export-summary", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Write the summary of AGREEMENT (id or reference number) as PDF and exit"),
+      N_("AGREEMENT") },
+    { "export-certificate", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Write a participation certificate for PLACEMENT (id or title) as PDF and exit"),
+      N_("PLACEMENT") },
+    { "participant", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("The participant the certificate is for (id or “Given Family”)"), N_("PERSON") },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("The PDF file to write"), N_("FILE") },
+    { "import-csv", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Import the CSV file FILE of records of KIND (placements, people, …) and exit; "
          "nothing is imported when a line is wrong"),
-                                N_("KIND FILE") },
-                            { "export-csv", 0, 0, G_OPTION_ARG_STRING, NULL,
-                              N_("Write the records of KIND (placements, people, …) into the CSV file FILE and exit"),
-                                  N_("KIND FILE") },
-                              { "csv-file", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, NULL, NULL, NULL },
-                              { "run-checks", 0, 0, G_OPTION_ARG_NONE, NULL,
-                                N_("Print the findings of the consistency checks, one a line, and exit "
+      N_("KIND FILE") },
+    { "export-csv", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Write the records of KIND (placements, people, …) into the CSV file FILE and exit"),
+      N_("KIND FILE") },
+    { "csv-file", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, NULL, NULL, NULL },
+    { "run-checks", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Print the findings of the consistency checks, one a line, and exit "
          "(status 0: none, 1: some)"),
-                                    NULL },
-                                { "export-ics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-                                  N_("Write the placements (all, or those chosen with --placement or --partnership) "
+      NULL },
+    { "export-ics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write the placements (all, or those chosen with --placement or --partnership) "
          "into the iCalendar file FILE and exit"),
-                                      N_("FILE") },
-                                  { "placement", 0, 0, G_OPTION_ARG_INT64, NULL,
-                                    N_("With --export-ics: only the placement with this id"), N_("ID") },
-                                    { "partnership", 0, 0, G_OPTION_ARG_INT64, NULL,
-                                      N_("With --export-ics: only the placements of the partnership with this id"), N_("ID") },
-                                      { "export-statistics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-                                        N_("Write the statistics into FILE (.csv or .xlsx) and exit"), N_("FILE") },
-                                        { NULL } };
+      N_("FILE") },
+    { "placement", 0, 0, G_OPTION_ARG_INT64, NULL,
+      N_("With --export-ics: only the placement with this id"), N_("ID") },
+    { "partnership", 0, 0, G_OPTION_ARG_INT64, NULL,
+      N_("With --export-ics: only the placements of the partnership with this id"), N_("ID") },
+    { "export-statistics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write the statistics into FILE (.csv or .xlsx) and exit"), N_("FILE") },
+    { NULL }
+  };
+  /* clang-format on */
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));

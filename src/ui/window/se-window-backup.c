@@ -73,7 +73,7 @@ backup_thread (GTask        *task,
   g_autoptr(SeStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  store = se_store_open (path, SE_STORE_OPEN_FLAGS_NO_CREATE, &error);
+  store = se_store_open_location (path, SE_STORE_OPEN_FLAGS_NO_CREATE, &error);
   if (store == NULL || !se_store_backup_if_due (store, SE_BACKUP_DEFAULT_INTERVAL, NULL, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -191,7 +191,8 @@ _se_window_backup_on_open (SeWindow *self)
 {
   PendingBackup *pending;
 
-  if (self->store == NULL || se_store_is_read_only (self->store))
+  /* A server's database is backed up on the server (pg_dump) */
+  if (self->store == NULL || se_store_is_read_only (self->store) || se_store_is_server (self->store))
     return;
 
   pending = g_rc_box_new0 (PendingBackup);
@@ -214,7 +215,7 @@ _se_window_backup_on_close (SeWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->store == NULL || se_store_is_read_only (self->store))
+  if (self->store == NULL || se_store_is_read_only (self->store) || se_store_is_server (self->store))
     return;
   if (backup_under_way (se_store_get_path (self->store)))
     return;
@@ -319,7 +320,8 @@ _se_window_backup_offer_newest (SeWindow     *self,
 {
   GtkWidget *button;
 
-  if (!g_error_matches (error, SE_STORE_ERROR, SE_STORE_ERROR_CORRUPT))
+  if (!g_error_matches (error, SE_STORE_ERROR, SE_STORE_ERROR_CORRUPT)
+      || se_store_location_is_server (self->path))
     return;
   g_free (self->newest_backup);
   self->newest_backup = se_store_find_newest_good_backup (self->path);
@@ -394,9 +396,31 @@ chooser_response (GtkNativeDialog *chooser,
 void
 _se_window_backup_restore (SeWindow *self)
 {
-  g_autofree char *folder_path = se_backup_dup_folder (self->path);
-  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+  g_autofree char *folder_path = NULL;
+  g_autoptr(GFile) folder = NULL;
   GtkFileChooserNative *chooser;
+
+  /* The app's backups are copies of a file: on a server, they are the
+   * server's (pg_dump and pg_restore), which this says instead */
+  if (se_store_location_is_server (self->path))
+    {
+      AdwMessageDialog *dialog;
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                           _("Backups Are Made on the Server"),
+                                                              NULL));
+      adw_message_dialog_set_body (dialog,
+                                   _("Staff Exchange makes and restores backups of database "
+                                     "files. This database is on a PostgreSQL server: its "
+                                     "administrator backs it up with pg_dump and restores it "
+                                     "with pg_restore. Ask your IT for a restore."));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  folder_path = se_backup_dup_folder (self->path);
+  folder = g_file_new_for_path (folder_path);
 
   chooser = gtk_file_chooser_native_new (_("Restore from Backup"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Restore"),

@@ -277,7 +277,7 @@ import_thread (GTask        *task,
   g_autoptr(SeStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  store = se_store_open (job->db_path, SE_STORE_OPEN_FLAGS_NO_CREATE, &error);
+  store = se_store_open_location (job->db_path, SE_STORE_OPEN_FLAGS_NO_CREATE, &error);
   if (store == NULL
       || !se_csv_import_file_full (store, job->type, job->path, import_progress, job, &job->n,
                                    &job->problems, cancellable, &error))

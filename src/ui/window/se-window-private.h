@@ -88,6 +88,7 @@ struct _SeWindow
   GtkListBox          *section_list;
   GtkStack            *section_stack;
   AdwWindowTitle      *list_title;
+  AdwWindowTitle      *sidebar_title;
   GtkWidget           *new_button;
   GtkToggleButton     *search_button;
   GtkSearchBar        *search_bar;

@@ -560,13 +560,28 @@ on_section_activated (GtkListBox    *list,
 
 /* Set-up */
 
+/* The title says which database the window shows (a file's name, or a
+ * server's service or host/database, never a password), so that two
+ * windows are told apart. */
+static void
+set_titles (SeWindow *self)
+{
+  g_autofree char *name = se_store_dup_location_name (self->path);
+  /* Translators: the window's title; %s is a database file's or server's name */
+  g_autofree char *title = g_strdup_printf (_("%s – Staff Exchange"), name);
+
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_window_title_set_subtitle (self->sidebar_title, name);
+}
+
 static void
 open_store (SeWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *last = NULL;
 
-  self->store = se_store_open (self->path, SE_STORE_OPEN_FLAGS_NONE, &error);
+  set_titles (self);
+  self->store = se_store_open_location (self->path, SE_STORE_OPEN_FLAGS_NONE, &error);
   if (self->store == NULL)
     {
       adw_status_page_set_description (self->problem_page, error->message);
@@ -675,6 +690,7 @@ se_window_class_init (SeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SeWindow, section_list);
   gtk_widget_class_bind_template_child (widget_class, SeWindow, section_stack);
   gtk_widget_class_bind_template_child (widget_class, SeWindow, list_title);
+  gtk_widget_class_bind_template_child (widget_class, SeWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, SeWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, SeWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, SeWindow, search_bar);
@@ -710,7 +726,7 @@ se_window_init (SeWindow *self)
 /**
  * se_window_new:
  * @application: (nullable): the application
- * @path: the database file to open
+ * @path: the database to open: a file, or a server (se_store_location_is_server ())
  *
  * Returns: (transfer none): a new window showing the database at @path, or
  *   why it cannot be opened
