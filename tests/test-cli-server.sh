@@ -8,8 +8,8 @@
 # Runs under tests/se-with-pg, which starts a throw-away server and sets
 # PGHOST, PGPORT, PGUSER and PGPASSWORD: --copy-to a server and back into
 # a new file with every kind's --export-csv the same, --export-csv and
-# --run-checks on the server, --upgrade-schema, --backup refused, the
-# window refused, and an unreachable server and a wrong password: exit
+# --run-checks on the server, a pg_dump of it that pg_restore takes,
+# --upgrade-schema, --backup refused, and an unreachable server and a wrong password: exit
 # status 2 and a message, and no password in it.
 
 set -u
@@ -53,6 +53,22 @@ check "every kind's --export-csv: the same from the file, the server and the cop
 "$app" --database "$dir/first.db" --run-checks >"$dir/a-checks" 2>&1
 "$app" --database "$server" --run-checks >"$dir/s-checks" 2>&1
 check "--run-checks finds the same on the server" cmp -s "$dir/a-checks" "$dir/s-checks"
+
+# The README's backup: pg_dump, and pg_restore into a new database, which
+# the app opens with every record
+pg_dump --format=custom --file="$dir/dump" "$db_name" 2>"$dir/err"
+check "pg_dump backs the server's database up" [ $? -eq 0 ]
+psql -q -d postgres -c "CREATE DATABASE ${db_name}_restored" >/dev/null
+pg_restore --exit-on-error --dbname="${db_name}_restored" "$dir/dump" 2>"$dir/err"
+check "pg_restore takes the backup, CHECK constraints and all" [ $? -eq 0 ]
+same=yes
+for kind in organisations people agreements placements participants programme-items; do
+  "$app" --database "postgresql://$PGUSER@$PGHOST:$PGPORT/${db_name}_restored" \
+    --export-csv "$kind" "$dir/r-$kind.csv" >/dev/null 2>&1
+  cmp -s "$dir/a-$kind.csv" "$dir/r-$kind.csv" || same="no ($kind)"
+done
+check "... and the restored database has every record" [ "$same" = yes ]
+psql -q -d postgres -c "DROP DATABASE ${db_name}_restored WITH (FORCE)" >/dev/null
 
 "$app" --database "$dir/first.db" --copy-to "$server" >"$dir/out" 2>"$dir/err"
 check "--copy-to a server that holds data exits 2" [ $? -eq 2 ]

@@ -57,7 +57,10 @@ static const char schema_v1[] =
   "  RETURN d ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' AND to_char (d::date, 'YYYY-MM-DD') = d;"
   " EXCEPTION WHEN others THEN RETURN false;"
   " END $$;"
-  "CREATE FUNCTION se_is_partial_date (d text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$"
+  /* A function that calls another keeps the search path it was made
+   * with: pg_restore loads the rows, and so checks them, with an empty one */
+  "CREATE FUNCTION se_is_partial_date (d text) RETURNS boolean LANGUAGE sql IMMUTABLE"
+  " SET search_path FROM CURRENT AS $$"
   "  SELECT d ~ '^[0-9]{4}$' OR (d ~ '^[0-9]{4}-[0-9]{2}$' AND substr (d, 6, 2) BETWEEN '01' AND '12')"
   "    OR se_is_date (d)"
   " $$;"
@@ -403,7 +406,8 @@ static const char schema_v4[] =
    * them. unaccent () is only STABLE, for its dictionary may change; the
    * one named here does not. A topic's name comes in as nocase, which
    * regular expressions do not take: the database's own collation. */
-  "CREATE FUNCTION se_search_words (t text) RETURNS tsvector LANGUAGE sql IMMUTABLE AS $$"
+  "CREATE FUNCTION se_search_words (t text) RETURNS tsvector LANGUAGE sql IMMUTABLE"
+  " SET search_path FROM CURRENT AS $$"
   "  SELECT to_tsvector ('simple', regexp_replace (lower (unaccent ('unaccent', t COLLATE \"default\")),"
   "                                                '[^[:alnum:]]+', ' ', 'g'))"
   " $$;"
@@ -412,7 +416,8 @@ static const char schema_v4[] =
    * words are, as a phrase whose last word may go on (FTS5's "o brien"*);
    * the words' letters and digits only, so that no input is tsquery syntax.
    * NULL when the input holds no letter or digit. */
-  "CREATE FUNCTION se_search_query (q text) RETURNS tsquery LANGUAGE plpgsql IMMUTABLE AS $$"
+  "CREATE FUNCTION se_search_query (q text) RETURNS tsquery LANGUAGE plpgsql IMMUTABLE"
+  " SET search_path FROM CURRENT AS $$"
   " DECLARE"
   "  word text;"
   "  tokens text[];"
