@@ -23,6 +23,8 @@ SE_PACKAGES=(
   # A throw-away PostgreSQL server for the tests of the server backend
   # (pg_virtualenv is in postgresql-common)
   postgresql-15 postgresql-common
+  # Certificates for the TLS test of the server backend
+  openssl
   # Checking PDFs, databases and screenshots by hand and in tests
   sqlite3 poppler-utils imagemagick
 )

@@ -9,7 +9,7 @@
 # PGHOST, PGPORT, PGUSER and PGPASSWORD: --copy-to a server and back into
 # a new file with every kind's --export-csv the same, --export-csv and
 # --run-checks on the server, a pg_dump of it that pg_restore takes,
-# --upgrade-schema, --backup refused, and an unreachable server and a wrong password: exit
+# --upgrade-schema, --backup refused, TLS with sslmode=verify-full, and an unreachable server and a wrong password: exit
 # status 2 and a message, and no password in it.
 
 set -u
@@ -88,6 +88,40 @@ check "... and the schema is this version's" \
 "$app" --database "$server" --backup "$dir/backup.db" >"$dir/out" 2>"$dir/err"
 check "--backup of a server exits 2" [ $? -eq 2 ]
 check "... and names pg_dump" grep -q "pg_dump" "$dir/err"
+
+# The throw-away server offers no TLS: a setting that requires it
+"$app" --database "postgresql://$PGUSER@$PGHOST:$PGPORT/$db_name?sslmode=verify-full" \
+  --run-checks >"$dir/out" 2>"$dir/err"
+check "a server without the TLS the settings require exits 2" [ $? -eq 2 ]
+check "... and says the connection could not be secured" grep -q "could not be secured" "$dir/err"
+
+# TLS as the README sets it up: a CA of its own, the server's certificate
+# for localhost, sslmode=verify-full; then a CA that did not sign it
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=Test CA" -keyout "$dir/ca.key" \
+  -out "$dir/ca.crt" 2>/dev/null
+openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" -keyout "$dir/server.key" \
+  -out "$dir/server.csr" 2>/dev/null
+printf 'subjectAltName=DNS:localhost\n' >"$dir/san"
+openssl x509 -req -in "$dir/server.csr" -CA "$dir/ca.crt" -CAkey "$dir/ca.key" -CAcreateserial \
+  -days 2 -extfile "$dir/san" -out "$dir/server.crt" 2>/dev/null
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=Other CA" -keyout "$dir/other.key" \
+  -out "$dir/other.crt" 2>/dev/null
+chmod 0600 "$dir/server.key"
+# The server reads its key as the owner of its data directory
+owner=$(stat -c %U "$(psql -At -d postgres -c 'SHOW data_directory')")
+[ "$(id -u)" -eq 0 ] && chown "$owner" "$dir/server.key" "$dir/server.crt" && chmod 0755 "$dir"
+psql -q -d postgres -c "ALTER SYSTEM SET ssl_cert_file = '$dir/server.crt'" \
+  -c "ALTER SYSTEM SET ssl_key_file = '$dir/server.key'" -c "ALTER SYSTEM SET ssl = on" \
+  -c "SELECT pg_reload_conf ()" >/dev/null
+sleep 1
+tls="postgresql://$PGUSER@localhost:$PGPORT/$db_name?sslmode=verify-full"
+"$app" --database "$tls&sslrootcert=$dir/ca.crt" --export-csv people "$dir/t-people.csv" \
+  >"$dir/out" 2>"$dir/err"
+check "sslmode=verify-full with the server's CA: the jobs work" cmp -s "$dir/a-people.csv" "$dir/t-people.csv"
+"$app" --database "$tls&sslrootcert=$dir/other.crt" --run-checks >"$dir/out" 2>"$dir/err"
+check "a certificate another CA signed exits 2" [ $? -eq 2 ]
+check "... and says the connection could not be secured" grep -q "could not be secured" "$dir/err"
+psql -q -d postgres -c "ALTER SYSTEM RESET ssl" -c "SELECT pg_reload_conf ()" >/dev/null
 
 "$app" --database "postgresql://127.0.0.1:1/staff" --run-checks >"$dir/out" 2>"$dir/err"
 check "an unreachable server exits 2" [ $? -eq 2 ]

@@ -887,6 +887,27 @@ static const SeDbClass pg_class = {
  * language), so the classes come from what can be asked: whether the
  * server answers at all, whether it asked for a password none was given
  * for, and whether the same credentials get into another database. */
+/* Whether a server that gave no answer over the TLS the settings ask for
+ * (sslmode require, verify-ca or verify-full: a certificate not the CA's,
+ * not for that name, or no TLS on the server) answers without it */
+static gboolean
+answers_without_tls (const char *conninfo)
+{
+  PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
+  const char       *keys[] = { "dbname", "sslmode", NULL };
+  const char       *values[] = { conninfo, "disable", NULL };
+  gboolean          tls = FALSE;
+
+  if (options == NULL)
+    return FALSE;
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    if (strcmp (o->keyword, "sslmode") == 0 && o->val != NULL)
+      tls = strcmp (o->val, "require") == 0 || g_str_has_prefix (o->val, "verify-");
+  PQconninfoFree (options);
+  /* A server that answers at all (even to refuse the connection) is there */
+  return tls && PQpingParams (keys, values, TRUE) != PQPING_NO_RESPONSE;
+}
+
 static SeDbResult
 classify_failure (PgDb       *self,
                   const char *conninfo)
@@ -899,7 +920,7 @@ classify_failure (PgDb       *self,
   if (ping == PQPING_NO_ATTEMPT)
     return SE_DB_CANNOT_OPEN;
   if (ping == PQPING_NO_RESPONSE)
-    return SE_DB_UNREACHABLE;
+    return answers_without_tls (conninfo) ? SE_DB_TLS_FAILED : SE_DB_UNREACHABLE;
   if (ping == PQPING_REJECT)
     return SE_DB_BUSY;
   if (PQconnectionNeedsPassword (self->conn))

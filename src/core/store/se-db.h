@@ -48,6 +48,7 @@ typedef enum
   SE_DB_ACCESS_DENIED, /* the user name or password was refused */
   SE_DB_NO_SUCH_DATABASE,
   SE_DB_SERVER_TOO_OLD, /* older than PostgreSQL 13 */
+  SE_DB_TLS_FAILED,     /* it answers, but not over the TLS the settings ask for */
 
   /* A constraint refused a write */
   SE_DB_CONSTRAINT, /* one the others do not name */

@@ -63,6 +63,14 @@ set_open_error (SeDb       *db,
                      "which Staff Exchange cannot use. Ask your IT department to upgrade it."),
                       where);
       break;
+    case SE_DB_TLS_FAILED:
+      g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_CANNOT_OPEN,
+                   _("The database server “%s” answers, but the connection to it could not be "
+                     "secured: its certificate is not the one this computer’s settings expect "
+                     "(sslmode, sslrootcert), or it offers no encrypted connections. Ask your "
+                     "IT department."),
+                      where);
+      break;
     case SE_DB_CANNOT_OPEN:
       g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_CANNOT_OPEN,
                    _("“%s” is not a database address Staff Exchange can use. Give a file, a "
