@@ -12,7 +12,7 @@
  * made to tie: placements on the same day, people of one family name in
  * either case and without a given name, agreements without an end and of
  * one title, partnerships without a title. A list model longer than its
- * first page reads the rest the same way.
+ * first page reads the rest the same way, and follows changes.
  */
 
 #define G_LOG_DOMAIN "se-tests"
@@ -230,6 +230,70 @@ test_model (Fixture      *f,
     }
 }
 
+/* The model follows changes on both backends: after a placement that
+ * lands in the middle, one that moves and one that is deleted, its rows
+ * are the plain ORDER BY's again, and its signals said so. */
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GArray     *mirror)
+{
+  g_array_remove_range (mirror, position, removed);
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr(SeRecord) r = g_list_model_get_item (model, position + i);
+      gint64 id = se_record_get_id (r);
+
+      g_array_insert_val (mirror, position + i, id);
+    }
+}
+
+static void
+assert_model_is (SeQueryModel *model,
+                 GArray       *mirror,
+                 SeStore      *store)
+{
+  SeQuerySpec spec = { SE_TYPE_PLACEMENT, NULL, NULL, NULL, 0, 0 };
+  g_autoptr(GArray) all = read_all (store, &spec);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, all->len);
+  g_assert_cmpmem (mirror->data, mirror->len * sizeof (gint64), all->data,
+                   all->len * sizeof (gint64));
+}
+
+static void
+test_model_changes (Fixture      *f,
+                    gconstpointer data)
+{
+  g_autoptr(SeQueryModel) model = se_query_model_new (f->store, SE_TYPE_PLACEMENT);
+  g_autoptr(GArray) mirror = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SeRecord) gone = NULL;
+  guint  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  gint64 moved;
+
+  on_items_changed (G_LIST_MODEL (model), 0, 0, n, mirror);
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), mirror);
+  assert_model_is (model, mirror, f->store);
+
+  se_test_placement (f->store, SE_PLACEMENT_KIND_VIRTUAL, "Digitale Sprechstunde", "2026-03-02",
+                     "2026-03-03", SE_PLACEMENT_STATUS_PROPOSED, 0, 0);
+  assert_model_is (model, mirror, f->store);
+
+  moved = g_array_index (mirror, gint64, 3);
+  se_test_update (f->store, SE_TYPE_PLACEMENT, moved, "start-date", "2020-01-01", 0);
+  assert_model_is (model, mirror, f->store);
+  g_assert_cmpint (g_array_index (mirror, gint64, mirror->len - 1), ==, moved);
+
+  gone = g_list_model_get_item (G_LIST_MODEL (model), 5);
+  g_assert_true (se_store_delete (f->store, gone, &error));
+  g_assert_no_error (error);
+  assert_model_is (model, mirror, f->store);
+  g_assert_cmpuint (mirror->len, ==, n);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -239,5 +303,7 @@ main (int   argc,
 
   g_test_add ("/store/paging/kinds", Fixture, NULL, fixture_set_up, test_kinds, fixture_tear_down);
   g_test_add ("/store/paging/model", Fixture, NULL, fixture_set_up, test_model, fixture_tear_down);
+  g_test_add ("/store/paging/model-changes", Fixture, NULL, fixture_set_up, test_model_changes,
+              fixture_tear_down);
   return g_test_run ();
 }
