@@ -9,7 +9,8 @@
  * title without it; Restore from Backup says that the server's backups are
  * pg_dump's and offers no file; a save whose connection the server drops
  * fails with words, keeps what was typed and stores nothing, and the same
- * save succeeds once the server takes connections again.
+ * save succeeds once the server takes connections again; a schema newer
+ * than the app's opens read-only, with a banner.
  */
 
 #define G_LOG_DOMAIN "se-tests"
@@ -151,6 +152,26 @@ test_lost_connection (void)
   se_test_wait_for_idle ();
 }
 
+/* A schema newer than this app's: the window shows the records, says in a
+ * banner that it is read-only, and offers nothing that writes */
+static void
+test_newer_schema (void)
+{
+  SeWindow *window;
+
+  se_test_pg_run_in (conninfo, "UPDATE staff_exchange_schema SET version = 99, oldest_writer = 99");
+  window = open_window ();
+  g_assert_cmpstr (se_window_get_page (window), ==, "browser");
+  g_assert_true (se_store_is_read_only (se_window_get_store (window)));
+  g_assert_true (se_test_has_label (GTK_WIDGET (window), "Read-only: ", FALSE));
+  /* The New button, whose action is off */
+  g_assert_false (gtk_widget_get_sensitive (se_test_find_actionable (GTK_WIDGET (window),
+                                                                     "win.new")));
+  gtk_window_destroy (GTK_WINDOW (window));
+  se_test_wait_for_idle ();
+  se_test_pg_run_in (conninfo, "UPDATE staff_exchange_schema SET version = 5, oldest_writer = 5");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -177,6 +198,7 @@ main (int   argc,
   g_test_add_func ("/window-server/title", test_title);
   g_test_add_func ("/window-server/backups", test_backups);
   g_test_add_func ("/window-server/lost-connection", test_lost_connection);
+  g_test_add_func ("/window-server/newer-schema", test_newer_schema);
   status = g_test_run ();
 
   se_test_pg_run ("DROP DATABASE se_window WITH (FORCE)");
