@@ -18,7 +18,7 @@
 #include "se-csv.h"
 #include "se-placement.h"
 #include "se-query-model.h"
-#include "se-test-util.h"
+#include "se-test-bench.h"
 
 /* Benchmarks B1, B2 and B5 on the large database (se-generate's default,
  * 200,000 placements), written next to this program when missing:
@@ -32,58 +32,11 @@
  *
  * Each line "RESULT <name> <value> <unit>" is read by build-aux/benchmarks. */
 
-#define REPEAT 7
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof *values, compare_double);
-  return values[n / 2];
-}
-
-static double
-now_ms (void)
-{
-  return (double) g_get_monotonic_time () / 1000.0;
-}
-
-static char *
-large_database (const char *argv0)
-{
-  g_autofree char *dir = g_path_get_dirname (argv0);
-  char *path = g_build_filename (dir, "se-large.db", NULL);
-  g_autofree char *generator = g_build_filename (dir, "se-generate", NULL);
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      const char *args[] = { generator, "--output", path, NULL };
-      g_autoptr(GError) error = NULL;
-      int status = 0;
-
-      g_print ("Generating %s (once; about a minute and a half)\n", path);
-      if (!g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
-                         &status, &error)
-          || !g_spawn_check_wait_status (status, &error))
-        g_error ("se-generate: %s", error->message);
-    }
-  return path;
-}
-
 /* B1, raw: what the list needs of 50 rows, straight from SQLite. */
 static double
 raw_first_rows (const char *path)
 {
-  double t0 = now_ms ();
+  double        t0 = se_bench_now_ms ();
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   guint n = 0;
@@ -103,25 +56,21 @@ raw_first_rows (const char *path)
   g_assert_cmpuint (n, ==, 50);
   sqlite3_finalize (stmt);
   sqlite3_close (db);
-  return now_ms () - t0;
+  return se_bench_now_ms () - t0;
 }
 
 static double
 model_first_rows (const char *path)
 {
-  double t0 = now_ms (), t1;
+  double t0 = se_bench_now_ms (), t1;
   g_autoptr(GError) error = NULL;
   SeStore *store = se_store_open (path, SE_STORE_OPEN_FLAGS_NONE, &error);
   SeQueryModel *model;
 
   g_assert_no_error (error);
   model = se_query_model_new (store, SE_TYPE_PLACEMENT);
-  for (guint i = 0; i < 50; i++)
-    {
-      g_autoptr(SeRecord) r = g_list_model_get_item (G_LIST_MODEL (model), i);
-      g_assert_nonnull (r);
-    }
-  t1 = now_ms ();
+  g_assert_cmpuint (se_bench_first_page (model), >=, 50);
+  t1 = se_bench_now_ms ();
   g_object_unref (model);
   g_object_unref (store);
   return t1 - t0;
@@ -130,19 +79,19 @@ model_first_rows (const char *path)
 static void
 bench_b1 (const char *path)
 {
-  double raw[REPEAT], ours[REPEAT];
+  double raw[SE_BENCH_REPEAT], ours[SE_BENCH_REPEAT];
 
   /* Once each first, so that both find the file in the page cache. */
   raw_first_rows (path);
   model_first_rows (path);
-  for (guint i = 0; i < REPEAT; i++)
+  for (guint i = 0; i < SE_BENCH_REPEAT; i++)
     {
       raw[i] = raw_first_rows (path);
       ours[i] = model_first_rows (path);
     }
-  g_print ("RESULT b1-app-ms %.2f ms\n", median (ours, REPEAT));
-  g_print ("RESULT b1-raw-ms %.2f ms\n", median (raw, REPEAT));
-  g_print ("RESULT b1-ratio %.2f x\n", median (ours, REPEAT) / median (raw, REPEAT));
+  g_print ("RESULT b1-app-ms %.2f ms\n", se_bench_median (ours, SE_BENCH_REPEAT));
+  g_print ("RESULT b1-raw-ms %.2f ms\n", se_bench_median (raw, SE_BENCH_REPEAT));
+  g_print ("RESULT b1-ratio %.2f x\n", se_bench_median (ours, SE_BENCH_REPEAT) / se_bench_median (raw, SE_BENCH_REPEAT));
 }
 
 static void
@@ -152,34 +101,29 @@ bench_b2 (const char *path)
   g_autoptr(GError) error = NULL;
   g_autoptr(SeStore) store = se_store_open (path, SE_STORE_OPEN_FLAGS_NONE, &error);
   g_autoptr(SeQueryModel) model = NULL;
-  double times[G_N_ELEMENTS (typed)][REPEAT];
+  double times[G_N_ELEMENTS (typed)][SE_BENCH_REPEAT];
   double worst = 0;
 
   g_assert_no_error (error);
   model = se_query_model_new (store, SE_TYPE_PLACEMENT);
-  for (guint r = 0; r < REPEAT; r++)
+  for (guint r = 0; r < SE_BENCH_REPEAT; r++)
     {
       se_query_model_set_search (model, NULL);
       for (guint w = 0; w < G_N_ELEMENTS (typed); w++)
         {
-          double t0 = now_ms ();
+          double t0 = se_bench_now_ms ();
           guint n;
 
           se_query_model_set_search (model, typed[w]);
-          n = g_list_model_get_n_items (G_LIST_MODEL (model));
-          for (guint i = 0; i < MIN (n, 50u); i++)
-            {
-              g_autoptr(SeRecord) rec = g_list_model_get_item (G_LIST_MODEL (model), i);
-              g_assert_nonnull (rec);
-            }
-          times[w][r] = now_ms () - t0;
+          n = se_bench_first_page (model);
+          times[w][r] = se_bench_now_ms () - t0;
           if (r == 0)
             g_print ("b2: “%s”: %u placements\n", typed[w], n);
         }
     }
   for (guint w = 0; w < G_N_ELEMENTS (typed); w++)
     {
-      double m = median (times[w], REPEAT);
+      double m = se_bench_median (times[w], SE_BENCH_REPEAT);
       g_print ("RESULT b2-%s-ms %.2f ms\n", typed[w], m);
       worst = MAX (worst, m);
     }
@@ -206,13 +150,13 @@ sqlite3_import (const char *dir,
   g_autoptr(GBytes) err = NULL;
   double t0, t;
 
-  t0 = now_ms ();
+  t0 = se_bench_now_ms ();
   proc = g_subprocess_newv (args, G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE
                                   | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
   g_assert_no_error (error);
   g_subprocess_communicate (proc, in, NULL, NULL, &err, &error);
   g_assert_no_error (error);
-  t = now_ms () - t0;
+  t = se_bench_now_ms () - t0;
   /* A line the constraints reject is reported, not imported: none may be. */
   g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
   g_assert_cmpuint (g_bytes_get_size (err), ==, 0);
@@ -227,41 +171,15 @@ bench_b5 (const char *path)
   g_autofree char *dir = se_test_make_dir ();
   g_autofree char *csv = g_build_filename (dir, "placements.csv", NULL);
   g_autofree char *ours_db = g_build_filename (dir, "import.db", NULL);
-  g_autoptr(GString) out = g_string_new ("kind,title,start-date,end-date,format,location,status\n");
   g_autoptr(GError) error = NULL;
   g_autoptr(SeStore) store = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  guint n = 0;
-  double t0, ours, equivalent, bare;
+  double ours, equivalent, bare;
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT kind, title, start_date, end_date, format,"
-                                           " coalesce (location, ''), status FROM placement",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      for (int c = 0; c < 7; c++)
-        {
-          const char *v = (const char *) sqlite3_column_text (stmt, c);
-          g_string_append_printf (out, c ? ",\"%s\"" : "\"%s\"", v);
-        }
-      g_string_append_c (out, '\n');
-    }
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  g_file_set_contents (csv, out->str, (gssize) out->len, &error);
-  g_assert_no_error (error);
+  se_bench_write_placements_csv (path, csv);
 
   store = se_store_open (ours_db, SE_STORE_OPEN_FLAGS_NONE, &error);
   g_assert_no_error (error);
-  t0 = now_ms ();
-  se_csv_import_file (store, SE_TYPE_PLACEMENT, csv, &n, &problems, &error);
-  ours = now_ms () - t0;
-  g_assert_no_error (error);
-  g_assert_cmpuint (n, ==, 200000);
-  g_print ("b5: the app imported %u placements in %.0f ms\n", n, ours);
+  ours = se_bench_import (store, csv);
   g_clear_object (&store);
 
   /* sqlite3's .import of the same file into a table equivalent to the
@@ -308,7 +226,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *path = large_database (argv[0]);
+  g_autofree char *path = se_bench_large_database (argv[0]);
   const char *which = argc > 1 ? argv[1] : "all";
 
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);

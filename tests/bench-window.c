@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 
 #include "se-store.h"
+#include "se-test-bench.h"
 #include "se-window.h"
 
 /* Benchmarks B3, B4 and B6: the window on the large database (se-generate's
@@ -539,28 +540,6 @@ value (GHashTable *values,
   return v != NULL ? g_ascii_strtod (v, NULL) : -1;
 }
 
-static char *
-large_database (const char *argv0)
-{
-  g_autofree char *dir = g_path_get_dirname (argv0);
-  char *path = g_build_filename (dir, "se-large.db", NULL);
-  g_autofree char *generator = g_build_filename (dir, "se-generate", NULL);
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      const char *args[] = { generator, "--output", path, NULL };
-      g_autoptr(GError) error = NULL;
-      int status = 0;
-
-      g_print ("Generating %s (once; about a minute and a half)\n", path);
-      if (!g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
-                         &status, &error)
-          || !g_spawn_check_wait_status (status, &error))
-        g_error ("se-generate: %s", error->message);
-    }
-  return path;
-}
-
 /* B3 and B4 from the same starts: REPEAT fresh processes per database,
  * alternating, after one start of each that is not counted (it warms the
  * page cache and makes the automatic backup a first start of the day
@@ -727,7 +706,7 @@ main (int   argc,
   if (self == NULL)
     g_error ("bench-window: %s", error->message);
   if (database == NULL)
-    database = large_database (argv[0]);
+    database = se_bench_large_database (argv[0]);
 
   /* Copies in a scratch folder: opening the window writes (an automatic
    * backup next to the file, a migration), and the backups are large. */
