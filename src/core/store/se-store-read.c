@@ -310,6 +310,69 @@ se_store_lookup (SeStore *self,
   return record;
 }
 
+/* On a server, each statement is a round trip: the rows of a page that no
+ * record holds yet come in one, as an array of ids. */
+static void
+load_many_server (SeStore      *self,
+                  GType         record_type,
+                  const gint64 *ids,
+                  guint         n_ids,
+                  SeRecord    **records)
+{
+  g_autoptr(GString) missing = g_string_new ("{");
+  g_autoptr(GTypeClass) klass = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  SeDbStmt  *stmt;
+  SeDbResult rc;
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      SeRecord *live = _se_store_identity_find (self, record_type, ids[i]);
+
+      records[i] = live != NULL ? g_object_ref (live) : NULL;
+      if (live == NULL && ids[i] != 0)
+        g_string_append_printf (missing, "%s%" G_GINT64_FORMAT, missing->len > 1 ? "," : "",
+                                ids[i]);
+    }
+  if (missing->len == 1)
+    return;
+  g_string_append_c (missing, '}');
+
+  klass = g_type_class_ref (record_type);
+  sql = _se_store_select_sql (SE_RECORD_CLASS (klass), "id = ANY (?1::bigint[])");
+  stmt = _se_store_prepare_cached (self, sql, &error);
+  if (stmt == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  se_db_bind_text (stmt, 1, missing->str);
+  while ((rc = se_db_step (stmt)) == SE_DB_ROW)
+    {
+      gint64    id = se_db_column_int64 (stmt, 0);
+      SeRecord *record = NULL;
+
+      for (guint i = 0; i < n_ids; i++)
+        {
+          if (ids[i] != id || records[i] != NULL)
+            continue;
+          if (record == NULL)
+            {
+              record = g_object_new (record_type, NULL);
+              _se_store_read_row (record, stmt);
+              _se_store_identity_add (self, record);
+              records[i] = record;
+            }
+          else
+            records[i] = g_object_ref (record);
+        }
+    }
+  if (rc != SE_DB_DONE)
+    g_warning ("%s", se_db_get_message (self->db));
+  se_db_reset (stmt);
+}
+
 /* For the list models: the records of @ids (a page of rows) in one read
  * transaction; @records[i] is NULL for a row that is gone. */
 void
@@ -320,6 +383,12 @@ _se_store_lookup_many (SeStore       *self,
                        SeRecord     **records)
 {
   gboolean began = FALSE;
+
+  if (self->server && self->db != NULL && n_ids > 1)
+    {
+      load_many_server (self, record_type, ids, n_ids, records);
+      return;
+    }
 
   for (guint i = 0; i < n_ids; i++)
     {
