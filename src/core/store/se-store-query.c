@@ -411,8 +411,19 @@ _se_store_query_count (SeStore            *self,
       return TRUE;
     }
 
-  where = from_where (self, shape, spec, match != NULL, &fts_order);
-  sql = g_strdup_printf ("SELECT count(*)%s", where);
+  /* A search alone on a server: its search table has a row per record
+   * at most (its id the key, a reference to the record), so the matches
+   * are counted there, without reading the ids of the whole kind */
+  if (match != NULL && self->server && !is_filtered (shape, spec))
+    {
+      g_autofree char *found = self->dialect->dup_search_ids (shape->table);
+      sql = g_strdup_printf ("SELECT count(*) FROM (%s) found", found);
+    }
+  else
+    {
+      where = from_where (self, shape, spec, match != NULL, &fts_order);
+      sql = g_strdup_printf ("SELECT count(*)%s", where);
+    }
 
   stmt = _se_store_prepare (self, sql, error);
   if (stmt == NULL)
