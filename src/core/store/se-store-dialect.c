@@ -62,6 +62,7 @@ static const SeStoreDialect pg_dialect = {
   /* A tsvector holds a row's words only: a changed row's old words are in
    * no piece to merge, and the server's vacuum frees the dead rows */
   .compact_search = NULL,
+  .load_many = _se_store_load_many_server,
 };
 
 const SeStoreDialect *

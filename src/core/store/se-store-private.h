@@ -78,6 +78,14 @@ typedef struct
   gboolean    (*compact_search) (SeStore *self,
                                  gpointer data,
                                  GError **error);
+  /* The records of a list's page that no object holds yet, in one
+   * statement where each is a round trip (se-store-read.c); NULL where
+   * reading them one by one is as quick */
+  void (*load_many) (SeStore      *self,
+                     GType         record_type,
+                     const gint64 *ids,
+                     guint         n_ids,
+                     SeRecord    **records);
 } SeStoreDialect;
 
 const SeStoreDialect *_se_store_dialect (gboolean server);
@@ -92,6 +100,11 @@ gboolean _se_store_bulk_end_server   (SeStore  *self,
 gboolean _se_store_after_ids_server     (SeStore    *self,
                                         const char *table,
                                         GError    **error);
+void                  _se_store_load_many_server (SeStore      *self,
+                                                  GType         record_type,
+                                                  const gint64 *ids,
+                                                  guint         n_ids,
+                                                  SeRecord    **records);
 char    *_se_store_dup_search_ids_file   (const char *table);
 char    *_se_store_dup_search_ids_server (const char *table);
 char    *_se_store_dup_match_server      (const char *search);

@@ -312,12 +312,12 @@ se_store_lookup (SeStore *self,
 
 /* On a server, each statement is a round trip: the rows of a page that no
  * record holds yet come in one, as an array of ids. */
-static void
-load_many_server (SeStore      *self,
-                  GType         record_type,
-                  const gint64 *ids,
-                  guint         n_ids,
-                  SeRecord    **records)
+void
+_se_store_load_many_server (SeStore      *self,
+                            GType         record_type,
+                            const gint64 *ids,
+                            guint         n_ids,
+                            SeRecord    **records)
 {
   g_autoptr(GString) missing = g_string_new ("{");
   g_autoptr(GTypeClass) klass = NULL;
@@ -384,9 +384,9 @@ _se_store_lookup_many (SeStore       *self,
 {
   gboolean began = FALSE;
 
-  if (self->server && self->db != NULL && n_ids > 1)
+  if (self->dialect->load_many != NULL && self->db != NULL && n_ids > 1)
     {
-      load_many_server (self, record_type, ids, n_ids, records);
+      self->dialect->load_many (self, record_type, ids, n_ids, records);
       return;
     }
 
