@@ -882,11 +882,6 @@ static const SeDbClass pg_class = {
 
 /* Opening */
 
-/* Why a connection failed, in the classes the store has words for. libpq
- * says it only in words of its own (and the server's, in the server's
- * language), so the classes come from what can be asked: whether the
- * server answers at all, whether it asked for a password none was given
- * for, and whether the same credentials get into another database. */
 /* Whether a server that gave no answer over the TLS the settings ask for
  * (sslmode require, verify-ca or verify-full: a certificate not the CA's,
  * not for that name, or no TLS on the server) answers without it */
@@ -908,6 +903,11 @@ answers_without_tls (const char *conninfo)
   return tls && PQpingParams (keys, values, TRUE) != PQPING_NO_RESPONSE;
 }
 
+/* Why a connection failed, in the classes the store has words for. libpq
+ * says it only in words of its own (and the server's, in the server's
+ * language), so the classes come from what can be asked: whether the
+ * server answers at all, whether it asked for a password none was given
+ * for, and whether the same credentials get into another database. */
 static SeDbResult
 classify_failure (PgDb       *self,
                   const char *conninfo)

@@ -323,6 +323,7 @@ _se_store_load_many_server (SeStore      *self,
   g_autoptr(GTypeClass) klass = NULL;
   g_autofree char *sql = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
   SeDbStmt  *stmt;
   SeDbResult rc;
 
@@ -350,24 +351,19 @@ _se_store_load_many_server (SeStore      *self,
   se_db_bind_text (stmt, 1, missing->str);
   while ((rc = se_db_step (stmt)) == SE_DB_ROW)
     {
-      gint64    id = se_db_column_int64 (stmt, 0);
-      SeRecord *record = NULL;
+      SeRecord *record = g_object_new (record_type, NULL);
 
-      for (guint i = 0; i < n_ids; i++)
-        {
-          if (ids[i] != id || records[i] != NULL)
-            continue;
-          if (record == NULL)
-            {
-              record = g_object_new (record_type, NULL);
-              _se_store_read_row (record, stmt);
-              _se_store_identity_add (self, record);
-              records[i] = record;
-            }
-          else
-            records[i] = g_object_ref (record);
-        }
+      _se_store_read_row (record, stmt);
+      _se_store_identity_add (self, record);
+      g_ptr_array_add (loaded, record);
     }
+  /* Each row as the identity map now holds it (an id may come twice) */
+  for (guint i = 0; i < n_ids; i++)
+    if (records[i] == NULL && ids[i] != 0)
+      {
+        SeRecord *live = _se_store_identity_find (self, record_type, ids[i]);
+        records[i] = live != NULL ? g_object_ref (live) : NULL;
+      }
   if (rc != SE_DB_DONE)
     g_warning ("%s", se_db_get_message (self->db));
   se_db_reset (stmt);
