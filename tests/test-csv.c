@@ -15,6 +15,7 @@
 #include "se-csv.h"
 #include "se-example-data.h"
 #include "se-placement.h"
+#include "se-query-model.h"
 #include "se-organisation.h"
 #include "se-store.h"
 #include "se-topic.h"
@@ -296,6 +297,73 @@ test_database_rule (Fixture       *f,
   g_assert_cmpuint (se_store_count (f->store, SE_TYPE_TOPIC), ==, n_topics);
 }
 
+/* A file longer than the store keeps back at a time (a server's bulk
+ * insert sends its rows a few thousand at a time): every line stored,
+ * with its search words and its audit row; a line that keeps an id far
+ * ahead and the new lines after it; then lines the database refuses far
+ * down the file, each named, and nothing stored. */
+static void
+test_many_lines (Fixture      *f,
+                 gconstpointer data)
+{
+  const guint  n_lines = 9000, kept_at = 3000;
+  const gint64 kept_id = 100000;
+  g_autoptr(GString) csv = g_string_new ("id;name;country\n");
+  g_autoptr(GString) topics = g_string_new ("name\n");
+  g_autoptr(GInputStream) in = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SeQueryModel) found = NULL;
+  g_autoptr(SeRecord) kept = NULL;
+  g_autoptr(SeRecord) last = NULL;
+  g_autoptr(SeRecord) one = NULL;
+  const guint refused[] = { 6002, 8502, 0 };
+  guint       n_before = se_store_count (f->store, SE_TYPE_ORGANISATION);
+  guint       n_audit = se_store_count_audit_log (f->store);
+  guint       n_topics = se_store_count (f->store, SE_TYPE_TOPIC);
+  guint       n = 0;
+
+  for (guint i = 1; i <= n_lines; i++)
+    if (i == kept_at)
+      g_string_append_printf (csv, "%" G_GINT64_FORMAT ";Amt Nummer %u;DE\n", kept_id, i);
+    else
+      g_string_append_printf (csv, ";Amt Nummer %u;DE\n", i);
+  in = g_memory_input_stream_new_from_data (csv->str, (gssize) csv->len, NULL);
+  se_csv_import (f->store, SE_TYPE_ORGANISATION, in, &n, &problems, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, n_lines);
+  g_assert_cmpuint (se_store_count (f->store, SE_TYPE_ORGANISATION), ==, n_before + n_lines);
+  g_assert_cmpuint (se_store_count_audit_log (f->store), ==, n_audit + n_lines);
+
+  kept = se_store_lookup (f->store, SE_TYPE_ORGANISATION, kept_id);
+  g_assert_nonnull (kept);
+  g_assert_cmpstr (se_record_get_string (kept, "name"), ==, "Amt Nummer 3000");
+  /* The lines after it came after it */
+  last = se_store_lookup (f->store, SE_TYPE_ORGANISATION, kept_id + n_lines - kept_at);
+  g_assert_nonnull (last);
+  g_assert_cmpstr (se_record_get_string (last, "name"), ==, "Amt Nummer 9000");
+
+  found = se_query_model_new (f->store, SE_TYPE_ORGANISATION);
+  se_query_model_set_search (found, "nummer 4711");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), ==, 1);
+  one = se_store_lookup (f->store, SE_TYPE_ORGANISATION, se_query_model_get_id (found, 0));
+  g_assert_cmpstr (se_record_get_string (one, "name"), ==, "Amt Nummer 4711");
+
+  /* Topics' names are unique whatever their case: the database says so */
+  for (guint i = 1; i <= n_lines; i++)
+    if (i == 6001 || i == 8501)
+      g_string_append_printf (topics, "THEMA %u\n", i - 6000);
+    else
+      g_string_append_printf (topics, "Thema %u\n", i);
+  g_clear_object (&in);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  in = g_memory_input_stream_new_from_data (topics->str, (gssize) topics->len, NULL);
+  g_assert_false (se_csv_import (f->store, SE_TYPE_TOPIC, in, NULL, &problems, NULL, &error));
+  g_assert_error (error, SE_CSV_ERROR, SE_CSV_ERROR_INVALID);
+  assert_lines (problems, refused);
+  g_assert_cmpuint (se_store_count (f->store, SE_TYPE_TOPIC), ==, n_topics);
+}
+
 /* Ids: an existing id updates, a reference to a record further down the
  * file resolves, an unknown id makes a record with that id. */
 static void
@@ -573,6 +641,8 @@ main (int   argc,
   g_test_add ("/csv/database-rule", Fixture, "example", fixture_set_up, test_database_rule,
               fixture_tear_down);
   g_test_add ("/csv/ids", Fixture, "example", fixture_set_up, test_ids, fixture_tear_down);
+  g_test_add ("/csv/many-lines", Fixture, NULL, fixture_set_up, test_many_lines,
+              fixture_tear_down);
   g_test_add ("/csv/former-quota-headers", Fixture, "example", fixture_set_up,
               test_former_quota_headers, fixture_tear_down);
   g_test_add ("/csv/round-trip", Fixture, "example", fixture_set_up, test_round_trip,

@@ -24,6 +24,9 @@
 #include "se-example-data.h"
 #include "se-organisation.h"
 #include "se-partnership.h"
+#include "se-person.h"
+#include "se-placement.h"
+#include "se-query-model.h"
 #include "se-checks.h"
 #include "se-store-checks.h"
 #include "se-test-db.h"
@@ -41,6 +44,41 @@ export_csv (SeStore *store,
   g_assert_true (g_output_stream_close (out, NULL, NULL));
   return g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)),
                     g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)));
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The ids the search @words finds among the records of @type, in order
+ * of id, as a string such as "3 7 12" */
+static char *
+found_ids (SeStore    *store,
+           GType       type,
+           const char *words)
+{
+  g_autoptr (SeQueryModel) model = se_query_model_new (store, type);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GString) out = g_string_new (NULL);
+  guint n;
+
+  se_query_model_set_search (model, words);
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 id = se_query_model_get_id (model, i);
+      g_array_append_val (ids, id);
+    }
+  g_array_sort (ids, compare_ids);
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (out, "%s%" G_GINT64_FORMAT, i > 0 ? " " : "",
+                            g_array_index (ids, gint64, i));
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 static SeStore *
@@ -109,6 +147,28 @@ test_there_and_back (void)
       g_assert_cmpuint (se_store_count (a, types[i]), >, 0);
       g_assert_cmpstr (from, ==, to);
     }
+
+  /* The copies find what the original finds: the server builds its
+   * search rows at the end of the copy */
+  {
+    const GType searched[] = { SE_TYPE_PLACEMENT, SE_TYPE_ORGANISATION, SE_TYPE_PERSON,
+                               SE_TYPE_PARTNERSHIP, SE_TYPE_AGREEMENT };
+    const char *words[] = { "a", "e", "stadt", "m" };
+    guint       n_found = 0;
+
+    for (guint i = 0; i < G_N_ELEMENTS (searched); i++)
+      for (guint j = 0; j < G_N_ELEMENTS (words); j++)
+        {
+          g_autofree char *in_a = found_ids (a, searched[i], words[j]);
+          g_autofree char *in_s = found_ids (s, searched[i], words[j]);
+          g_autofree char *in_b = found_ids (b, searched[i], words[j]);
+
+          g_assert_cmpstr (in_s, ==, in_a);
+          g_assert_cmpstr (in_b, ==, in_a);
+          n_found += *in_a != '\0';
+        }
+    g_assert_cmpuint (n_found, >=, G_N_ELEMENTS (searched));
+  }
 
   copied = se_store_load_document (b, se_record_get_id (agreement), &error);
   g_assert_no_error (error);

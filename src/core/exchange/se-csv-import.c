@@ -259,6 +259,19 @@ process_header (Import *im)
     }
 }
 
+/* A line the bulk insert kept back and the database refused later: it
+ * ends that line only, as in save_record () */
+static void
+bulk_refused (gpointer      user_data,
+              guint         line,
+              const GError *error)
+{
+  Import *im = user_data;
+
+  im->n_saved--;
+  _se_csv_add_problem (im, line, NULL, error->message);
+}
+
 static void
 save_record (Import   *im,
              SeRecord *record,
@@ -276,7 +289,7 @@ save_record (Import   *im,
    * changes a stored record, or a reference resolved at the end, is an
    * ordinary save. The record was validated by the caller. */
   if (im->bulk && (keep_id || se_record_get_id (record) == 0))
-    ok = _se_store_bulk_insert (im->store, record, keep_id, &error);
+    ok = _se_store_bulk_insert (im->store, record, keep_id, line, &error);
   else if (keep_id)
     ok = _se_store_restore (im->store, record, &error);
   else
@@ -714,7 +727,7 @@ import_stream (SeStore            *store,
    * longer than the import. */
   if (!se_store_begin (store, error))
     goto out;
-  if (!_se_store_bulk_begin (store, record_type, error))
+  if (!_se_store_bulk_begin (store, record_type, bulk_refused, &im, error))
     {
       se_store_rollback (store);
       goto out;
@@ -724,6 +737,18 @@ import_stream (SeStore            *store,
     {
       se_store_rollback (store);
       goto out;
+    }
+  /* The lines the store kept back go in now, so that any it refuses
+   * count among the wrong ones below */
+  if (im.writing)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!_se_store_bulk_flush (store, &local_error))
+        {
+          _se_csv_add_problem (&im, 0, NULL, local_error->message);
+          im.writing = FALSE;
+        }
     }
 
   /* The last read may have come before the cancellation, and what follows

@@ -54,9 +54,10 @@ typedef struct
   SeDbChangeFunc change_func;
   gpointer       change_data;
   gboolean       change_log; /* se_change exists on this connection */
+  struct _PgStmt *copy_sent;  /* a COPY sent whose end is still to be read */
 } PgDb;
 
-typedef struct
+typedef struct _PgStmt
 {
   SeDbStmt  parent;
   char     *sql;
@@ -76,6 +77,11 @@ typedef struct
   int       n_rows;
   gboolean  done;
   guchar   *blob; /* the last blob read, unescaped */
+  GString   *copy; /* a COPY's rows, in its text format; NULL for any other */
+  gint64     n_copy;
+  gboolean   copy_guarded; /* sent within a savepoint of its own */
+  SeDbResult copy_result;  /* how the COPY sent last ended */
+  char      *copy_message;
 } PgStmt;
 
 /* pg_type.h's TEXTOID, which libpq-fe.h does not declare */
@@ -154,6 +160,7 @@ fail_result (PgDb     *self,
 }
 
 static SeDbResult ensure_change_log (PgDb *self);
+static void       finish_copy (PgDb *self);
 
 /* Before each call to the server: a connection it dropped is made again,
  * once the caller has been told (SE_DB_CONNECTION_LOST). */
@@ -186,6 +193,7 @@ run (PgDb       *self,
   PGresult      *r;
   ExecStatusType status;
 
+  finish_copy (self);
   if (!ensure_connected (self))
     return self->result;
 
@@ -211,6 +219,7 @@ db_close (SeDb *db)
 {
   PgDb *self = PG (db);
 
+  finish_copy (self);
   PQfinish (self->conn);
   g_clear_pointer (&self->id_tables, g_hash_table_unref);
   g_free (self->message);
@@ -603,6 +612,11 @@ stmt_finalize (SeDbStmt *stmt)
   g_free (s->formats);
   g_free (s->owned);
   g_free (s->sql);
+  if (PG (stmt->db)->copy_sent == s)
+    finish_copy (PG (stmt->db));
+  if (s->copy != NULL)
+    g_string_free (s->copy, TRUE);
+  g_free (s->copy_message);
   g_free (s);
 }
 
@@ -697,6 +711,7 @@ execute (PgStmt *s)
   ExecStatusType status;
   gboolean       guarded;
 
+  finish_copy (self);
   if (!ensure_connected (self))
     return self->result;
 
@@ -769,6 +784,8 @@ stmt_step (SeDbStmt *stmt)
 {
   PgStmt *s = PGSTMT (stmt);
 
+  if (s->copy != NULL)
+    return fail (PG (stmt->db), SE_DB_MISUSE, "a COPY is sent with se_db_copy_flush ()");
   if (s->done)
     return SE_DB_DONE;
   if (s->res == NULL)
@@ -848,6 +865,199 @@ stmt_column_blob (SeDbStmt *stmt,
   return s->blob;
 }
 
+/* Rows in bulk: COPY FROM STDIN, its rows in the text format (a tab
+ * between the columns, \N for NULL, a backslash before a backslash, a
+ * tab or a line break in a value) */
+
+static SeDbResult
+db_prepare_copy (SeDb       *db,
+                 const char *table,
+                 const char *columns,
+                 SeDbStmt  **stmt)
+{
+  PgStmt *s = g_new0 (PgStmt, 1);
+  int     n = 1;
+
+  for (const char *p = columns; *p != '\0'; p++)
+    n += *p == ',';
+  s->parent.db = db;
+  s->sql = g_strdup_printf ("COPY %s (%s) FROM STDIN", table, columns);
+  s->writes = TRUE;
+  s->n_params = n;
+  s->types = g_new0 (Oid, n);
+  s->values = g_new0 (char *, n);
+  s->lengths = g_new0 (int, n);
+  s->formats = g_new0 (int, n);
+  s->owned = g_new0 (gboolean, n);
+  s->row = -1;
+  s->copy = g_string_sized_new (65536);
+  *stmt = &s->parent;
+  return SE_DB_OK;
+}
+
+static SeDbResult
+stmt_copy_add (SeDbStmt *stmt)
+{
+  PgStmt  *s = PGSTMT (stmt);
+  GString *out = s->copy;
+
+  g_return_val_if_fail (out != NULL, SE_DB_MISUSE);
+
+  for (int i = 0; i < s->n_params; i++)
+    {
+      const char *v = s->values[i];
+
+      if (i > 0)
+        g_string_append_c (out, '\t');
+      if (v == NULL)
+        g_string_append (out, "\\N");
+      else if (s->formats[i] == 1)
+        {
+          /* bytea in hex, its backslash doubled */
+          g_string_append (out, "\\\\x");
+          for (int j = 0; j < s->lengths[i]; j++)
+            g_string_append_printf (out, "%02x", (guchar) v[j]);
+        }
+      else
+        for (const char *p = v; *p != '\0'; p++)
+          switch (*p)
+            {
+            case '\\':
+              g_string_append (out, "\\\\");
+              break;
+            case '\t':
+              g_string_append (out, "\\t");
+              break;
+            case '\n':
+              g_string_append (out, "\\n");
+              break;
+            case '\r':
+              g_string_append (out, "\\r");
+              break;
+            default:
+              g_string_append_c (out, *p);
+              break;
+            }
+    }
+  g_string_append_c (out, '\n');
+  s->n_copy++;
+  stmt_clear_bindings (stmt);
+  return SE_DB_OK;
+}
+
+/* The end of the COPY sent last: read before anything else goes to the
+ * server, and kept for se_db_copy_wait () */
+static void
+finish_copy (PgDb *self)
+{
+  PgStmt    *s = self->copy_sent;
+  PGresult  *res;
+  SeDbResult result = SE_DB_OK;
+
+  if (s == NULL)
+    return;
+  self->copy_sent = NULL;
+  g_clear_pointer (&s->copy_message, g_free);
+
+  while ((res = PQgetResult (self->conn)) != NULL)
+    {
+      if (result == SE_DB_OK && PQresultStatus (res) != PGRES_COMMAND_OK)
+        result = fail_result (self, res);
+      else if (result == SE_DB_OK)
+        {
+          self->changes = g_ascii_strtoll (PQcmdTuples (res), NULL, 10);
+          self->total_changes += self->changes;
+        }
+      PQclear (res);
+    }
+  if (result == SE_DB_OK && PQstatus (self->conn) != CONNECTION_OK)
+    result = fail_result (self, NULL);
+
+  /* As execute () ends a guarded write */
+  if (s->copy_guarded && PQstatus (self->conn) == CONNECTION_OK)
+    {
+      res = PQexec (self->conn, result == SE_DB_OK ? "RELEASE SAVEPOINT se_statement"
+                                                   : "ROLLBACK TO SAVEPOINT se_statement");
+      if (result == SE_DB_OK && PQresultStatus (res) != PGRES_COMMAND_OK)
+        result = fail_result (self, res);
+      PQclear (res);
+    }
+  s->copy_result = result;
+  if (result != SE_DB_OK)
+    s->copy_message = g_strdup (self->message);
+}
+
+/* Sends the rows and returns while the server takes them: the caller
+ * goes on with the next rows meanwhile */
+static SeDbResult
+stmt_copy_flush (SeDbStmt *stmt)
+{
+  PgStmt    *s = PGSTMT (stmt);
+  PgDb      *self = PG (stmt->db);
+  PGresult  *res;
+  SeDbResult result = SE_DB_OK;
+
+  g_return_val_if_fail (s->copy != NULL, SE_DB_MISUSE);
+
+  finish_copy (self);
+  s->copy_result = SE_DB_OK;
+  if (s->n_copy == 0)
+    return SE_DB_OK;
+  s->n_copy = 0;
+  if (!ensure_connected (self))
+    {
+      g_string_truncate (s->copy, 0);
+      return self->result;
+    }
+
+  /* As execute () guards a write: a failure undoes this COPY only */
+  s->copy_guarded = PQtransactionStatus (self->conn) == PQTRANS_INTRANS;
+  if (s->copy_guarded && run (self, "SAVEPOINT se_statement", NULL) != SE_DB_OK)
+    {
+      g_string_truncate (s->copy, 0);
+      return self->result;
+    }
+
+  res = PQexec (self->conn, s->sql);
+  if (PQresultStatus (res) != PGRES_COPY_IN)
+    result = fail_result (self, res);
+  PQclear (res);
+  if (result == SE_DB_OK && (PQputCopyData (self->conn, s->copy->str, (int) s->copy->len) != 1 || PQputCopyEnd (self->conn, NULL) != 1))
+    result = fail_result (self, NULL);
+  g_string_truncate (s->copy, 0);
+
+  /* Its end is read later (finish_copy ()); a failure to send it, now */
+  self->copy_sent = s;
+  if (result != SE_DB_OK)
+    {
+      g_autofree char *message = NULL;
+
+      finish_copy (self);
+      if (s->copy_result != SE_DB_OK)
+        result = s->copy_result;
+      message = g_strdup (s->copy_message != NULL ? s->copy_message : self->message);
+      s->copy_result = SE_DB_OK;
+      return fail (self, result, message);
+    }
+  return SE_DB_OK;
+}
+
+static SeDbResult
+stmt_copy_wait (SeDbStmt *stmt)
+{
+  PgStmt    *s = PGSTMT (stmt);
+  PgDb      *self = PG (stmt->db);
+  SeDbResult result;
+
+  if (self->copy_sent == s)
+    finish_copy (self);
+  result = s->copy_result;
+  s->copy_result = SE_DB_OK;
+  if (result != SE_DB_OK)
+    return fail (self, result, s->copy_message);
+  return SE_DB_OK;
+}
+
 static const SeDbClass pg_class = {
   .name = "postgresql",
   .close = db_close,
@@ -878,6 +1088,10 @@ static const SeDbClass pg_class = {
   .column_double = stmt_column_double,
   .column_text = stmt_column_text,
   .column_blob = stmt_column_blob,
+  .prepare_copy = db_prepare_copy,
+  .copy_add = stmt_copy_add,
+  .copy_flush = stmt_copy_flush,
+  .copy_wait = stmt_copy_wait,
 };
 
 /* Opening */

@@ -332,6 +332,49 @@ stmt_column_blob (SeDbStmt *stmt,
   return data;
 }
 
+/* Rows in bulk: SQLite has no round trips to save, so each row is
+ * inserted as it is added */
+
+static SeDbResult
+db_prepare_copy (SeDb       *db,
+                 const char *table,
+                 const char *columns,
+                 SeDbStmt  **stmt)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  int n = 1;
+
+  for (const char *p = columns; *p != '\0'; p++)
+    n += *p == ',';
+  g_string_append_printf (sql, "INSERT INTO %s (%s) VALUES (?", table, columns);
+  for (int i = 1; i < n; i++)
+    g_string_append (sql, ", ?");
+  g_string_append_c (sql, ')');
+  return db_prepare (db, sql->str, FALSE, stmt);
+}
+
+static SeDbResult
+stmt_copy_add (SeDbStmt *stmt)
+{
+  SeDbResult rc = stmt_step (stmt);
+
+  stmt_reset (stmt);
+  stmt_clear_bindings (stmt);
+  return rc == SE_DB_DONE ? SE_DB_OK : rc;
+}
+
+static SeDbResult
+stmt_copy_flush (SeDbStmt *stmt)
+{
+  return SE_DB_OK;
+}
+
+static SeDbResult
+stmt_copy_wait (SeDbStmt *stmt)
+{
+  return SE_DB_OK;
+}
+
 static const SeDbClass sqlite_class = {
   .name = "sqlite",
   .close = db_close,
@@ -362,6 +405,10 @@ static const SeDbClass sqlite_class = {
   .column_double = stmt_column_double,
   .column_text = stmt_column_text,
   .column_blob = stmt_column_blob,
+  .prepare_copy = db_prepare_copy,
+  .copy_add = stmt_copy_add,
+  .copy_flush = stmt_copy_flush,
+  .copy_wait = stmt_copy_wait,
 };
 
 SeDbResult

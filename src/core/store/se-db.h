@@ -140,6 +140,15 @@ struct _SeDbClass
   gconstpointer (*column_blob)    (SeDbStmt    *stmt,
                                    int          col,
                                    gsize       *size);
+
+  /* Rows in bulk (se_db_copy_add ()) */
+  SeDbResult   (*prepare_copy)    (SeDb        *db,
+                                   const char  *table,
+                                   const char  *columns,
+                                   SeDbStmt   **stmt);
+  SeDbResult   (*copy_add)        (SeDbStmt    *stmt);
+  SeDbResult   (*copy_flush)      (SeDbStmt    *stmt);
+  SeDbResult   (*copy_wait)       (SeDbStmt    *stmt);
 };
 /* clang-format on */
 
@@ -377,6 +386,47 @@ se_db_column_blob (SeDbStmt *stmt,
                    gsize    *size)
 {
   return stmt->db->klass->column_blob (stmt, col, size);
+}
+
+/* Rows in bulk: many rows of one table sent to the database at once
+ * (PostgreSQL's COPY), rather than an INSERT and its round trip each. The
+ * statement's parameters are @columns (a comma-separated list, the table's
+ * own names), bound as for any statement; each se_db_copy_add () takes
+ * the bound values as one row and clears them, se_db_copy_flush () sends
+ * the rows added so far, and se_db_copy_wait () waits until the rows of
+ * the last flush are in and says how that went: all of them or, on a
+ * failure, none (within a transaction the failure undoes that flush
+ * only, as a failed step would). Between the flush and the wait the
+ * server takes the rows while the caller goes on; wait before the next
+ * flush. Any other statement on the connection waits for them too, and
+ * the outcome is still the wait's to tell. A backend may instead insert
+ * each row at its add (SQLite, which has no round trips to save), where
+ * its failure shows. */
+static inline SeDbResult
+se_db_prepare_copy (SeDb       *db,
+                    const char *table,
+                    const char *columns,
+                    SeDbStmt  **stmt)
+{
+  return db->klass->prepare_copy (db, table, columns, stmt);
+}
+
+static inline SeDbResult
+se_db_copy_add (SeDbStmt *stmt)
+{
+  return stmt->db->klass->copy_add (stmt);
+}
+
+static inline SeDbResult
+se_db_copy_flush (SeDbStmt *stmt)
+{
+  return stmt->db->klass->copy_flush (stmt);
+}
+
+static inline SeDbResult
+se_db_copy_wait (SeDbStmt *stmt)
+{
+  return stmt->db->klass->copy_wait (stmt);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SeDbStmt, se_db_stmt_free)

@@ -51,6 +51,9 @@ count_rows (SeStore    *store,
 
 /* Copies the rows of @columns of @table; the columns named in @ints hold
  * integers, those in @blobs bytes, the others text */
+/* Rows the target takes at a time (se_db_copy_flush ()) */
+#define COPY_ROWS 4000
+
 static gboolean
 copy_rows (SeStore           *from,
            SeStore           *to,
@@ -63,17 +66,15 @@ copy_rows (SeStore           *from,
   g_auto (GStrv) names = g_strsplit (columns, ", ", -1);
   guint            n = g_strv_length (names);
   g_autofree char *select = g_strdup_printf ("SELECT %s FROM %s ORDER BY 1", columns, table);
-  g_autoptr (GString) insert = g_string_new (NULL);
   g_autoptr (SeDbStmt) put = NULL;
-  SeDbStmt *get;
-  gboolean  ok = FALSE;
+  SeDbStmt  *get;
+  gboolean   ok = FALSE;
+  guint      n_kept = 0;
+  SeDbResult rc;
 
-  g_string_append_printf (insert, "INSERT INTO %s (%s) VALUES (", table, columns);
-  for (guint i = 0; i < n; i++)
-    g_string_append_printf (insert, "%s?%u", i > 0 ? ", " : "", i + 1);
-  g_string_append_c (insert, ')');
-
-  if (se_db_prepare (to->db, insert->str, FALSE, &put) != SE_DB_OK)
+  /* The rows go over in bulk: on a server, a COPY each few thousand
+   * rather than a round trip each */
+  if (se_db_prepare_copy (to->db, table, columns, &put) != SE_DB_OK)
     return _se_store_check (to, se_db_get_result (to->db), error);
   get = _se_store_query_begin (from, select, error);
   if (get == NULL)
@@ -81,9 +82,6 @@ copy_rows (SeStore           *from,
 
   while (_se_store_query_next (from, get, &ok, error))
     {
-      SeDbResult rc;
-
-      se_db_reset (put);
       for (guint i = 0; i < n; i++)
         {
           if (se_db_column_is_null (get, i))
@@ -99,15 +97,35 @@ copy_rows (SeStore           *from,
           else
             se_db_bind_text_copy (put, i + 1, se_db_column_text (get, i));
         }
-      rc = se_db_step (put);
-      if (rc != SE_DB_DONE)
+      /* The server takes a few thousand rows while the next are read */
+      rc = se_db_copy_add (put);
+      if (rc == SE_DB_OK && ++n_kept >= COPY_ROWS)
+        {
+          rc = se_db_copy_wait (put);
+          if (rc == SE_DB_OK)
+            rc = se_db_copy_flush (put);
+          n_kept = 0;
+        }
+      if (rc != SE_DB_OK)
         {
           _se_store_set_db_error (error, to->db, se_db_get_result (to->db));
           se_db_stmt_free (get);
           return FALSE;
         }
     }
-  return ok;
+  if (!ok)
+    return FALSE;
+  rc = se_db_copy_wait (put);
+  if (rc == SE_DB_OK)
+    rc = se_db_copy_flush (put);
+  if (rc == SE_DB_OK)
+    rc = se_db_copy_wait (put);
+  if (rc != SE_DB_OK)
+    {
+      _se_store_set_db_error (error, to->db, se_db_get_result (to->db));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* The references of @table's records to others of their kind */
@@ -196,6 +214,8 @@ copy_all (SeStore *from,
   const char  *blobs[] = { "data", NULL };
   g_autoptr (GPtrArray) tables = g_ptr_array_new ();
 
+  if (to->dialect->copy_begin != NULL && !to->dialect->copy_begin (to, error))
+    return FALSE;
   for (guint i = 0; i < n_types; i++)
     {
       g_autoptr (GTypeClass) klass = g_type_class_ref (types[i]);
@@ -204,6 +224,8 @@ copy_all (SeStore *from,
         return FALSE;
       g_ptr_array_add (tables, (gpointer) se_record_class_get_table (SE_RECORD_CLASS (klass)));
     }
+  if (to->dialect->copy_end != NULL && !to->dialect->copy_end (to, error))
+    return FALSE;
 
   /* The copy's own audit rows make way for the original's */
   if (!_se_store_exec (to, "DELETE FROM audit_log", error))

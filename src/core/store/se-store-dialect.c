@@ -40,6 +40,7 @@ static const SeStoreDialect sqlite_dialect = {
   .dup_count = sqlite_dup_count,
   .bulk_begin = _se_store_bulk_begin_file,
   .bulk_end = _se_store_bulk_end_file,
+  .bulk_insert = _se_store_bulk_insert_file,
   .dup_match = _se_store_dup_match,
   .dup_search_ids = _se_store_dup_search_ids_file,
   .search_in_list_order = TRUE,
@@ -52,9 +53,13 @@ static const SeStoreDialect pg_dialect = {
   .dup_count = pg_dup_count,
   .bulk_begin = _se_store_bulk_begin_server,
   .bulk_end = _se_store_bulk_end_server,
+  .bulk_insert = _se_store_bulk_insert_server,
+  .bulk_flush = _se_store_bulk_flush_server,
   .dup_match = _se_store_dup_match_server,
   .dup_search_ids = _se_store_dup_search_ids_server,
   .search_in_list_order = FALSE,
+  .copy_begin = _se_store_copy_begin_server,
+  .copy_end = _se_store_copy_end_server,
   .after_ids = _se_store_after_ids_server,
   /* Every change to a record writes the audit trail, whose ids the server
    * never gives twice */

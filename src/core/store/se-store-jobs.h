@@ -32,14 +32,25 @@ gboolean _se_store_read_begin     (SeStore   *self);
 void     _se_store_read_end       (SeStore   *self,
                                    gboolean   began);
 
-/* Bulk inserts (the CSV import), within se_store_begin/commit */
-gboolean _se_store_bulk_begin     (SeStore   *self,
-                                   GType      record_type,
-                                   GError   **error);
-gboolean _se_store_bulk_insert    (SeStore   *self,
-                                   SeRecord  *record,
-                                   gboolean   keep_id,
-                                   GError   **error);
+/* Bulk inserts (the CSV import), within se_store_begin/commit. A row
+ * the database refuses may be told later than its insert, at a flush:
+ * then @fail gets the tag it was inserted with. */
+typedef void (*SeStoreBulkFailFunc) (gpointer      user_data,
+                                     guint         tag,
+                                     const GError *error);
+
+gboolean _se_store_bulk_begin (SeStore            *self,
+                               GType               record_type,
+                               SeStoreBulkFailFunc fail,
+                               gpointer            user_data,
+                               GError            **error);
+gboolean _se_store_bulk_insert (SeStore  *self,
+                                SeRecord *record,
+                                gboolean  keep_id,
+                                guint     tag,
+                                GError  **error);
+gboolean _se_store_bulk_flush (SeStore *self,
+                               GError **error);
 gboolean _se_store_bulk_end       (SeStore   *self,
                                    GError   **error);
 

@@ -59,12 +59,27 @@ typedef struct
                              GError **error);
   gboolean    (*bulk_end)   (SeStore *self,
                              GError **error);
+  gboolean (*bulk_insert) (SeStore  *self,
+                           SeRecord *record,
+                           gboolean  keep_id,
+                           guint     tag,
+                           GError  **error);
+  /* Sends the rows bulk_insert kept back; NULL where it keeps none */
+  gboolean (*bulk_flush) (SeStore *self,
+                          GError **error);
   /* Search: what ?1 is made of the user's words (NULL for no search),
    * the ids of @table's records that ?1 finds, and whether the
    * placements' search table is in the list's order (the file's is) */
   char       *(*dup_match) (const char *search);
   char       *(*dup_search_ids) (const char *table);
   gboolean    search_in_list_order;
+  /* Around a copy of a whole database into this empty one: what the row
+   * triggers would do for each row, done at the end for all (NULL where
+   * the triggers may as well run) */
+  gboolean (*copy_begin) (SeStore *self,
+                          GError **error);
+  gboolean (*copy_end) (SeStore *self,
+                        GError **error);
   /* After rows were inserted into @table with ids of their own (a copy,
    * an import that keeps ids): the ids given next follow them. NULL
    * where that is so anyway (SQLite's rowid). */
@@ -93,10 +108,26 @@ gboolean _se_store_bulk_begin_file   (SeStore  *self,
                                       GError  **error);
 gboolean _se_store_bulk_end_file     (SeStore  *self,
                                       GError  **error);
+gboolean              _se_store_bulk_insert_file (SeStore  *self,
+                                                  SeRecord *record,
+                                                  gboolean  keep_id,
+                                                  guint     tag,
+                                                  GError  **error);
+gboolean              _se_store_bulk_insert_server (SeStore  *self,
+                                                    SeRecord *record,
+                                                    gboolean  keep_id,
+                                                    guint     tag,
+                                                    GError  **error);
+gboolean              _se_store_bulk_flush_server (SeStore *self,
+                                                   GError **error);
 gboolean _se_store_bulk_begin_server (SeStore  *self,
                                       GError  **error);
 gboolean _se_store_bulk_end_server   (SeStore  *self,
                                       GError  **error);
+gboolean              _se_store_copy_begin_server (SeStore *self,
+                                                   GError **error);
+gboolean              _se_store_copy_end_server (SeStore *self,
+                                                 GError **error);
 gboolean _se_store_after_ids_server     (SeStore    *self,
                                         const char *table,
                                         GError    **error);
@@ -149,6 +180,18 @@ struct _SeStore
   gboolean    bulk_dropped;
   guint       bulk_n_dropped;   /* of bulk_indexes' entries */
   GPtrArray  *bulk_done;        /* Bulk, ended in the open transaction */
+  SeStoreBulkFailFunc   bulk_fail;
+  gpointer              bulk_fail_data;
+  /* The server's: rows kept back and sent together, with ids taken from
+   * the server beforehand */
+  SeDbStmt             *bulk_copy;
+  GPtrArray            *bulk_queue; /* SeRecord, the rows kept back */
+  GArray               *bulk_tags;  /* guint, theirs */
+  GPtrArray            *bulk_sent;  /* SeRecord, the rows sent last, until they are in */
+  GArray               *bulk_sent_tags;
+  GArray               *bulk_pool; /* gint64, ids taken for new rows, unused */
+  guint                 bulk_pool_next;
+  gint64                bulk_max_kept; /* the highest id a row kept, 0 for none */
 };
 
 typedef struct
@@ -258,6 +301,8 @@ const SeMigration *_se_store_get_migrations    (guint           *n_migrations);
 const SeMigration *_se_store_get_pg_migrations (guint           *n_migrations);
 char              *_se_store_dup_bulk_sql      (const char      *table,
                                                 const char      *trigger);
+const char        *_se_store_get_pg_bulk_search_sql (const char *table);
+const char        *_se_store_get_pg_fill_search_sql (void);
 SeDb              *_se_store_get_db            (SeStore         *self);
 SeDb              *_se_store_get_open_db       (SeStore         *self,
                                                 GError         **error);

@@ -247,6 +247,25 @@ _se_store_open_server (const char      *conninfo,
   return g_steal_pointer (&self);
 }
 
+/* A copy onto the server (the dialect's copy_begin and copy_end): the
+ * row triggers leave the copied rows' search rows to the end, where they
+ * are written all at once, and their audit rows and change log to the
+ * copy, which brings the original's audit trail (se.bulk '*') */
+gboolean
+_se_store_copy_begin_server (SeStore *self,
+                             GError **error)
+{
+  return _se_store_exec (self, "SELECT set_config ('se.bulk', '*', true)", error);
+}
+
+gboolean
+_se_store_copy_end_server (SeStore *self,
+                           GError **error)
+{
+  return _se_store_exec (self, _se_store_get_pg_fill_search_sql (), error)
+         && _se_store_exec (self, "SELECT set_config ('se.bulk', '', true)", error);
+}
+
 /* The identity of @table's ids continues after the highest there is (the
  * dialect's after_ids): rows inserted with their ids do not move it on */
 gboolean

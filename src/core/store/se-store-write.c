@@ -448,6 +448,16 @@ _se_store_bulk_clear (SeStore *self)
   self->bulk_drop_at = 0;
   self->bulk_dropped = FALSE;
   self->bulk_n_dropped = 0;
+  self->bulk_fail = NULL;
+  self->bulk_fail_data = NULL;
+  g_clear_pointer (&self->bulk_copy, se_db_stmt_free);
+  g_clear_pointer (&self->bulk_queue, g_ptr_array_unref);
+  g_clear_pointer (&self->bulk_tags, g_array_unref);
+  g_clear_pointer (&self->bulk_sent, g_ptr_array_unref);
+  g_clear_pointer (&self->bulk_sent_tags, g_array_unref);
+  g_clear_pointer (&self->bulk_pool, g_array_unref);
+  self->bulk_pool_next = 0;
+  self->bulk_max_kept = 0;
 }
 
 /* SQLite's way with a bulk insert (the dialect's bulk_begin): a larger
@@ -545,13 +555,20 @@ _se_store_bulk_begin_file (SeStore *self,
   return TRUE;
 }
 
-/* The server's (the dialect's bulk_begin): the rows the bulk inserts are
- * left out of the connection's change log (se_log_change ()), as the
- * store takes them all at once */
+/* The server's way (the dialect's bulk_begin): the rows go in with ids
+ * taken from the server beforehand, kept back and sent a few thousand at
+ * a time (se_db_copy_flush ()), not a statement and its round trip each.
+ * se.bulk names the table for the length of the transaction: its row
+ * triggers leave the new rows' audit and search rows to the end, and the
+ * connection's change log leaves them out, as the store takes them all at
+ * once. */
 gboolean
 _se_store_bulk_begin_server (SeStore *self,
                              GError **error)
 {
+  g_autoptr(GTypeClass) klass = g_type_class_ref (self->bulk_type);
+  g_autofree char *restore = restore_sql (SE_RECORD_CLASS (klass));
+  g_autofree char *columns = NULL;
   SeDbStmt  *stmt = _se_store_prepare_cached (self, "SELECT set_config ('se.bulk', ?1, true)", error);
   SeDbResult rc;
 
@@ -560,7 +577,18 @@ _se_store_bulk_begin_server (SeStore *self,
   se_db_bind_text (stmt, 1, self->bulk_table);
   rc = se_db_step (stmt);
   se_db_reset (stmt);
-  return _se_store_check (self, rc == SE_DB_ROW ? SE_DB_OK : se_db_get_result (self->db), error);
+  if (!_se_store_check (self, rc == SE_DB_ROW ? SE_DB_OK : se_db_get_result (self->db), error))
+    return FALSE;
+
+  /* restore_sql's "INSERT INTO t (id, a, b) VALUES ...": id, a, b */
+  columns = g_strndup (strchr (restore, '(') + 1,
+                       strstr (restore, ") VALUES") - strchr (restore, '(') - 1);
+  if (!_se_store_check (self, se_db_prepare_copy (self->db, self->bulk_table, columns, &self->bulk_copy), error))
+    return FALSE;
+  self->bulk_queue = g_ptr_array_new_with_free_func (g_object_unref);
+  self->bulk_tags = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->bulk_pool = g_array_new (FALSE, FALSE, sizeof (gint64));
+  return TRUE;
 }
 
 /**
@@ -572,9 +600,11 @@ _se_store_bulk_begin_server (SeStore *self,
  * records of @record_type; other writes go on as usual.
  */
 gboolean
-_se_store_bulk_begin (SeStore *self,
-                      GType    record_type,
-                      GError **error)
+_se_store_bulk_begin (SeStore            *self,
+                      GType               record_type,
+                      SeStoreBulkFailFunc fail,
+                      gpointer            user_data,
+                      GError            **error)
 {
   g_autoptr(GTypeClass) klass = NULL;
   g_autofree char *insert = NULL;
@@ -586,6 +616,8 @@ _se_store_bulk_begin (SeStore *self,
 
   klass = g_type_class_ref (record_type);
   self->bulk_type = record_type;
+  self->bulk_fail = fail;
+  self->bulk_fail_data = user_data;
   self->bulk_table = se_record_class_get_table (SE_RECORD_CLASS (klass));
   self->bulk_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->bulk_triggers = g_ptr_array_new_with_free_func (g_free);
@@ -611,14 +643,54 @@ fail:
  * _se_store_bulk_insert:
  * @record: a record the caller has validated
  * @keep_id: insert it under its id rather than a new one
+ * @tag: what the fail function of _se_store_bulk_begin () gets if the
+ *   database refuses the row later, at a flush
  *
- * Inserts @record and sets its id. The store does not keep the object.
+ * Inserts @record and sets its id. The store may keep the row back until
+ * the next flush (_se_store_bulk_flush ()); a row it inserts at once and
+ * the database refuses fails here. Either way the error of a row the
+ * database refuses is a SE_VALIDATION_ERROR and ends that row only.
  */
 gboolean
-_se_store_bulk_insert (SeStore   *self,
-                       SeRecord  *record,
-                       gboolean   keep_id,
-                       GError   **error)
+_se_store_bulk_insert (SeStore  *self,
+                       SeRecord *record,
+                       gboolean  keep_id,
+                       guint     tag,
+                       GError  **error)
+{
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->bulk_type == G_OBJECT_TYPE (record), FALSE);
+  g_return_val_if_fail (!keep_id || se_record_get_id (record) > 0, FALSE);
+
+  return self->dialect->bulk_insert (self, record, keep_id, tag, error);
+}
+
+/**
+ * _se_store_bulk_flush:
+ *
+ * Sends the rows the bulk insert kept back. Each the database refuses
+ * goes to the fail function; the others are inserted.
+ *
+ * Returns: %FALSE when the transaction cannot go on (the connection was
+ *   lost, the disk is full), not for rows refused
+ */
+gboolean
+_se_store_bulk_flush (SeStore *self,
+                      GError **error)
+{
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->bulk_type != 0, FALSE);
+
+  return self->dialect->bulk_flush == NULL || self->dialect->bulk_flush (self, error);
+}
+
+/* The file's (the dialect's bulk_insert): each row at once */
+gboolean
+_se_store_bulk_insert_file (SeStore  *self,
+                            SeRecord *record,
+                            gboolean  keep_id,
+                            guint     tag,
+                            GError  **error)
 {
   SeRecordClass *klass = SE_RECORD_GET_CLASS (record);
   SeDbStmt *stmt = keep_id ? self->bulk_restore : self->bulk_insert;
@@ -627,9 +699,6 @@ _se_store_bulk_insert (SeStore   *self,
   int col = 0;
   gint64 id;
   SeDbResult rc;
-
-  g_return_val_if_fail (self->bulk_type == G_OBJECT_TYPE (record), FALSE);
-  g_return_val_if_fail (!keep_id || se_record_get_id (record) > 0, FALSE);
 
   if (self->bulk_indexes != NULL && !self->bulk_dropped
       && self->bulk_ids->len >= (guint64) self->bulk_drop_at && self->bulk_indexes->len > 0)
@@ -711,11 +780,270 @@ _se_store_bulk_end_file (SeStore *self,
   return TRUE;
 }
 
-/* The end of the server's way: the connection logs changes again */
+/* Rows the server takes in one COPY: enough that the round trips cost
+ * nothing beside the rows, few enough that a refused one is looked for
+ * quickly (one by one) */
+#define BULK_COPY_ROWS 4000
+
+/* The table's ids go on after @id, as a file's next rowid would after a
+ * row that kept its id, and never back */
+static gboolean
+ids_after (SeStore *self,
+           gint64   id,
+           GError **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT setval (s, greatest (?1, nextval (s)))"
+                                          " FROM pg_get_serial_sequence ('%s', 'id') AS s",
+                                          self->bulk_table);
+  SeDbStmt        *stmt = _se_store_prepare_cached (self, sql, error);
+  SeDbResult       rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  se_db_bind_int64 (stmt, 1, id);
+  rc = se_db_step (stmt);
+  se_db_reset (stmt);
+  return _se_store_check (self, rc == SE_DB_ROW ? SE_DB_OK : se_db_get_result (self->db), error);
+}
+
+/* Ids for the next BULK_COPY_ROWS new rows, taken from the server */
+static gboolean
+refill_pool (SeStore *self,
+             GError **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT nextval (s) FROM pg_get_serial_sequence"
+                                          " ('%s', 'id') AS s, generate_series (1, %d)",
+                                          self->bulk_table, BULK_COPY_ROWS);
+  SeDbStmt        *stmt;
+  SeDbResult       rc;
+
+  if (self->bulk_max_kept > 0 && !ids_after (self, self->bulk_max_kept, error))
+    return FALSE;
+  self->bulk_max_kept = 0;
+
+  stmt = _se_store_prepare_cached (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  g_array_remove_range (self->bulk_pool, 0, self->bulk_pool_next);
+  self->bulk_pool_next = 0;
+  while ((rc = se_db_step (stmt)) == SE_DB_ROW)
+    {
+      gint64 taken = se_db_column_int64 (stmt, 0);
+      g_array_append_val (self->bulk_pool, taken);
+    }
+  se_db_reset (stmt);
+  if (rc != SE_DB_DONE)
+    {
+      _se_store_set_db_error (error, self->db, se_db_get_result (self->db));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The next of the ids taken from the server for the table's new rows */
+static gboolean
+take_id (SeStore *self,
+         gint64  *id,
+         GError **error)
+{
+  if (self->bulk_pool_next >= self->bulk_pool->len && !refill_pool (self, error))
+    return FALSE;
+  *id = g_array_index (self->bulk_pool, gint64, self->bulk_pool_next++);
+  return TRUE;
+}
+
+static gboolean send_kept (SeStore *self,
+                           GError **error);
+
+/* The server's (the dialect's bulk_insert): the row kept back for the
+ * next COPY, under an id taken beforehand */
+gboolean
+_se_store_bulk_insert_server (SeStore  *self,
+                              SeRecord *record,
+                              gboolean  keep_id,
+                              guint     tag,
+                              GError  **error)
+{
+  SeRecordClass *klass = SE_RECORD_GET_CLASS (record);
+  guint          n_fields;
+  const SeField *fields = se_record_class_get_fields (klass, &n_fields);
+  int            col = 0;
+  gint64         id;
+  SeDbResult     rc;
+
+  if (keep_id)
+    {
+      id = se_record_get_id (record);
+      /* New rows come after it, once the ids taken run out */
+      if (self->bulk_pool_next < self->bulk_pool->len
+          && id >= g_array_index (self->bulk_pool, gint64, self->bulk_pool_next))
+        g_array_set_size (self->bulk_pool, self->bulk_pool_next);
+      self->bulk_max_kept = MAX (self->bulk_max_kept, id);
+    }
+  else if (!take_id (self, &id, error))
+    return FALSE;
+
+  se_db_bind_int64 (self->bulk_copy, ++col, id);
+  for (guint i = 0; i < n_fields; i++)
+    if (!(fields[i].flags & SE_FIELD_FLAGS_STORE_OWNED))
+      _se_store_bind_field (self->bulk_copy, ++col, record, &fields[i]);
+  rc = se_db_copy_add (self->bulk_copy);
+  if (rc != SE_DB_OK)
+    return _se_store_check (self, rc, error);
+
+  se_record_set_id (record, id);
+  g_ptr_array_add (self->bulk_queue, g_object_ref (record));
+  g_array_append_val (self->bulk_tags, tag);
+  g_array_append_val (self->bulk_ids, id);
+
+  if (self->bulk_queue->len >= BULK_COPY_ROWS)
+    return send_kept (self, error);
+  return TRUE;
+}
+
+/* Rows the server refused in one COPY, one by one, so that each refused
+ * one is told with its own reason; the others are inserted. */
+static gboolean
+insert_one_by_one (SeStore   *self,
+                   GPtrArray *records,
+                   GArray    *tags,
+                   GError   **error)
+{
+  for (guint i = 0; i < records->len; i++)
+    {
+      SeRecord      *record = g_ptr_array_index (records, i);
+      SeRecordClass *klass = SE_RECORD_GET_CLASS (record);
+      guint          n_fields;
+      const SeField *fields = se_record_class_get_fields (klass, &n_fields);
+      SeDbStmt      *stmt = self->bulk_restore;
+      int            col = 0;
+      SeDbResult     rc;
+
+      se_db_reset (stmt);
+      se_db_bind_int64 (stmt, ++col, se_record_get_id (record));
+      for (guint j = 0; j < n_fields; j++)
+        if (!(fields[j].flags & SE_FIELD_FLAGS_STORE_OWNED))
+          _se_store_bind_field (stmt, ++col, record, &fields[j]);
+      rc = se_db_step (stmt);
+      se_db_reset (stmt);
+      if (rc == SE_DB_DONE)
+        continue;
+
+      rc = se_db_get_result (self->db);
+      if (!SE_DB_IS_CONSTRAINT (rc))
+        return _se_store_check (self, rc, error);
+      {
+        g_autoptr(GError) refused = NULL;
+
+        set_constraint_error (self, record, rc, &refused);
+        if (self->bulk_fail != NULL)
+          self->bulk_fail (self->bulk_fail_data, g_array_index (tags, guint, i), refused);
+      }
+    }
+  return TRUE;
+}
+
+/* How the rows sent last went */
+static gboolean
+wait_sent (SeStore *self,
+           GError **error)
+{
+  g_autoptr(GPtrArray) sent = g_steal_pointer (&self->bulk_sent);
+  g_autoptr(GArray) tags = g_steal_pointer (&self->bulk_sent_tags);
+  SeDbResult rc;
+
+  if (sent == NULL)
+    return TRUE;
+  rc = se_db_copy_wait (self->bulk_copy);
+  if (rc == SE_DB_OK)
+    return TRUE;
+  if (!SE_DB_IS_CONSTRAINT (rc))
+    return _se_store_check (self, rc, error);
+  return insert_one_by_one (self, sent, tags, error);
+}
+
+/* The rows kept back, in one COPY that the server takes while the next
+ * rows are read and kept: the last one's end is waited for first. */
+static gboolean
+send_kept (SeStore *self,
+           GError **error)
+{
+  SeDbResult rc;
+
+  if (!wait_sent (self, error))
+    return FALSE;
+  if (self->bulk_queue->len == 0)
+    return TRUE;
+  /* The next rows' ids now: taking them later would wait for this COPY */
+  if (self->bulk_pool->len - self->bulk_pool_next < BULK_COPY_ROWS && !refill_pool (self, error))
+    return FALSE;
+
+  rc = se_db_copy_flush (self->bulk_copy);
+  self->bulk_sent = g_steal_pointer (&self->bulk_queue);
+  self->bulk_sent_tags = g_steal_pointer (&self->bulk_tags);
+  self->bulk_queue = g_ptr_array_new_with_free_func (g_object_unref);
+  self->bulk_tags = g_array_new (FALSE, FALSE, sizeof (guint));
+  return _se_store_check (self, rc, error);
+}
+
+/* The server's bulk_flush: the rows kept back sent, and in */
+gboolean
+_se_store_bulk_flush_server (SeStore *self,
+                             GError **error)
+{
+  return send_kept (self, error) && wait_sent (self, error);
+}
+
+/* The end of the server's way: the rows kept back sent, the new rows'
+ * search rows and audit rows written at once, in the order inserted, and
+ * the connection logs changes again */
 gboolean
 _se_store_bulk_end_server (SeStore *self,
                            GError **error)
 {
+  const char *search = _se_store_get_pg_bulk_search_sql (self->bulk_table);
+  g_autoptr(GString) ids = g_string_new ("{");
+  g_autofree char *audit = NULL;
+  SeDbStmt        *stmt;
+  SeDbResult       rc;
+
+  if (!_se_store_bulk_flush_server (self, error))
+    return FALSE;
+  if (self->bulk_max_kept > 0 && !ids_after (self, self->bulk_max_kept, error))
+    return FALSE;
+
+  for (guint i = 0; i < self->bulk_ids->len; i++)
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            g_array_index (self->bulk_ids, gint64, i));
+  g_string_append_c (ids, '}');
+
+  /* One time for all (what the column's default would say at the
+   * first), and no RETURNING id (se-db-pg.c adds none after WITH) */
+  audit = g_strdup_printf ("WITH now (at) AS (SELECT to_char (clock_timestamp () AT TIME ZONE"
+                           " 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))"
+                           " INSERT INTO audit_log (at, record_table, record_id, action)"
+                           " SELECT now.at, '%s', u.id, 'insert' FROM now, unnest (?1::bigint[])"
+                           " WITH ORDINALITY AS u (id, n) ORDER BY u.n",
+                           self->bulk_table);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *sql = i == 0 ? search : audit;
+
+      if (sql == NULL || self->bulk_ids->len == 0)
+        continue;
+      stmt = _se_store_prepare_cached (self, sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      se_db_bind_text (stmt, 1, ids->str);
+      rc = se_db_step (stmt);
+      se_db_reset (stmt);
+      if (rc != SE_DB_DONE)
+        {
+          _se_store_set_db_error (error, self->db, se_db_get_result (self->db));
+          return FALSE;
+        }
+    }
+
   return _se_store_exec (self, "SELECT set_config ('se.bulk', '', true)", error);
 }
 
