@@ -68,7 +68,7 @@ model_first_rows (const char *path)
   SeQueryModel *model;
 
   g_assert_no_error (error);
-  model = se_query_model_new (store, SE_TYPE_PLACEMENT);
+  model = se_query_model_new_for_view (store, SE_TYPE_PLACEMENT);
   g_assert_cmpuint (se_bench_first_page (model), >=, 50);
   t1 = se_bench_now_ms ();
   g_object_unref (model);
@@ -105,7 +105,7 @@ bench_b2 (const char *path)
   double worst = 0;
 
   g_assert_no_error (error);
-  model = se_query_model_new (store, SE_TYPE_PLACEMENT);
+  model = se_query_model_new_for_view (store, SE_TYPE_PLACEMENT);
   for (guint r = 0; r < SE_BENCH_REPEAT; r++)
     {
       se_query_model_set_search (model, NULL);

@@ -194,16 +194,11 @@ test_kinds (Fixture      *f,
     }
 }
 
-/* More placements than the model's first page: it reads the rest after
- * the last row of that page, and shows the list of the plain ORDER BY. */
+/* 600 working meetings more, on 84 days */
 static void
-test_model (Fixture      *f,
-            gconstpointer data)
+add_meetings (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SeQueryModel) model = NULL;
-  g_autoptr(GArray) all = NULL;
-  SeQuerySpec spec = { SE_TYPE_PLACEMENT, NULL, NULL, NULL, 0, 0 };
 
   g_assert_true (se_store_begin (f->store, &error));
   for (guint i = 0; i < 600; i++)
@@ -216,6 +211,19 @@ test_model (Fixture      *f,
     }
   g_assert_true (se_store_commit (f->store, &error));
   g_assert_no_error (error);
+}
+
+/* More placements than the model's first page: it reads the rest after
+ * the last row of that page, and shows the list of the plain ORDER BY. */
+static void
+test_model (Fixture      *f,
+            gconstpointer data)
+{
+  g_autoptr(SeQueryModel) model = NULL;
+  g_autoptr(GArray) all = NULL;
+  SeQuerySpec spec = { SE_TYPE_PLACEMENT, NULL, NULL, NULL, 0, 0 };
+
+  add_meetings (f);
 
   all = read_all (f->store, &spec);
   g_assert_cmpuint (all->len, ==, 640);
@@ -294,6 +302,40 @@ test_model_changes (Fixture      *f,
   g_assert_cmpuint (mirror->len, ==, n);
 }
 
+/* A list view's model: on a server it shows its first page before it
+ * has counted, and adds the other rows in an idle callback, telling the
+ * view; then it is the plain ORDER BY, as on a file, where it counts at
+ * once. A search that changes it starts it over. */
+static void
+test_view_model (Fixture      *f,
+                 gconstpointer data)
+{
+  g_autoptr(SeQueryModel) model = NULL;
+  g_autoptr(GArray) mirror = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean server = se_test_backend () == SE_TEST_PG;
+  guint    n;
+
+  add_meetings (f);
+
+  model = se_query_model_new_for_view (f->store, SE_TYPE_PLACEMENT);
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpuint (n, ==, server ? 64 : 640);
+  on_items_changed (G_LIST_MODEL (model), 0, 0, n, mirror);
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), mirror);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  assert_model_is (model, mirror, f->store);
+
+  se_query_model_set_search (model, "arbeitstreffen");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, server ? 64 : 600);
+  se_query_model_read_all (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 600);
+  g_assert_cmpuint (mirror->len, ==, 600);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (mirror->len, ==, 600);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -303,6 +345,8 @@ main (int   argc,
 
   g_test_add ("/store/paging/kinds", Fixture, NULL, fixture_set_up, test_kinds, fixture_tear_down);
   g_test_add ("/store/paging/model", Fixture, NULL, fixture_set_up, test_model, fixture_tear_down);
+  g_test_add ("/store/paging/view-model", Fixture, NULL, fixture_set_up, test_view_model,
+              fixture_tear_down);
   g_test_add ("/store/paging/model-changes", Fixture, NULL, fixture_set_up, test_model_changes,
               fixture_tear_down);
   return g_test_run ();

@@ -31,9 +31,10 @@
  * RETURNING id, and the step that runs it reads the id and reports the
  * end as SQLite's would. Nor has it SQLite's update hook: the schema's
  * triggers (se_log_change ()) log each row a statement touches into the
- * session's temporary table se_change, which this backend creates when a
- * change function is set and reads, in the order written, just before
- * COMMIT. A transaction that is rolled back takes its log with it.
+ * session's temporary table se_change, which this backend creates before
+ * the first transaction that writes, when a change function is set, and
+ * reads, in the order written, just before COMMIT. A transaction that is
+ * rolled back takes its log with it.
  *
  * A connection the server dropped (a restart, pg_terminate_backend) gives
  * SE_DB_CONNECTION_LOST once; the next call connects again, and the
@@ -177,10 +178,9 @@ ensure_connected (PgDb *self)
       return FALSE;
     }
   self->generation++;
-  /* The session's change log went with the old connection. A read-only
-   * session has none (as when it first connected): it changes nothing. */
+  /* The session's change log went with the old connection; the next
+   * write transaction makes it again */
   self->change_log = FALSE;
-  ensure_change_log (self);
   return TRUE;
 }
 
@@ -253,8 +253,19 @@ static SeDbResult
 db_begin (SeDb    *db,
           gboolean write)
 {
+  PgDb *self = PG (db);
+
+  /* The change log, before the first transaction that writes (outside
+   * it, so that a rollback does not take it): a session that only reads,
+   * as a read-only store's, never makes it, and opening costs no table */
+  finish_copy (self);
+  if (!ensure_connected (self))
+    return self->result;
+  /* A connection found lost on the way is the caller's to hear of */
+  if (write && ensure_change_log (self) == SE_DB_CONNECTION_LOST)
+    return SE_DB_CONNECTION_LOST;
   /* Rows are locked as they are written; nothing to take up front */
-  return run (PG (db), "BEGIN", NULL);
+  return run (self, "BEGIN", NULL);
 }
 
 /* The rows the transaction touched, from the log the triggers wrote */
@@ -361,7 +372,6 @@ db_set_change_func (SeDb          *db,
 
   self->change_func = func;
   self->change_data = user_data;
-  ensure_change_log (self);
 }
 
 /* Statements */

@@ -30,7 +30,11 @@
  * A new query reads the first page of ids and the count only, so that a
  * list of 200,000 placements (or a search that matches 130,000 of them)
  * shows its first rows at once; the other ids follow in an idle callback,
- * or at once when a row beyond the first page is asked for.
+ * or at once when a row beyond the first page is asked for. A list view's
+ * model (se_query_model_new_for_view ()) on a server does not even count
+ * before its first page: counting 200,000 rows there takes fifty times as
+ * long as the page. It has the first page's rows until the idle callback
+ * has read the others, and then tells the view they were added.
  *
  * After a committed change to its kind (or to one that feeds its search),
  * the model reads its ids again and reports what changed as exact
@@ -47,6 +51,10 @@
  * the first 201 items when it gets its model, and item 201 beyond the
  * first page would read all the other ids before the window is drawn. */
 #define FIRST_PAGE 256
+/* A view's model that learns its length later holds only these at first,
+ * and the view binds no more: enough for a window's rows, and each more
+ * makes a rare word's search walk further down the list on a server */
+#define FIRST_VIEW_PAGE 64
 #define CACHE_SIZE 512
 #define PREFETCH   50
 /* At most this many rows read ahead of a scroll: a list view asks for
@@ -68,6 +76,8 @@ struct _SeQueryModel
 
   GArray      *ids;          /* gint64, the first ids->len rows */
   guint        n_items;      /* all rows; more than ids->len until complete */
+  gboolean     for_view;     /* may learn its length after the first page */
+  gboolean     counted;      /* n_items is all rows, not just those read */
   guint        complete_source;
 
   GQueue       cache;        /* SeRecord, most recently used first */
@@ -337,13 +347,16 @@ complete (SeQueryModel *self)
   guint loaded = self->ids->len;
 
   g_clear_handle_id (&self->complete_source, g_source_remove);
-  if (loaded >= self->n_items)
+  if (loaded >= self->n_items && self->counted)
     return;
 
   /* Keyset paging: after the last row read, not past as many rows */
-  query (self, g_array_index (self->ids, gint64, loaded - 1), 0, self->ids);
+  if (loaded > 0)
+    query (self, g_array_index (self->ids, gint64, loaded - 1), 0, self->ids);
+  self->counted = TRUE;
 
-  /* Another program may have written to the file since the count. */
+  /* Another program may have written to the file since the count, or
+   * there was none. */
   if (self->ids->len != self->n_items)
     {
       guint old = self->n_items;
@@ -369,6 +382,7 @@ static void
 reload (SeQueryModel *self)
 {
   guint old = self->n_items;
+  guint    first;
   gboolean reading;
 
   g_clear_handle_id (&self->complete_source, g_source_remove);
@@ -376,13 +390,19 @@ reload (SeQueryModel *self)
   g_array_set_size (self->ids, 0);
   /* The page and the count in one read, so that they agree. */
   reading = _se_store_read_begin (self->store);
-  query (self, 0, FIRST_PAGE, self->ids);
-  self->n_items = self->ids->len < FIRST_PAGE ? self->ids->len : query_count (self);
+  first = self->for_view && self->store->dialect->count_after_first_page ? FIRST_VIEW_PAGE
+                                                                         : FIRST_PAGE;
+  query (self, 0, first, self->ids);
+  self->counted = self->ids->len < first || first == FIRST_PAGE;
+  if (self->ids->len < first)
+    self->n_items = self->ids->len;
+  else
+    self->n_items = self->counted ? query_count (self) : self->ids->len;
   _se_store_read_end (self->store, reading);
   if (self->n_items < self->ids->len)
     self->n_items = self->ids->len;
 
-  if (self->ids->len < self->n_items)
+  if (self->ids->len < self->n_items || !self->counted)
     self->complete_source = g_idle_add_full (G_PRIORITY_LOW, complete_cb, self, NULL);
 
   if (old > 0 || self->n_items > 0)
@@ -396,7 +416,7 @@ refresh (SeQueryModel *self)
   g_autoptr(GArray) old = self->ids;
   g_autoptr(GHashTable) updated = self->updated;
   guint old_n = self->n_items;
-  gboolean was_complete = old->len == old_n;
+  gboolean       was_complete = self->counted && old->len == old_n;
   guint prefix = 0, suffix = 0, new_n;
   GHashTableIter iter;
   gpointer key;
@@ -407,6 +427,7 @@ refresh (SeQueryModel *self)
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   query (self, 0, 0, self->ids);
   new_n = self->n_items = self->ids->len;
+  self->counted = TRUE;
 
   while (prefix < old->len && prefix < new_n
          && g_array_index (old, gint64, prefix) == g_array_index (self->ids, gint64, prefix))
@@ -574,6 +595,23 @@ se_query_model_init (SeQueryModel *self)
   g_queue_init (&self->cache);
 }
 
+static SeQueryModel *
+model_new (SeStore *store,
+           GType    record_type,
+           gboolean for_view)
+{
+  SeQueryModel *self = g_object_new (SE_TYPE_QUERY_MODEL, NULL);
+
+  self->for_view = for_view;
+  self->store = g_object_ref (store);
+  self->record_type = record_type;
+  self->record_changed_id = g_signal_connect (store, "record-changed",
+                                              G_CALLBACK (record_changed_cb), self);
+  self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (changed_cb), self);
+  reload (self);
+  return self;
+}
+
 /**
  * se_query_model_new:
  * @store: a store
@@ -594,19 +632,45 @@ SeQueryModel *
 se_query_model_new (SeStore *store,
                     GType    record_type)
 {
-  SeQueryModel *self;
-
   g_return_val_if_fail (SE_IS_STORE (store), NULL);
   g_return_val_if_fail (g_type_is_a (record_type, SE_TYPE_RECORD), NULL);
 
-  self = g_object_new (SE_TYPE_QUERY_MODEL, NULL);
-  self->store = g_object_ref (store);
-  self->record_type = record_type;
-  self->record_changed_id = g_signal_connect (store, "record-changed",
-                                              G_CALLBACK (record_changed_cb), self);
-  self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (changed_cb), self);
-  reload (self);
-  return self;
+  return model_new (store, record_type, FALSE);
+}
+
+/**
+ * se_query_model_new_for_view:
+ *
+ * The same as se_query_model_new (), for a list view, which follows
+ * #GListModel::items-changed: on a server the model may hold only its
+ * first rows at first, and add the others in an idle callback, so that
+ * the view shows them at once. Code that goes through every row calls
+ * se_query_model_read_all () first.
+ *
+ * Returns: (transfer full): a list model of @record_type
+ */
+SeQueryModel *
+se_query_model_new_for_view (SeStore *store,
+                             GType    record_type)
+{
+  g_return_val_if_fail (SE_IS_STORE (store), NULL);
+  g_return_val_if_fail (g_type_is_a (record_type, SE_TYPE_RECORD), NULL);
+
+  return model_new (store, record_type, TRUE);
+}
+
+/**
+ * se_query_model_read_all:
+ *
+ * Reads the rows the model has not read yet, now rather than in its idle
+ * callback: afterwards its length is that of all its records.
+ */
+void
+se_query_model_read_all (SeQueryModel *self)
+{
+  g_return_if_fail (SE_IS_QUERY_MODEL (self));
+
+  complete (self);
 }
 
 /**

@@ -19,6 +19,9 @@ G_DECLARE_FINAL_TYPE (SeQueryModel, se_query_model, SE, QUERY_MODEL, GObject)
 
 SeQueryModel *se_query_model_new              (SeStore      *store,
                                                GType         record_type);
+SeQueryModel *se_query_model_new_for_view (SeStore *store,
+                                           GType    record_type);
+void          se_query_model_read_all (SeQueryModel *self);
 SeStore      *se_query_model_get_store        (SeQueryModel *self);
 void          se_query_model_set_search       (SeQueryModel *self,
                                                const char   *text);

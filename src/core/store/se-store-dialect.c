@@ -61,6 +61,8 @@ static const SeStoreDialect pg_dialect = {
   .copy_begin = _se_store_copy_begin_server,
   .copy_end = _se_store_copy_end_server,
   .after_ids = _se_store_after_ids_server,
+  /* count(*) of 200,000 placements: 13 ms, the first page 0.3 ms */
+  .count_after_first_page = TRUE,
   /* Every change to a record writes the audit trail, whose ids the server
    * never gives twice */
   .data_version = "SELECT coalesce (max (id), 0) FROM audit_log",

@@ -86,6 +86,10 @@ typedef struct
   gboolean    (*after_ids) (SeStore    *self,
                             const char *table,
                             GError    **error);
+  /* Whether a list view counts its rows only after its first page
+   * (se_query_model_new_for_view ()): where a count of a large table takes
+   * many times as long as the page */
+  gboolean     count_after_first_page;
   /* A number that changes whenever any connection changed the data */
   const char  *data_version;
   /* Merges the search indexes, dropping the words of changed rows

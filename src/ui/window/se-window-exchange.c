@@ -663,6 +663,7 @@ _se_window_export_listed_ics (SeWindow *self)
   ListedJob *job;
 
   model = G_LIST_MODEL (_se_window_section_model (self, _se_window_find_section ("placements")));
+  se_query_model_read_all (SE_QUERY_MODEL (model));
 
   job = g_new0 (ListedJob, 1);
   job->store = g_object_ref (self->store);

@@ -125,6 +125,7 @@ select_in_list (SeWindow *self,
         continue;
 
       _se_window_section_model (self, s);
+      se_query_model_read_all (self->models[s]);
       model = G_LIST_MODEL (self->selections[s]);
       n = g_list_model_get_n_items (model);
       self->selecting = TRUE;
@@ -235,7 +236,7 @@ _se_window_section_model (SeWindow *self,
   if (self->models[index] != NULL)
     return self->models[index];
 
-  self->models[index] = se_query_model_new (self->store, _se_window_sections[index].type ());
+  self->models[index] = se_query_model_new_for_view (self->store, _se_window_sections[index].type ());
   selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->models[index])));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
