@@ -20,6 +20,7 @@
 #include "config.h"
 
 #include "se-agreement.h"
+#include "se-csv.h"
 #include "se-organisation.h"
 #include "se-partnership.h"
 #include "se-person.h"
@@ -336,6 +337,50 @@ test_view_model (Fixture      *f,
   g_assert_cmpuint (mirror->len, ==, 600);
 }
 
+static void
+count_signals (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               guint      *n)
+{
+  (*n)++;
+}
+
+/* More rows than such a model reads on at once: on a server it adds them
+ * in several idle callbacks, each telling the view, and ends as the plain
+ * ORDER BY */
+static void
+test_view_model_chunks (Fixture      *f,
+                        gconstpointer data)
+{
+  g_autoptr(GString) csv = g_string_new ("kind,title,start-date,end-date\n");
+  g_autoptr(GInputStream) in = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SeQueryModel) model = NULL;
+  g_autoptr(GArray) mirror = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n_signals = 0;
+
+  for (guint i = 0; i < 9000; i++)
+    g_string_append_printf (csv, "working-meeting,Treffen %u,2025-%02u-%02u,2025-12-31\n", i,
+                            1 + i % 12, 1 + i % 28);
+  in = g_memory_input_stream_new_from_data (csv->str, (gssize) csv->len, NULL);
+  g_assert_true (se_csv_import (f->store, SE_TYPE_PLACEMENT, in, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  model = se_query_model_new_for_view (f->store, SE_TYPE_PLACEMENT);
+  on_items_changed (G_LIST_MODEL (model), 0, 0, g_list_model_get_n_items (G_LIST_MODEL (model)),
+                    mirror);
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), mirror);
+  g_signal_connect (model, "items-changed", G_CALLBACK (count_signals), &n_signals);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  assert_model_is (model, mirror, f->store);
+  g_assert_cmpuint (mirror->len, ==, 9040);
+  if (se_test_backend () == SE_TEST_PG)
+    g_assert_cmpuint (n_signals, >=, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -347,6 +392,8 @@ main (int   argc,
   g_test_add ("/store/paging/model", Fixture, NULL, fixture_set_up, test_model, fixture_tear_down);
   g_test_add ("/store/paging/view-model", Fixture, NULL, fixture_set_up, test_view_model,
               fixture_tear_down);
+  g_test_add ("/store/paging/view-model-chunks", Fixture, NULL, fixture_set_up,
+              test_view_model_chunks, fixture_tear_down);
   g_test_add ("/store/paging/model-changes", Fixture, NULL, fixture_set_up, test_model_changes,
               fixture_tear_down);
   return g_test_run ();
