@@ -364,6 +364,39 @@ test_many_lines (Fixture      *f,
   g_assert_cmpuint (se_store_count (f->store, SE_TYPE_TOPIC), ==, n_topics);
 }
 
+/* A line that brings back the id of a deleted record: the record's
+ * search words went with it, and the line's are found */
+static void
+test_deleted_id (Fixture      *f,
+                 gconstpointer data)
+{
+  g_autoptr(SeRecord) gone = g_object_new (SE_TYPE_ORGANISATION, "name", "Amt Vergangen", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInputStream) in = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(SeQueryModel) found = NULL;
+  g_autofree char *csv = NULL;
+  gint64           id;
+
+  g_assert_true (se_store_save (f->store, gone, NULL, &error));
+  g_assert_no_error (error);
+  id = se_record_get_id (gone);
+  g_assert_true (se_store_delete (f->store, gone, &error));
+  g_assert_no_error (error);
+
+  csv = g_strdup_printf ("id;name;country\n%" G_GINT64_FORMAT ";Amt Wiedergekehrt;DE\n", id);
+  in = g_memory_input_stream_new_from_data (csv, -1, NULL);
+  g_assert_true (se_csv_import (f->store, SE_TYPE_ORGANISATION, in, NULL, &problems, NULL, &error));
+  g_assert_no_error (error);
+
+  found = se_query_model_new (f->store, SE_TYPE_ORGANISATION);
+  se_query_model_set_search (found, "wiedergekehrt");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), ==, 1);
+  g_assert_cmpint (se_query_model_get_id (found, 0), ==, id);
+  se_query_model_set_search (found, "vergangen");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), ==, 0);
+}
+
 /* Ids: an existing id updates, a reference to a record further down the
  * file resolves, an unknown id makes a record with that id. */
 static void
@@ -642,6 +675,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/csv/ids", Fixture, "example", fixture_set_up, test_ids, fixture_tear_down);
   g_test_add ("/csv/many-lines", Fixture, NULL, fixture_set_up, test_many_lines,
+              fixture_tear_down);
+  g_test_add ("/csv/deleted-id", Fixture, NULL, fixture_set_up, test_deleted_id,
               fixture_tear_down);
   g_test_add ("/csv/former-quota-headers", Fixture, "example", fixture_set_up,
               test_former_quota_headers, fixture_tear_down);
