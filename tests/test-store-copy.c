@@ -145,6 +145,8 @@ test_there_and_back (void)
       to = export_csv (b, types[i]);
       g_test_message ("%s: %zu bytes", se_csv_kind_get_name (types[i]), strlen (from));
       g_assert_cmpuint (se_store_count (a, types[i]), >, 0);
+      g_assert_cmpuint (se_store_count (b, types[i]), ==, se_store_count (a, types[i]));
+      g_assert_cmpuint (se_store_count (s, types[i]), ==, se_store_count (a, types[i]));
       g_assert_cmpstr (from, ==, to);
     }
 
@@ -179,6 +181,32 @@ test_there_and_back (void)
   dismissals = se_store_get_dismissals (s, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_hash_table_size (dismissals), ==, 1);
+
+  /* The copies' triggers are back: a new record is counted, found and
+   * in the audit trail */
+  {
+    SeStore *copies[] = { s, b };
+
+    for (guint i = 0; i < G_N_ELEMENTS (copies); i++)
+      {
+        g_autoptr (SeRecord) org = g_object_new (SE_TYPE_ORGANISATION, "name", "Stadt Bielefeld",
+                                                 NULL);
+        guint            n_orgs = se_store_count (copies[i], SE_TYPE_ORGANISATION);
+        guint            n_audit = se_store_count_audit_log (copies[i]);
+        g_autofree char *found = NULL;
+        g_autofree char *id = NULL;
+
+        g_assert_true (se_store_save (copies[i], org, NULL, &error));
+        g_assert_no_error (error);
+        g_assert_cmpuint (se_store_count (copies[i], SE_TYPE_ORGANISATION), ==, n_orgs + 1);
+        g_assert_cmpuint (se_store_count_audit_log (copies[i]), ==, n_audit + 1);
+        found = found_ids (copies[i], SE_TYPE_ORGANISATION, "bielefeld");
+        id = g_strdup_printf ("%" G_GINT64_FORMAT, se_record_get_id (org));
+        g_assert_cmpstr (found, ==, id);
+        g_assert_true (se_store_delete (copies[i], org, &error));
+        g_assert_no_error (error);
+      }
+  }
 
   /* A target with data: refused, and left as it was */
   g_clear_object (&s);

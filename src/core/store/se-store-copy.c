@@ -260,6 +260,72 @@ copy_all (SeStore *from,
   return TRUE;
 }
 
+/* A copy into a file (the dialect's copy_begin): the triggers that write
+ * the search rows, the audit trail and the counts drop out until the end
+ * of the copy, which writes the search rows and counts all at once and
+ * brings the original's audit trail. In a new database each copied
+ * participant would otherwise write its placement's search row anew. The
+ * triggers that refuse rows stay. */
+gboolean
+_se_store_copy_begin_file (SeStore *self,
+                           GError **error)
+{
+  SeDbStmt  *stmt;
+  SeDbResult rc;
+
+  self->copy_triggers = g_ptr_array_new_with_free_func (g_free);
+  stmt = _se_store_prepare_cached (self, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+                                         " AND (name LIKE '%\\_search\\_%' ESCAPE '\\'"
+                                         " OR name LIKE 'audit\\_%' ESCAPE '\\'"
+                                         " OR name LIKE 'count\\_%' ESCAPE '\\') ORDER BY rowid",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = se_db_step (stmt)) == SE_DB_ROW)
+    {
+      g_ptr_array_add (self->copy_triggers, g_strdup (se_db_column_text (stmt, 0)));
+      g_ptr_array_add (self->copy_triggers, g_strdup (se_db_column_text (stmt, 1)));
+    }
+  se_db_reset (stmt);
+  if (rc != SE_DB_DONE)
+    return _se_store_check (self, se_db_get_result (self->db), error);
+
+  for (guint i = 0; i < self->copy_triggers->len; i += 2)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP TRIGGER \"%s\"",
+                                               (char *) g_ptr_array_index (self->copy_triggers, i));
+      if (!_se_store_exec (self, drop, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_se_store_copy_end_file (SeStore *self,
+                         GError **error)
+{
+  guint        n_types;
+  const GType *types = se_store_get_record_types (&n_types);
+
+  if (!_se_store_exec (self, _se_store_get_fill_search_sql (), error))
+    return FALSE;
+  for (guint i = 0; i < n_types; i++)
+    {
+      g_autoptr (GTypeClass) klass = g_type_class_ref (types[i]);
+      const char      *table = se_record_class_get_table (SE_RECORD_CLASS (klass));
+      g_autofree char *count = g_strdup_printf ("UPDATE record_count SET n = (SELECT count(*) FROM %s)"
+                                                " WHERE record_table = '%s'",
+                                                table, table);
+
+      if (!_se_store_exec (self, count, error))
+        return FALSE;
+    }
+  for (guint i = 1; i < self->copy_triggers->len; i += 2)
+    if (!_se_store_exec (self, g_ptr_array_index (self->copy_triggers, i), error))
+      return FALSE;
+  return TRUE;
+}
+
 /**
  * se_store_copy_to:
  * @self: the store to copy
@@ -296,6 +362,8 @@ se_store_copy_to (SeStore *self,
   began = _se_store_read_begin (self);
   ok = copy_all (self, target, error);
   _se_store_read_end (self, began);
+  /* Dropped triggers come back with a rollback */
+  g_clear_pointer (&target->copy_triggers, g_ptr_array_unref);
 
   if (!ok)
     {

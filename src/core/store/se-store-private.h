@@ -128,6 +128,10 @@ gboolean _se_store_bulk_begin_server (SeStore  *self,
                                       GError  **error);
 gboolean _se_store_bulk_end_server   (SeStore  *self,
                                       GError  **error);
+gboolean              _se_store_copy_begin_file (SeStore *self,
+                                                 GError **error);
+gboolean              _se_store_copy_end_file (SeStore *self,
+                                               GError **error);
 gboolean              _se_store_copy_begin_server (SeStore *self,
                                                    GError **error);
 gboolean              _se_store_copy_end_server (SeStore *self,
@@ -184,6 +188,7 @@ struct _SeStore
   gboolean    bulk_dropped;
   guint       bulk_n_dropped;   /* of bulk_indexes' entries */
   GPtrArray  *bulk_done;        /* Bulk, ended in the open transaction */
+  GPtrArray            *copy_triggers;    /* char*: a trigger a copy dropped, its SQL, ... */
   SeStoreBulkFailFunc   bulk_fail;
   gpointer              bulk_fail_data;
   /* The server's: rows kept back and sent together, with ids taken from
@@ -307,6 +312,7 @@ char              *_se_store_dup_bulk_sql      (const char      *table,
                                                 const char      *trigger);
 const char        *_se_store_get_pg_bulk_search_sql (const char *table);
 const char        *_se_store_get_pg_fill_search_sql (void);
+const char        *_se_store_get_fill_search_sql (void);
 SeDb              *_se_store_get_db            (SeStore         *self);
 SeDb              *_se_store_get_open_db       (SeStore         *self,
                                                 GError         **error);

@@ -500,6 +500,28 @@ static const struct
   { "agreement", BULK_REFRESH ("agreement", "a", "a.id", AGREEMENT_TEXT) },
 };
 
+/* Every record's search row, into empty search tables, each in the order
+ * of its rowid (see BULK_REFRESH) */
+#define FILL(t, al, key, text) \
+  "INSERT INTO " t "_search (rowid, text) SELECT " key ", " text " FROM " t " " al " ORDER BY 1;"
+
+/**
+ * _se_store_get_fill_search_sql:
+ *
+ * Returns: the statements that write every record's search row into the
+ *   empty search tables of a file, after a copy dropped the triggers that
+ *   would have written them row by row
+ */
+const char *
+_se_store_get_fill_search_sql (void)
+{
+  return FILL ("placement", "p", PLACEMENT_KEY ("p"), PLACEMENT_TEXT)
+    FILL ("organisation", "o", "o.id", ORGANISATION_TEXT)
+      FILL ("person", "pe", "pe.id", PERSON_TEXT)
+        FILL ("partnership", "ps", "ps.id", PARTNERSHIP_TEXT)
+          FILL ("agreement", "a", "a.id", AGREEMENT_TEXT);
+}
+
 /**
  * _se_store_dup_bulk_sql:
  * @table: a record table
