@@ -650,8 +650,13 @@ set_value (PgStmt  *s,
            int      format,
            gboolean owned)
 {
+  /* A parameter the statement does not have, as SQLite ignores it */
   if (n < 1 || n > s->n_params)
-    return;
+    {
+      if (owned)
+        g_free (value);
+      return;
+    }
   clear_value (s, n - 1);
   s->values[n - 1] = value;
   s->lengths[n - 1] = length;
