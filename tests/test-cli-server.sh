@@ -9,8 +9,9 @@
 # PGHOST, PGPORT, PGUSER and PGPASSWORD: --copy-to a server and back into
 # a new file with every kind's --export-csv the same, --export-csv and
 # --run-checks on the server, a pg_dump of it that pg_restore takes,
-# --upgrade-schema, --backup refused, TLS with sslmode=verify-full, and an unreachable server and a wrong password: exit
-# status 2 and a message, and no password in it.
+# --upgrade-schema, --backup refused, TLS with sslmode=verify-full, and an
+# unreachable server, a wrong password and a server older than PostgreSQL
+# 13: exit status 2 and a message, and no password in it.
 
 set -u
 app=$1
@@ -131,6 +132,17 @@ check "... with a message" grep -q "No database server answers" "$dir/err"
 check "a wrong password exits 2" [ $? -eq 2 ]
 check "... with a message" grep -q "refused the user name or the password" "$dir/err"
 check "... that does not show the password" bash -c "! grep -q wrong '$dir/err'"
+
+# A server older than PostgreSQL 13: a stand-in that answers as one
+# (Debian 12 has none to run), refused with a message
+exec 4< <(exec python3 "$(dirname "$0")/se-old-server.py")
+old_pid=$!
+read -r old_port <&4
+"$app" --database "postgresql://$PGUSER@127.0.0.1:$old_port/staff" --run-checks \
+  >"$dir/out" 2>"$dir/err"
+check "a PostgreSQL 12 server exits 2" [ $? -eq 2 ]
+check "... with a message" grep -q "older than version 13" "$dir/err"
+kill "$old_pid" 2>/dev/null
 
 echo "1..$n"
 [ $fails -eq 0 ]
