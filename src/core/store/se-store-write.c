@@ -108,6 +108,22 @@ write_sql (SeRecordClass *klass,
   return g_string_free (sql, FALSE);
 }
 
+/* Binds the fields a write stores, in the order of write_sql's columns,
+ * to the parameters after @col; returns the last one bound */
+static int
+bind_fields (SeDbStmt *stmt,
+             int       col,
+             SeRecord *record)
+{
+  guint          n_fields;
+  const SeField *fields = se_record_class_get_fields (SE_RECORD_GET_CLASS (record), &n_fields);
+
+  for (guint i = 0; i < n_fields; i++)
+    if (!(fields[i].flags & SE_FIELD_FLAGS_STORE_OWNED))
+      _se_store_bind_field (stmt, ++col, record, &fields[i]);
+  return col;
+}
+
 static gboolean
 save_step (SeStore  *self,
            gpointer  data,
@@ -117,9 +133,7 @@ save_step (SeStore  *self,
   SeRecordClass *klass = SE_RECORD_GET_CLASS (record);
   gint64 id = se_record_get_id (record);
   g_autofree char *sql = NULL;
-  SeDbStmt *stmt;
-  guint n_fields;
-  const SeField *fields = se_record_class_get_fields (klass, &n_fields);
+  SeDbStmt        *stmt;
   int col = 0;
   SeDbResult rc;
 
@@ -131,9 +145,7 @@ save_step (SeStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  for (guint i = 0; i < n_fields; i++)
-    if (!(fields[i].flags & SE_FIELD_FLAGS_STORE_OWNED))
-      _se_store_bind_field (stmt, ++col, record, &fields[i]);
+  col = bind_fields (stmt, 0, record);
   if (id != 0)
     se_db_bind_int64 (stmt, col + 1, id);
 
@@ -365,10 +377,7 @@ restore_step (SeStore  *self,
   SeRecord *record = data;
   SeRecordClass *klass = SE_RECORD_GET_CLASS (record);
   g_autofree char *sql = restore_sql (klass);
-  SeDbStmt *stmt;
-  guint n_fields;
-  const SeField *fields = se_record_class_get_fields (klass, &n_fields);
-  int col = 1;
+  SeDbStmt        *stmt;
   SeDbResult rc;
 
   if (refuse_during_bulk (self, record, error))
@@ -378,10 +387,8 @@ restore_step (SeStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  se_db_bind_int64 (stmt, col, se_record_get_id (record));
-  for (guint i = 0; i < n_fields; i++)
-    if (!(fields[i].flags & SE_FIELD_FLAGS_STORE_OWNED))
-      _se_store_bind_field (stmt, ++col, record, &fields[i]);
+  se_db_bind_int64 (stmt, 1, se_record_get_id (record));
+  bind_fields (stmt, 1, record);
 
   rc = se_db_step (stmt);
   if (rc != SE_DB_DONE)
@@ -692,11 +699,7 @@ _se_store_bulk_insert_file (SeStore  *self,
                             guint     tag,
                             GError  **error)
 {
-  SeRecordClass *klass = SE_RECORD_GET_CLASS (record);
-  SeDbStmt *stmt = keep_id ? self->bulk_restore : self->bulk_insert;
-  guint n_fields;
-  const SeField *fields = se_record_class_get_fields (klass, &n_fields);
-  int col = 0;
+  SeDbStmt  *stmt = keep_id ? self->bulk_restore : self->bulk_insert;
   gint64 id;
   SeDbResult rc;
 
@@ -718,10 +721,8 @@ _se_store_bulk_insert_file (SeStore  *self,
 
   se_db_reset (stmt);
   if (keep_id)
-    se_db_bind_int64 (stmt, ++col, se_record_get_id (record));
-  for (guint i = 0; i < n_fields; i++)
-    if (!(fields[i].flags & SE_FIELD_FLAGS_STORE_OWNED))
-      _se_store_bind_field (stmt, ++col, record, &fields[i]);
+    se_db_bind_int64 (stmt, 1, se_record_get_id (record));
+  bind_fields (stmt, keep_id ? 1 : 0, record);
 
   rc = se_db_step (stmt);
   if (rc != SE_DB_DONE)
@@ -864,10 +865,6 @@ _se_store_bulk_insert_server (SeStore  *self,
                               guint     tag,
                               GError  **error)
 {
-  SeRecordClass *klass = SE_RECORD_GET_CLASS (record);
-  guint          n_fields;
-  const SeField *fields = se_record_class_get_fields (klass, &n_fields);
-  int            col = 0;
   gint64         id;
   SeDbResult     rc;
 
@@ -883,10 +880,8 @@ _se_store_bulk_insert_server (SeStore  *self,
   else if (!take_id (self, &id, error))
     return FALSE;
 
-  se_db_bind_int64 (self->bulk_copy, ++col, id);
-  for (guint i = 0; i < n_fields; i++)
-    if (!(fields[i].flags & SE_FIELD_FLAGS_STORE_OWNED))
-      _se_store_bind_field (self->bulk_copy, ++col, record, &fields[i]);
+  se_db_bind_int64 (self->bulk_copy, 1, id);
+  bind_fields (self->bulk_copy, 1, record);
   rc = se_db_copy_add (self->bulk_copy);
   if (rc != SE_DB_OK)
     return _se_store_check (self, rc, error);
@@ -912,18 +907,12 @@ insert_one_by_one (SeStore   *self,
   for (guint i = 0; i < records->len; i++)
     {
       SeRecord      *record = g_ptr_array_index (records, i);
-      SeRecordClass *klass = SE_RECORD_GET_CLASS (record);
-      guint          n_fields;
-      const SeField *fields = se_record_class_get_fields (klass, &n_fields);
       SeDbStmt      *stmt = self->bulk_restore;
-      int            col = 0;
       SeDbResult     rc;
 
       se_db_reset (stmt);
-      se_db_bind_int64 (stmt, ++col, se_record_get_id (record));
-      for (guint j = 0; j < n_fields; j++)
-        if (!(fields[j].flags & SE_FIELD_FLAGS_STORE_OWNED))
-          _se_store_bind_field (stmt, ++col, record, &fields[j]);
+      se_db_bind_int64 (stmt, 1, se_record_get_id (record));
+      bind_fields (stmt, 1, record);
       rc = se_db_step (stmt);
       se_db_reset (stmt);
       if (rc == SE_DB_DONE)
