@@ -50,6 +50,20 @@ se_test_pg_run (const char *sql)
   se_test_pg_run_in ("dbname=postgres", sql);
 }
 
+/* Takes the database @conninfo back to the previous schema version
+ * (tests/pg-previous-schema.sql) */
+static inline void
+se_test_pg_previous_schema (const char *conninfo)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "pg-previous-schema.sql", NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_get_contents (path, &sql, NULL, &error))
+    g_error ("%s", error->message);
+  se_test_pg_run_in (conninfo, sql);
+}
+
 static inline SeTestBackend
 se_test_backend (void)
 {

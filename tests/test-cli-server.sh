@@ -77,14 +77,14 @@ check "... and says why" grep -q "already holds data" "$dir/err"
 "$app" --database "$server" --copy-to "$dir/last.db" >"$dir/out" 2>"$dir/err"
 check "--copy-to a file that exists exits 2" [ $? -eq 2 ]
 
-psql -q -d "$db_name" -c "UPDATE staff_exchange_schema SET version = 4, oldest_writer = 4" >/dev/null
+psql -q -d "$db_name" -v ON_ERROR_STOP=1 -f "$(dirname "$0")/pg-previous-schema.sql" >/dev/null
 "$app" --database "$server" --import-csv topics "$dir/a-topics.csv" >"$dir/out" 2>"$dir/err"
 check "an older schema on the server is not written to" [ $? -eq 2 ]
 check "... and the message names --upgrade-schema" grep -q -- "--upgrade-schema" "$dir/err"
 "$app" --database "$server" --upgrade-schema >"$dir/out" 2>"$dir/err"
 check "--upgrade-schema exits 0" [ $? -eq 0 ]
 check "... and the schema is this version's" \
-  [ "$(psql -At -d "$db_name" -c 'SELECT version FROM staff_exchange_schema')" = 5 ]
+  [ "$(psql -At -d "$db_name" -c 'SELECT version FROM staff_exchange_schema')" = 6 ]
 
 "$app" --database "$server" --backup "$dir/backup.db" >"$dir/out" 2>"$dir/err"
 check "--backup of a server exits 2" [ $? -eq 2 ]

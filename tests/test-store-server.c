@@ -113,7 +113,7 @@ test_older_schema (Fixture      *f,
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&store);
-  se_test_pg_run_in (f->conninfo, "UPDATE staff_exchange_schema SET version = 4, oldest_writer = 4");
+  se_test_pg_previous_schema (f->conninfo);
 
   store = open_store (f);
   g_assert_true (se_store_is_read_only (store));

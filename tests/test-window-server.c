@@ -157,6 +157,7 @@ test_lost_connection (void)
 static void
 test_newer_schema (void)
 {
+  g_autofree char *sql = NULL;
   SeWindow *window;
 
   se_test_pg_run_in (conninfo, "UPDATE staff_exchange_schema SET version = 99, oldest_writer = 99");
@@ -169,7 +170,9 @@ test_newer_schema (void)
                                                                      "win.new")));
   gtk_window_destroy (GTK_WINDOW (window));
   se_test_wait_for_idle ();
-  se_test_pg_run_in (conninfo, "UPDATE staff_exchange_schema SET version = 5, oldest_writer = 5");
+  sql = g_strdup_printf ("UPDATE staff_exchange_schema SET version = %d, oldest_writer = %d",
+                         se_store_get_schema_version (), se_store_get_schema_version ());
+  se_test_pg_run_in (conninfo, sql);
 }
 
 int

@@ -14,6 +14,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "se-date.h"
 
 static gboolean
@@ -223,6 +225,33 @@ se_date_format (const char *iso)
   }
 
   return g_strdup (buf);
+}
+
+/**
+ * se_date_time_format_change:
+ * @utc: when something was changed
+ *
+ * Returns: (transfer full): the time of a change in local time, as a
+ *   "changed by … at …" line shows it: the hour and minute for a change of
+ *   today ("10:42"), the date before them for an earlier one
+ */
+char *
+se_date_time_format_change (GDateTime *utc)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *time = g_date_time_format (local, "%H:%M");
+  g_autofree char *iso = NULL;
+  g_autofree char *date = NULL;
+
+  if (g_date_time_get_year (local) == g_date_time_get_year (now)
+      && g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
+    return g_steal_pointer (&time);
+
+  iso = g_date_time_format (local, "%Y-%m-%d");
+  date = se_date_format (iso);
+  /* Translators: a date and a time of day, e.g. "03.12.2026, 10:42" */
+  return g_strdup_printf (C_("date and time", "%1$s, %2$s"), date, time);
 }
 
 /**

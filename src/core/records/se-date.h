@@ -19,6 +19,7 @@ gboolean  se_partial_date_is_valid  (const char *iso);
 gboolean  se_time_is_valid          (const char *hhmm);
 char     *se_date_parse             (const char *text);
 char     *se_date_format            (const char *iso);
+char     *se_date_time_format_change (GDateTime *utc);
 gboolean  se_date_to_gdate          (const char *iso,
                                      GDate      *date);
 char     *se_date_from_gdate        (const GDate *date);

@@ -34,6 +34,8 @@ typedef enum
   SE_STORE_ERROR_IN_USE,
   SE_STORE_ERROR_NOT_FOUND,
   SE_STORE_ERROR_LOCKED,
+  /* another has changed the record since it was read */
+  SE_STORE_ERROR_CONFLICT,
 } SeStoreError;
 
 /**
@@ -62,5 +64,15 @@ typedef enum
 
 GQuark se_store_error_quark      (void);
 GQuark se_validation_error_quark (void);
+
+typedef struct _SeRecord SeRecord;
+
+SeRecord                *se_store_error_get_stored (const GError *error);
+const char              *se_store_error_get_actor (const GError *error);
+GDateTime               *se_store_error_dup_time (const GError *error);
+void                     _se_store_error_set_changed_by (GError     *error,
+                                                         SeRecord   *stored,
+                                                         const char *actor,
+                                                         const char *at);
 
 G_END_DECLS

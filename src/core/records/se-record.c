@@ -27,6 +27,7 @@
 typedef struct
 {
   gint64  id;
+  gint64  row_version; /* of the stored row this record was read from */
   GValue *values;
 } SeRecordPrivate;
 
@@ -296,6 +297,36 @@ se_record_set_id (SeRecord *self,
 }
 
 /**
+ * se_record_get_row_version:
+ *
+ * Returns: the version of the stored row this record holds: 1 when it was
+ *   inserted, one more with every update; 0 for a record never stored.
+ *   The store's save and delete refuse a record whose version is no
+ *   longer the row's (%SE_STORE_ERROR_CONFLICT).
+ */
+gint64
+se_record_get_row_version (SeRecord *self)
+{
+  SeRecordPrivate *priv = se_record_get_instance_private (self);
+
+  g_return_val_if_fail (SE_IS_RECORD (self), 0);
+
+  return priv->row_version;
+}
+
+/* For the store, which reads and writes the row */
+void
+se_record_set_row_version (SeRecord *self,
+                           gint64    row_version)
+{
+  SeRecordPrivate *priv = se_record_get_instance_private (self);
+
+  g_return_if_fail (SE_IS_RECORD (self));
+
+  priv->row_version = row_version;
+}
+
+/**
  * se_record_dup_title:
  *
  * Returns: (transfer full): a short text that names the record in a list
@@ -475,10 +506,10 @@ se_record_copy (SeRecord *self)
  * @self: the record to change
  * @from: a record of the same kind
  *
- * Copies every field value of @from into @self; only the properties whose
- * value changes notify. The id is left alone.
+ * Copies every field value of @from into @self, and its row version; only
+ * the properties whose value changes notify. The id is left alone.
  *
- * Returns: %TRUE if any value changed
+ * Returns: %TRUE if any field value changed
  */
 gboolean
 se_record_assign (SeRecord *self,
@@ -494,6 +525,7 @@ se_record_assign (SeRecord *self,
   klass = SE_RECORD_GET_CLASS (self);
   dst = ensure_values (self);
   src = ensure_values (from);
+  se_record_set_row_version (self, se_record_get_row_version (from));
 
   g_object_freeze_notify (G_OBJECT (self));
   for (guint i = 0; i < klass->n_fields; i++)

@@ -101,6 +101,9 @@ const char     *se_field_get_label             (const SeField *field);
 gint64          se_record_get_id               (SeRecord      *self);
 void            se_record_set_id               (SeRecord      *self,
                                                 gint64         id);
+gint64          se_record_get_row_version (SeRecord *self);
+void            se_record_set_row_version (SeRecord *self,
+                                           gint64    row_version);
 char           *se_record_dup_title            (SeRecord      *self);
 
 const char     *se_record_get_string           (SeRecord      *self,

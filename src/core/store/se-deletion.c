@@ -319,7 +319,21 @@ se_deletion_execute (SeDeletion  *self,
         return FALSE;
       }
 
-  return se_store_commit (self->store, error);
+  if (!se_store_commit (self->store, error))
+    return FALSE;
+
+  /* A server counts the clearing of a reference as a change of the row:
+   * the undo puts the reference back on top of it. */
+  for (guint i = 0; i < self->weak->len; i++)
+    {
+      SeRecord *copy = g_ptr_array_index (self->weak, i);
+      g_autoptr(SeRecord) now = se_store_lookup (self->store, G_OBJECT_TYPE (copy),
+                                                  se_record_get_id (copy));
+      if (now != NULL)
+        se_record_set_row_version (copy, se_record_get_row_version (now));
+    }
+
+  return TRUE;
 }
 
 static gboolean

@@ -93,6 +93,7 @@ flush_changes (SeStore *self)
 
   self->pending = g_array_new (FALSE, FALSE, sizeof (Change));
   self->inserted = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_set_size (self->updated, 0);
   self->bulk_done = g_ptr_array_new_with_free_func (_se_store_bulk_free);
 
   /* Keyed by type and id, so that a transaction of many inserts (a CSV
@@ -234,8 +235,18 @@ discard_changes (SeStore *self)
 
   /* Records inserted by a rolled back transaction were never stored. */
   for (guint i = 0; i < self->inserted->len; i++)
-    se_record_set_id (g_ptr_array_index (self->inserted, i), 0);
+    {
+      se_record_set_id (g_ptr_array_index (self->inserted, i), 0);
+      se_record_set_row_version (g_ptr_array_index (self->inserted, i), 0);
+    }
   g_ptr_array_set_size (self->inserted, 0);
+  /* Nor did their updates move the rows' versions on. */
+  for (guint i = 0; i < self->updated->len; i++)
+    {
+      SeRecord *record = g_ptr_array_index (self->updated, i);
+      se_record_set_row_version (record, se_record_get_row_version (record) - 1);
+    }
+  g_ptr_array_set_size (self->updated, 0);
 }
 
 /* Changes made by another connection */
@@ -423,6 +434,107 @@ se_store_notify_changed_elsewhere (SeStore *self,
     }
   _se_store_emit_record_changed (self, record_type, 0, CHANGE_INSERT);
   _se_store_emit_changed (self);
+}
+
+/**
+ * se_store_notify_rows_changed_elsewhere:
+ * @self: a store, not in a transaction
+ * @record_type: the kind whose rows changed
+ * @ids: (array length=n_ids): the rows another connection inserted,
+ *   updated or deleted and committed
+ * @n_ids: how many
+ *
+ * As se_store_notify_changed_elsewhere(), for those rows only (a
+ * server's notification names them): each is read again; a record
+ * handed out for it takes the stored values (#SeStore::record-changed
+ * with %SE_STORE_CHANGE_UPDATE, only when they differ), or leaves its list
+ * when the row is gone (%SE_STORE_CHANGE_DELETE); a row nobody held is
+ * reported with %SE_STORE_CHANGE_INSERT and joins a loaded list. Then
+ * #SeStore::changed, when anything was reported.
+ */
+void
+se_store_notify_rows_changed_elsewhere (SeStore      *self,
+                                        GType         record_type,
+                                        const gint64 *ids,
+                                        guint         n_ids)
+{
+  SeRecordList *list;
+  g_autoptr(GPtrArray) fresh = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  gboolean reading;
+
+  g_return_if_fail (SE_IS_STORE (self));
+  g_return_if_fail (g_type_is_a (record_type, SE_TYPE_RECORD));
+  g_return_if_fail (!self->in_transaction);
+
+  if (self->db == NULL || n_ids == 0)
+    return;
+
+  list = g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (record_type));
+  fresh = g_ptr_array_new_full (n_ids, unref_nullable);
+  reading = n_ids > 1 && _se_store_read_begin (self);
+  for (guint i = 0; i < n_ids; i++)
+    g_ptr_array_add (fresh, _se_store_load_record (self, record_type, ids[i]));
+  _se_store_read_end (self, reading);
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      g_autoptr(SeRecord) row = g_steal_pointer (&g_ptr_array_index (fresh, i));
+      SeRecord *live = _se_store_identity_find (self, record_type, ids[i]);
+      gboolean  listed = list != NULL && se_record_list_find (list, ids[i], NULL) != NULL;
+      Change    c = { record_type, ids[i], CHANGE_UPDATE };
+
+      if (row == NULL)
+        {
+          if (live == NULL && !listed)
+            {
+              /* Perhaps shown by a query: the models ask again. */
+              c.kind = CHANGE_DELETE;
+              g_array_append_val (changes, c);
+              continue;
+            }
+          c.kind = CHANGE_DELETE;
+          if (live != NULL)
+            _se_store_identity_remove (self, record_type, ids[i]);
+          if (listed)
+            _se_record_list_remove (list, ids[i]);
+        }
+      else if (live != NULL)
+        {
+          gboolean changed = se_record_assign (live, row);
+
+          if (!changed)
+            continue;
+          if (listed)
+            _se_record_list_changed (list, ids[i]);
+          else if (list != NULL)
+            _se_record_list_insert (list, live);
+        }
+      else
+        {
+          /* New to this store, or not held here: its lists and queries
+           * show it from now on. */
+          c.kind = CHANGE_INSERT;
+          _se_store_identity_add (self, row);
+          if (list != NULL && !listed)
+            _se_record_list_insert (list, row);
+          else if (listed)
+            {
+              c.kind = CHANGE_UPDATE;
+              _se_record_list_changed (list, ids[i]);
+            }
+        }
+      g_array_append_val (changes, c);
+    }
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      Change *c = &g_array_index (changes, Change, i);
+
+      _se_store_emit_record_changed (self, c->type, c->id, c->kind);
+    }
+  if (changes->len > 0)
+    _se_store_emit_changed (self);
 }
 
 /* Transactions */

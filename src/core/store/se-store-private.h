@@ -173,6 +173,7 @@ struct _SeStore
   gboolean    in_transaction;
   GArray     *pending;      /* Change */
   GPtrArray  *inserted;     /* records given an id in the open transaction */
+  GPtrArray            *updated;      /* records whose row version it moved on, once per update */
 
   /* A bulk insert (_se_store_bulk_begin): the rows it inserts are neither
    * tracked one by one nor handed out as objects. */
@@ -300,6 +301,16 @@ void      _se_store_update_hook         (gpointer       user_data,
 
 
 /* Schema: one SQL script per user_version step. */
+
+/* The tables of the records (se_store_get_record_types ()), as a list
+ * that each dialect's migrations expand with a piece of SQL per table:
+ * SE_RECORD_TABLES (X) is X ("organisation") X ("unit") … */
+#define SE_RECORD_TABLES(X) \
+  X ("organisation") \
+  X ("unit") X ("person") X ("topic") X ("partnership") X ("agreement") \
+    X ("signatory") X ("approval") X ("placement") X ("participant") X ("programme_item") \
+      X ("prerequisite") X ("placement_topic")
+
 typedef struct
 {
   int         version;

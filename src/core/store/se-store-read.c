@@ -58,6 +58,7 @@ _se_store_read_row (SeRecord *record,
                        se_record_class_get_table (klass), f->name);
         }
     }
+  se_record_set_row_version (record, se_db_column_int64 (stmt, (int) n_fields + 1));
 }
 
 void
@@ -91,7 +92,8 @@ _se_store_select_sql (SeRecordClass *klass,
       g_autofree char *col = _se_store_column_name (fields[i].name);
       g_string_append_printf (sql, ", %s", col);
     }
-  g_string_append_printf (sql, " FROM %s", se_record_class_get_table (klass));
+  /* After the fields: _se_store_read_row () */
+  g_string_append_printf (sql, ", row_version FROM %s", se_record_class_get_table (klass));
   if (where != NULL)
     g_string_append_printf (sql, " WHERE %s", where);
   g_string_append (sql, " ORDER BY id");

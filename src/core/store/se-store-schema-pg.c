@@ -543,6 +543,26 @@ static const char schema_v4[] =
 static const char schema_v5[] =
   "SELECT 1;";
 
+/* Version 6: a version on every record's row, one more with each update
+ * whoever makes it (se_next_version ()), so that the store's save from what
+ * another has changed since is refused rather than overwrite it
+ * (se-store-write.c); and the server's session_user behind each audit
+ * entry. The entries from before have no actor. */
+#define VERSIONED(t) \
+  "ALTER TABLE " t " ADD COLUMN row_version bigint NOT NULL DEFAULT 1 CHECK (row_version > 0);" \
+  "CREATE TRIGGER " t "_version BEFORE UPDATE ON " t \
+  " FOR EACH ROW EXECUTE FUNCTION se_next_version ();"
+
+static const char schema_v6[] =
+  "CREATE FUNCTION se_next_version () RETURNS trigger LANGUAGE plpgsql AS $$"
+  " BEGIN"
+  "  NEW.row_version := OLD.row_version + 1;"
+  "  RETURN NEW;"
+  " END $$;"
+  SE_RECORD_TABLES (VERSIONED)
+  "ALTER TABLE audit_log ADD COLUMN actor text;"
+  "ALTER TABLE audit_log ALTER COLUMN actor SET DEFAULT session_user;";
+
 /* clang-format on */
 
 static const SeMigration migrations[] = {
@@ -551,6 +571,7 @@ static const SeMigration migrations[] = {
   { 3, schema_v3 },
   { 4, schema_v4 },
   { 5, schema_v5 },
+  { 6, schema_v6 },
 };
 
 const SeMigration *

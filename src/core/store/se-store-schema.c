@@ -462,12 +462,22 @@ static const char schema_v5[] =
   COUNTED ("prerequisite")
   COUNTED ("placement_topic");
 
+/* Version 6: a version on every record's row, one more with each update,
+ * so that a save from what another has changed since is refused rather
+ * than overwrite it (se-store-write.c); and the database user behind each
+ * audit entry, where the database knows one (the server; here NULL). */
+#define VERSIONED(t) "ALTER TABLE " t " ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1 CHECK (row_version > 0);"
+
+static const char schema_v6[] =
+  SE_RECORD_TABLES (VERSIONED) "ALTER TABLE audit_log ADD COLUMN actor TEXT;";
+
 static const SeMigration migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
   { 3, schema_v3 },
   { 4, schema_v4 },
   { 5, schema_v5 },
+  { 6, schema_v6 },
 };
 
 /* A bulk insert (a CSV import, se-store.c) drops the per-row insert

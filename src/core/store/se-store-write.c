@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "se-date.h"
 #include "se-error.h"
 #include "se-store-private.h"
 
@@ -103,9 +104,125 @@ write_sql (SeRecordClass *klass,
       g_string_append (sql, ")");
     }
   else
-    g_string_append_printf (sql, " WHERE id = ?%u", n_cols + 1);
+    /* Only the row as it was read: see save_step () */
+    g_string_append_printf (sql, ", row_version = row_version + 1 WHERE id = ?%u AND row_version = ?%u",
+                            n_cols + 1, n_cols + 2);
 
   return g_string_free (sql, FALSE);
+}
+
+/* The last audit entry of a row: who changed or deleted it, and when */
+static void
+find_last_change (SeStore       *self,
+                  SeRecordClass *klass,
+                  gint64         id,
+                  char         **actor,
+                  char         **at)
+{
+  SeDbStmt *stmt = _se_store_prepare_cached (self,
+                                             "SELECT actor, at FROM audit_log"
+                                             " WHERE record_table = ?1 AND record_id = ?2"
+                                             " ORDER BY id DESC LIMIT 1",
+                                             NULL);
+
+  *actor = *at = NULL;
+  if (stmt == NULL)
+    return;
+  se_db_bind_text (stmt, 1, se_record_class_get_table (klass));
+  se_db_bind_int64 (stmt, 2, id);
+  if (se_db_step (stmt) == SE_DB_ROW)
+    {
+      *actor = g_strdup (se_db_column_text (stmt, 0));
+      *at = g_strdup (se_db_column_text (stmt, 1));
+    }
+  se_db_reset (stmt);
+}
+
+/**
+ * se_store_get_last_change:
+ * @self: a store
+ * @record: a stored record
+ * @actor: (out) (transfer full) (optional) (nullable): the database user
+ *   who changed it last, where the database knows it (on a server)
+ * @at: (out) (transfer full) (optional) (nullable): when, where known
+ *
+ * Who changed @record last and when, from the audit log: for the line
+ * that says another has changed the record open here.
+ *
+ * Returns: %TRUE if the audit log has an entry for it
+ */
+gboolean
+se_store_get_last_change (SeStore    *self,
+                          SeRecord   *record,
+                          char      **actor,
+                          GDateTime **at)
+{
+  g_autofree char *who = NULL;
+  g_autofree char *when = NULL;
+
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SE_IS_RECORD (record), FALSE);
+
+  if (self->db != NULL)
+    find_last_change (self, SE_RECORD_GET_CLASS (record), se_record_get_id (record), &who, &when);
+  if (actor != NULL)
+    *actor = g_strdup (who);
+  if (at != NULL)
+    *at = when != NULL ? g_date_time_new_from_iso8601 (when, NULL) : NULL;
+  return when != NULL;
+}
+
+/* A save or delete of @record found its row changed since it was read,
+ * or gone: the error says so and carries the row as stored now, and who
+ * changed it when (se_store_error_get_stored ()). */
+static void
+set_conflict_error (SeStore  *self,
+                    SeRecord *record,
+                    gboolean  deleting,
+                    GError  **error)
+{
+  SeRecordClass *klass = SE_RECORD_GET_CLASS (record);
+  gint64         id = se_record_get_id (record);
+  const char    *kind = se_record_class_get_kind_label (klass);
+  g_autoptr(SeRecord) stored = _se_store_load_record (self, G_OBJECT_TYPE (record), id);
+  g_autofree char *actor = NULL;
+  g_autofree char *at = NULL;
+  g_autofree char *when = NULL;
+  GError          *conflict;
+
+  find_last_change (self, klass, id, &actor, &at);
+  if (at != NULL)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (at, NULL);
+      when = utc != NULL ? se_date_time_format_change (utc) : NULL;
+    }
+
+  if (stored == NULL && deleting)
+    /* Translators: %s is the kind of record, e.g. "Placement" */
+    conflict = g_error_new (SE_STORE_ERROR, SE_STORE_ERROR_NOT_FOUND,
+                            _("This %s has been deleted already."), kind);
+  else if (stored == NULL)
+    /* Translators: %s is the kind of record, e.g. "Placement" */
+    conflict = g_error_new (SE_STORE_ERROR, SE_STORE_ERROR_NOT_FOUND,
+                            _("This %s has been deleted in the meantime. Create it again."), kind);
+  else
+    {
+      g_autofree char *what = NULL;
+
+      if (actor != NULL && when != NULL)
+        /* Translators: %1$s is the kind of record, e.g. "Placement", %2$s a
+         * database user name, %3$s a time such as "10:42" */
+        what = g_strdup_printf (_("This %1$s was changed by %2$s at %3$s after it was opened here."),
+                                   kind, actor, when);
+      else
+        /* Translators: %s is the kind of record, e.g. "Placement" */
+        what = g_strdup_printf (_("This %s was changed elsewhere after it was opened here."), kind);
+      conflict = g_error_new (SE_STORE_ERROR, SE_STORE_ERROR_CONFLICT, "%s %s", what,
+                              deleting ? _("Look at the changes, then delete it again if it should still go.")
+                                       : _("Compare the changes, then keep theirs or save yours again."));
+    }
+  _se_store_error_set_changed_by (conflict, stored, actor, at);
+  g_propagate_error (error, conflict);
 }
 
 /* Binds the fields a write stores, in the order of write_sql's columns,
@@ -147,7 +264,10 @@ save_step (SeStore  *self,
 
   col = bind_fields (stmt, 0, record);
   if (id != 0)
-    se_db_bind_int64 (stmt, col + 1, id);
+    {
+      se_db_bind_int64 (stmt, col + 1, id);
+      se_db_bind_int64 (stmt, col + 2, se_record_get_row_version (record));
+    }
 
   rc = se_db_step (stmt);
   if (rc != SE_DB_DONE)
@@ -161,15 +281,20 @@ save_step (SeStore  *self,
   if (id == 0)
     {
       se_record_set_id (record, se_db_last_insert_id (self->db));
+      se_record_set_row_version (record, 1);
       g_ptr_array_add (self->inserted, g_object_ref (record));
     }
   else if (se_db_changes (self->db) == 0)
     {
-      /* Translators: %s is the kind of record, e.g. "Placement" */
-      g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_NOT_FOUND,
-                   _("This %s has been deleted in the meantime. Create it again."),
-                   se_record_class_get_kind_label (klass));
+      /* Someone else has changed the row since @record was read, or
+       * deleted it: nothing of this save is written. */
+      set_conflict_error (self, record, FALSE, error);
       return FALSE;
+    }
+  else
+    {
+      se_record_set_row_version (record, se_record_get_row_version (record) + 1);
+      g_ptr_array_add (self->updated, g_object_ref (record));
     }
 
   return TRUE;
@@ -278,8 +403,12 @@ delete_step (SeStore  *self,
 {
   DeleteData *d = data;
   SeRecordClass *klass = SE_RECORD_GET_CLASS (d->record);
-  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1",
-                                          se_record_class_get_table (klass));
+  gint64           version = se_record_get_row_version (d->record);
+  /* A record that was read is deleted only as it was read; one made
+   * from an id alone (version 0), as it is. */
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1%s",
+                                          se_record_class_get_table (klass),
+                                          version != 0 ? " AND row_version = ?2" : "");
   SeDbStmt *stmt = _se_store_prepare_cached (self, sql, error);
   SeDbResult rc;
 
@@ -287,6 +416,8 @@ delete_step (SeStore  *self,
     return FALSE;
 
   se_db_bind_int64 (stmt, 1, se_record_get_id (d->record));
+  if (version != 0)
+    se_db_bind_int64 (stmt, 2, version);
   rc = se_db_step (stmt);
   if (rc != SE_DB_DONE)
     rc = se_db_get_result (self->db);
@@ -296,10 +427,7 @@ delete_step (SeStore  *self,
     return TRUE;
 
   if (rc == SE_DB_DONE)
-    {
-      g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_NOT_FOUND,
-                   _("This %s has been deleted already."), se_record_class_get_kind_label (klass));
-    }
+    set_conflict_error (self, d->record, TRUE, error);
   else if (rc == SE_DB_CONSTRAINT_FOREIGN_KEY || rc == SE_DB_CONSTRAINT_TRIGGER)
     {
       /* ON DELETE RESTRICT reports itself as a trigger constraint. */
@@ -398,6 +526,7 @@ restore_step (SeStore  *self,
       return FALSE;
     }
   se_db_reset (stmt);
+  se_record_set_row_version (record, 1);
   g_ptr_array_add (self->inserted, g_object_ref (record));
 
   return TRUE;
@@ -735,6 +864,7 @@ _se_store_bulk_insert_file (SeStore  *self,
 
   id = se_db_last_insert_id (self->db);
   se_record_set_id (record, id);
+  se_record_set_row_version (record, 1);
   g_array_append_val (self->bulk_ids, id);
   return TRUE;
 }
@@ -887,6 +1017,7 @@ _se_store_bulk_insert_server (SeStore  *self,
     return _se_store_check (self, rc, error);
 
   se_record_set_id (record, id);
+  se_record_set_row_version (record, 1);
   g_ptr_array_add (self->bulk_queue, g_object_ref (record));
   g_array_append_val (self->bulk_tags, tag);
   g_array_append_val (self->bulk_ids, id);
@@ -1152,7 +1283,10 @@ attach_step (SeStore  *self,
       return FALSE;
     }
 
-  stmt = _se_store_prepare_cached (self, "UPDATE agreement SET document_name = ?2 WHERE id = ?1", error);
+  stmt = _se_store_prepare_cached (self,
+                                   "UPDATE agreement SET document_name = ?2,"
+                                   " row_version = row_version + 1 WHERE id = ?1",
+                                   error);
   if (stmt == NULL)
     return FALSE;
   se_db_bind_int64 (stmt, 1, d->agreement_id);

@@ -803,6 +803,7 @@ se_store_finalize (GObject *object)
   g_clear_pointer (&self->select_by_id, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->inserted, g_ptr_array_unref);
+  g_clear_pointer (&self->updated, g_ptr_array_unref);
   g_clear_pointer (&self->bulk_done, g_ptr_array_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->read_only_reason, g_free);
@@ -861,6 +862,7 @@ se_store_init (SeStore *self)
   self->select_by_id = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->pending = g_array_new (FALSE, FALSE, sizeof (Change));
   self->inserted = g_ptr_array_new_with_free_func (g_object_unref);
+  self->updated = g_ptr_array_new_with_free_func (g_object_unref);
   self->bulk_done = g_ptr_array_new_with_free_func (_se_store_bulk_free);
 
   for (guint i = 0; i < n_types; i++)

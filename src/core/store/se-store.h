@@ -85,6 +85,14 @@ gboolean     se_store_delete            (SeStore           *self,
 
 void         se_store_notify_changed_elsewhere (SeStore    *self,
                                                 GType       record_type);
+void         se_store_notify_rows_changed_elsewhere (SeStore      *self,
+                                                     GType         record_type,
+                                                     const gint64 *ids,
+                                                     guint         n_ids);
+gboolean     se_store_get_last_change (SeStore    *self,
+                                       SeRecord   *record,
+                                       char      **actor,
+                                       GDateTime **at);
 
 gboolean     se_store_begin             (SeStore           *self,
                                          GError           **error);
