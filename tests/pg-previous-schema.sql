@@ -3,6 +3,8 @@
 -- from it. It undoes the newest migration in se-store-schema-pg.c and
 -- changes with it.
 DROP FUNCTION se_next_version () CASCADE;
+DROP FUNCTION se_notify_change () CASCADE;
+DROP FUNCTION se_notify_bulk () CASCADE;
 ALTER TABLE organisation DROP COLUMN row_version;
 ALTER TABLE unit DROP COLUMN row_version;
 ALTER TABLE person DROP COLUMN row_version;

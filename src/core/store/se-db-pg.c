@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib-unix.h>
 #include <libpq-fe.h>
 
 #include "se-db.h"
@@ -1266,4 +1267,406 @@ se_db_pg_describe (const char *conninfo)
                                  dbname != NULL ? dbname : "");
   PQconninfoFree (options);
   return described;
+}
+
+/* The listener: a connection of its own that LISTENs on staff_exchange
+ * and is watched from the main loop, so that the notifications the
+ * schema's triggers send at COMMIT (se-store-schema-pg.c) reach the store
+ * while the window waits for input. It connects without blocking
+ * (PQconnectStartParams), with the settings of the store's connection;
+ * one it loses it makes again, a little later each time. Each time it
+ * begins to listen it says so (a call with table NULL): nothing sent
+ * before reached it, since the store read what it holds or while the
+ * connection was down. The notifications that arrive together are handed
+ * on together, a short moment after the first, those of the store's own
+ * connection left out: it knows what it wrote. */
+
+#define LISTEN_CHANNEL "staff_exchange"
+#define LISTEN_BATCH_MS 20
+#define LISTEN_RETRY_FIRST_MS 250
+#define LISTEN_RETRY_LAST_MS 30000
+#define LISTEN_CONNECT_TIMEOUT_S 10
+
+typedef enum
+{
+  LISTENER_WAITING,    /* to connect again */
+  LISTENER_CONNECTING, /* PQconnectPoll () */
+  LISTENER_STARTING,   /* LISTEN sent */
+  LISTENER_LISTENING,
+} ListenerState;
+
+typedef struct
+{
+  GArray  *ids; /* gint64 */
+  gboolean all;
+} Pending;
+
+struct _SeDbListener
+{
+  PgDb                 *db;
+  GPtrArray            *keys; /* char*, NULL-terminated */
+  GPtrArray            *values;
+  PGconn               *conn;
+  ListenerState         state;
+  gboolean              missed; /* notifications may have been lost */
+  GSource              *watch;
+  GSource              *retry;
+  guint                 retry_ms;
+  GSource              *timeout; /* of the connection being made */
+  GSource              *dispatch;
+  GHashTable           *pending; /* table -> Pending */
+  GMainContext         *context;
+  SeDbNotifyFunc        func;
+  SeDbListenerStateFunc state_func;
+  gpointer              data;
+};
+
+static void listener_connect (SeDbListener *self);
+
+static void
+pending_free (gpointer data)
+{
+  Pending *p = data;
+
+  g_array_unref (p->ids);
+  g_free (p);
+}
+
+/* The sources are attached to the main context the listener was made
+ * in, which need not be the default one: g_source_remove () would not
+ * find them. */
+static void
+clear_source (GSource **source)
+{
+  if (*source != NULL)
+    {
+      g_source_destroy (*source);
+      g_clear_pointer (source, g_source_unref);
+    }
+}
+
+static GSource *
+add_timeout (SeDbListener *self,
+             guint         ms,
+             GSourceFunc   func,
+             const char   *name)
+{
+  GSource *source = g_timeout_source_new (ms);
+
+  g_source_set_callback (source, func, self, NULL);
+  g_source_set_static_name (source, name);
+  g_source_attach (source, self->context);
+  return source;
+}
+
+static void
+listener_unwatch (SeDbListener *self)
+{
+  clear_source (&self->watch);
+}
+
+static void
+listener_watch (SeDbListener     *self,
+                GIOCondition      condition,
+                GUnixFDSourceFunc func)
+{
+  listener_unwatch (self);
+  if (PQsocket (self->conn) < 0)
+    return;
+  self->watch = g_unix_fd_source_new (PQsocket (self->conn), condition | G_IO_ERR | G_IO_HUP);
+  g_source_set_callback (self->watch, G_SOURCE_FUNC (func), self, NULL);
+  g_source_set_static_name (self->watch, "[staff-exchange] listener");
+  g_source_attach (self->watch, self->context);
+}
+
+static gboolean
+listener_retry_cb (gpointer data)
+{
+  SeDbListener *self = data;
+
+  g_clear_pointer (&self->retry, g_source_unref);
+  listener_connect (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The connection is gone, or never came: another try, later */
+static void
+listener_lost (SeDbListener *self)
+{
+  listener_unwatch (self);
+  clear_source (&self->timeout);
+  g_clear_pointer (&self->conn, PQfinish);
+  if (self->state == LISTENER_LISTENING)
+    self->state_func (self->data, FALSE);
+  self->state = LISTENER_WAITING;
+
+  clear_source (&self->retry);
+  self->retry = add_timeout (self, self->retry_ms, listener_retry_cb,
+                             "[staff-exchange] listener retry");
+  self->retry_ms = MIN (self->retry_ms * 2, LISTEN_RETRY_LAST_MS);
+}
+
+static gboolean
+listener_dispatch_cb (gpointer data)
+{
+  SeDbListener  *self = data;
+  GHashTableIter iter;
+  gpointer       key, value;
+
+  g_clear_pointer (&self->dispatch, g_source_unref);
+  if (self->missed)
+    {
+      if (!self->func (self->data, NULL, NULL, 0))
+        goto later;
+      self->missed = FALSE;
+      /* Everything is read again: what came before it is in */
+      g_hash_table_remove_all (self->pending);
+      return G_SOURCE_REMOVE;
+    }
+
+  g_hash_table_iter_init (&iter, self->pending);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Pending *p = value;
+
+      if (!self->func (self->data, key, p->all ? NULL : (gint64 *) (gpointer) p->ids->data,
+                       p->all ? 0 : p->ids->len))
+        goto later;
+      g_hash_table_iter_remove (&iter);
+    }
+  return G_SOURCE_REMOVE;
+
+later:
+  /* The receiver is in the middle of something: in a moment */
+  self->dispatch = add_timeout (self, LISTEN_BATCH_MS * 5, listener_dispatch_cb,
+                                "[staff-exchange] listener dispatch");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+listener_schedule (SeDbListener *self)
+{
+  if (self->dispatch != NULL)
+    return;
+  self->dispatch = add_timeout (self, LISTEN_BATCH_MS, listener_dispatch_cb,
+                                "[staff-exchange] listener dispatch");
+}
+
+/* "table id" or "table *" */
+static void
+listener_take (SeDbListener *self,
+               PGnotify     *notify)
+{
+  const char      *space = strchr (notify->extra, ' ');
+  g_autofree char *table = NULL;
+  Pending         *p;
+
+  if (space == NULL || space == notify->extra)
+    return;
+  /* The store's own connection reports its own changes */
+  if (PQstatus (self->db->conn) == CONNECTION_OK
+      && notify->be_pid == PQbackendPID (self->db->conn))
+    return;
+
+  table = g_strndup (notify->extra, space - notify->extra);
+  p = g_hash_table_lookup (self->pending, table);
+  if (p == NULL)
+    {
+      p = g_new0 (Pending, 1);
+      p->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_hash_table_insert (self->pending, g_steal_pointer (&table), p);
+    }
+  if (g_str_equal (space + 1, "*"))
+    {
+      p->all = TRUE;
+      g_array_set_size (p->ids, 0);
+    }
+  else if (!p->all)
+    {
+      char  *end;
+      gint64 id = g_ascii_strtoll (space + 1, &end, 10);
+
+      if (*end == '\0' && id > 0)
+        g_array_append_val (p->ids, id);
+    }
+  listener_schedule (self);
+}
+
+static gboolean
+listener_input_cb (int          fd,
+                   GIOCondition condition,
+                   gpointer     data)
+{
+  SeDbListener *self = data;
+  PGnotify     *notify;
+
+  if (!PQconsumeInput (self->conn) || PQstatus (self->conn) != CONNECTION_OK)
+    {
+      listener_lost (self);
+      return G_SOURCE_CONTINUE; /* listener_lost () destroyed it */
+    }
+
+  if (self->state == LISTENER_STARTING && !PQisBusy (self->conn))
+    {
+      gboolean  ok = TRUE;
+      PGresult *res;
+
+      while ((res = PQgetResult (self->conn)) != NULL)
+        {
+          ok = ok && PQresultStatus (res) == PGRES_COMMAND_OK;
+          PQclear (res);
+        }
+      if (!ok)
+        {
+          g_warning ("Could not listen for changes: %s", PQerrorMessage (self->conn));
+          listener_lost (self);
+          return G_SOURCE_CONTINUE;
+        }
+      self->state = LISTENER_LISTENING;
+      self->retry_ms = LISTEN_RETRY_FIRST_MS;
+      /* What was sent before is gone: since the store read it, or while
+       * the connection was down */
+      self->missed = TRUE;
+      listener_schedule (self);
+      self->state_func (self->data, TRUE);
+    }
+
+  while ((notify = PQnotifies (self->conn)) != NULL)
+    {
+      if (g_str_equal (notify->relname, LISTEN_CHANNEL))
+        listener_take (self, notify);
+      PQfreemem (notify);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+listener_poll_cb (int          fd,
+                  GIOCondition condition,
+                  gpointer     data)
+{
+  SeDbListener *self = data;
+
+  switch (PQconnectPoll (self->conn))
+    {
+    case PGRES_POLLING_READING:
+      listener_watch (self, G_IO_IN, listener_poll_cb);
+      break;
+    case PGRES_POLLING_WRITING:
+      listener_watch (self, G_IO_OUT, listener_poll_cb);
+      break;
+    case PGRES_POLLING_OK:
+      clear_source (&self->timeout);
+      if (!PQsendQuery (self->conn, "LISTEN " LISTEN_CHANNEL))
+        {
+          listener_lost (self);
+          break;
+        }
+      self->state = LISTENER_STARTING;
+      listener_watch (self, G_IO_IN, listener_input_cb);
+      break;
+    case PGRES_POLLING_FAILED:
+    default:
+      listener_lost (self);
+      break;
+    }
+  /* Each step watches anew: the socket may change between them */
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+listener_timeout_cb (gpointer data)
+{
+  SeDbListener *self = data;
+
+  g_clear_pointer (&self->timeout, g_source_unref);
+  listener_lost (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The server's words on the listener's connection ("terminating
+ * connection due to administrator command") are no one's to read */
+static void
+listener_notice (void       *data,
+                 const char *message)
+{
+  g_debug ("Listener: %s", message);
+}
+
+static void
+listener_connect (SeDbListener *self)
+{
+  self->conn = PQconnectStartParams ((const char *const *) self->keys->pdata,
+                                     (const char *const *) self->values->pdata, FALSE);
+  if (self->conn == NULL || PQstatus (self->conn) == CONNECTION_BAD)
+    {
+      listener_lost (self);
+      return;
+    }
+  PQsetNoticeProcessor (self->conn, listener_notice, NULL);
+  self->state = LISTENER_CONNECTING;
+  self->timeout = add_timeout (self, LISTEN_CONNECT_TIMEOUT_S * 1000, listener_timeout_cb,
+                               "[staff-exchange] listener connect");
+  listener_watch (self, G_IO_OUT, listener_poll_cb);
+}
+
+SeDbListener *
+se_db_pg_listen (SeDb                 *db,
+                 SeDbNotifyFunc        func,
+                 SeDbListenerStateFunc state_func,
+                 gpointer              user_data)
+{
+  SeDbListener     *self;
+  PQconninfoOption *options;
+
+  g_return_val_if_fail (db != NULL && db->klass == &pg_class, NULL);
+  g_return_val_if_fail (func != NULL && state_func != NULL, NULL);
+
+  self = g_new0 (SeDbListener, 1);
+  self->db = PG (db);
+  self->func = func;
+  self->state_func = state_func;
+  self->data = user_data;
+  self->context = g_main_context_ref_thread_default ();
+  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, pending_free);
+  self->retry_ms = LISTEN_RETRY_FIRST_MS;
+  self->keys = g_ptr_array_new_with_free_func (g_free);
+  self->values = g_ptr_array_new_with_free_func (g_free);
+
+  /* The settings the store's connection was made with, its password
+   * among them, whichever way it came */
+  options = PQconninfo (self->db->conn);
+  for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
+    {
+      if (o->val == NULL || g_str_equal (o->keyword, "application_name"))
+        continue;
+      g_ptr_array_add (self->keys, g_strdup (o->keyword));
+      g_ptr_array_add (self->values, g_strdup (o->val));
+    }
+  PQconninfoFree (options);
+  g_ptr_array_add (self->keys, g_strdup ("application_name"));
+  g_ptr_array_add (self->values, g_strdup ("staff-exchange listener"));
+  g_ptr_array_add (self->keys, NULL);
+  g_ptr_array_add (self->values, NULL);
+
+  listener_connect (self);
+  return self;
+}
+
+void
+se_db_pg_listener_free (SeDbListener *self)
+{
+  if (self == NULL)
+    return;
+
+  listener_unwatch (self);
+  clear_source (&self->retry);
+  clear_source (&self->timeout);
+  clear_source (&self->dispatch);
+  g_clear_pointer (&self->conn, PQfinish);
+  g_hash_table_unref (self->pending);
+  g_ptr_array_unref (self->keys);
+  g_ptr_array_unref (self->values);
+  g_main_context_unref (self->context);
+  g_free (self);
 }

@@ -465,6 +465,30 @@ char      *se_db_pg_describe   (const char  *conninfo);
 /* The PGconn, for the tests that watch the server itself */
 gpointer   se_db_pg_get_handle (SeDb        *db);
 
+/* What other connections to the server changed and committed: the rows
+ * @ids of @table, or any of its rows when @n_ids is 0; with @table NULL,
+ * anything at all (the listener was cut off, and is back). Returns FALSE
+ * to be asked again a moment later, as when a transaction is open. */
+typedef gboolean (*SeDbNotifyFunc) (gpointer      user_data,
+                                    const char   *table,
+                                    const gint64 *ids,
+                                    guint         n_ids);
+
+/* The listener listens (@listening), or has lost its connection */
+typedef void (*SeDbListenerStateFunc) (gpointer user_data,
+                                       gboolean listening);
+
+typedef struct _SeDbListener SeDbListener;
+
+/* Listens for the changes the schema's triggers announce, on a
+ * connection of its own made with @db's settings, from the thread's
+ * default main context (se-db-pg.c) */
+SeDbListener                *se_db_pg_listen (SeDb                 *db,
+                                              SeDbNotifyFunc        func,
+                                              SeDbListenerStateFunc state_func,
+                                              gpointer              user_data);
+void                         se_db_pg_listener_free (SeDbListener *listener);
+
 /* Whether @location names a server rather than a file: a libpq URI or a
  * service from pg_service.conf. No file path starts like these. */
 static inline gboolean

@@ -268,6 +268,10 @@ refresh_clear (gpointer data)
   g_clear_object (&r->fresh);
 }
 
+static void reread_kind (SeStore *self,
+                         GType    record_type,
+                         gboolean emit_changed);
+
 /**
  * se_store_notify_changed_elsewhere:
  * @self: a store, not in a transaction
@@ -288,15 +292,42 @@ void
 se_store_notify_changed_elsewhere (SeStore *self,
                                    GType    record_type)
 {
+  g_return_if_fail (SE_IS_STORE (self));
+  g_return_if_fail (g_type_is_a (record_type, SE_TYPE_RECORD));
+  g_return_if_fail (!self->in_transaction);
+
+  reread_kind (self, record_type, TRUE);
+}
+
+/* Every kind, as se_store_notify_changed_elsewhere () does one, with one
+ * #SeStore::changed at the end: the listener was cut off from the server
+ * and is back. */
+void
+_se_store_reread_all (SeStore *self)
+{
+  GHashTableIter iter;
+  gpointer       type;
+
+  g_return_if_fail (!self->in_transaction);
+
+  if (self->db == NULL)
+    return;
+  g_hash_table_iter_init (&iter, self->table_types);
+  while (g_hash_table_iter_next (&iter, NULL, &type))
+    reread_kind (self, GPOINTER_TO_SIZE (type), FALSE);
+  _se_store_emit_changed (self);
+}
+
+static void
+reread_kind (SeStore *self,
+             GType    record_type,
+             gboolean emit_changed)
+{
   SeRecordList *list;
   g_autoptr(GArray) refreshes = g_array_new (FALSE, TRUE, sizeof (Refresh));
   g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
   gboolean reading;
-
-  g_return_if_fail (SE_IS_STORE (self));
-  g_return_if_fail (g_type_is_a (record_type, SE_TYPE_RECORD));
-  g_return_if_fail (!self->in_transaction);
 
   if (self->db == NULL)
     return;
@@ -433,7 +464,8 @@ se_store_notify_changed_elsewhere (SeStore *self,
       _se_store_emit_record_changed (self, c->type, c->id, c->kind);
     }
   _se_store_emit_record_changed (self, record_type, 0, CHANGE_INSERT);
-  _se_store_emit_changed (self);
+  if (emit_changed)
+    _se_store_emit_changed (self);
 }
 
 /**

@@ -163,6 +163,8 @@ struct _SeStore
   char       *read_only_reason;
   gboolean    on_network;
   SeStoreLock *lock;        /* <path>.lock while open for writing */
+  SeDbListener         *listener;    /* a server's, once se_store_listen () */
+  gboolean              live;        /* the listener listens */
 
   GHashTable *statements;   /* SQL text -> SeDbStmt */
   GHashTable *lists;        /* GType -> SeRecordList */
@@ -269,6 +271,9 @@ gboolean  _se_store_run_write           (SeStore       *self,
                                          gpointer       data,
                                          GError       **error);
 void      _se_store_bulk_clear          (SeStore       *self);
+void      _se_store_reread_all (SeStore *self);
+void      _se_store_set_live (SeStore *self,
+                              gboolean live);
 void      _se_store_update_hook         (gpointer       user_data,
                                          SeDbChange     op,
                                          const char    *table,

@@ -553,6 +553,17 @@ static const char schema_v5[] =
   "CREATE TRIGGER " t "_version BEFORE UPDATE ON " t \
   " FOR EACH ROW EXECUTE FUNCTION se_next_version ();"
 
+/* Every committed change of a record table is told to the connections
+ * that LISTEN on staff_exchange (se-db-pg.c's listener), as "table id",
+ * one notification a row; the rows of a bulk insert or a copy, which the
+ * row triggers leave out, as "table *", one a statement. The server sends
+ * them at COMMIT, and not at all after a rollback, and sends a payload
+ * written twice in one transaction once. */
+#define NOTIFIED(t) \
+  UNLESS_BULK (t "_notify", t, "UPDATE OR DELETE", "se_notify_change") \
+  "CREATE TRIGGER " t "_notify_bulk AFTER INSERT ON " t \
+  " FOR EACH STATEMENT WHEN (NOT " NOT_BULK (t) ") EXECUTE FUNCTION se_notify_bulk ();"
+
 static const char schema_v6[] =
   "CREATE FUNCTION se_next_version () RETURNS trigger LANGUAGE plpgsql AS $$"
   " BEGIN"
@@ -560,6 +571,18 @@ static const char schema_v6[] =
   "  RETURN NEW;"
   " END $$;"
   SE_RECORD_TABLES (VERSIONED)
+  "CREATE FUNCTION se_notify_change () RETURNS trigger LANGUAGE plpgsql AS $$"
+  " BEGIN"
+  "  PERFORM pg_notify ('staff_exchange', TG_TABLE_NAME || ' '"
+  "    || CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END);"
+  "  RETURN NULL;"
+  " END $$;"
+  "CREATE FUNCTION se_notify_bulk () RETURNS trigger LANGUAGE plpgsql AS $$"
+  " BEGIN"
+  "  PERFORM pg_notify ('staff_exchange', TG_TABLE_NAME || ' *');"
+  "  RETURN NULL;"
+  " END $$;"
+  SE_RECORD_TABLES (NOTIFIED)
   "ALTER TABLE audit_log ADD COLUMN actor text;"
   "ALTER TABLE audit_log ALTER COLUMN actor SET DEFAULT session_user;";
 

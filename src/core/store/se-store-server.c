@@ -331,3 +331,64 @@ se_store_is_server (SeStore *self)
 
   return self->server;
 }
+
+/* Live updates */
+
+/* Tables whose rows changed this much are read again whole, in one pass,
+ * rather than one query a row */
+#define REREAD_WHOLE_AT 200
+
+static gboolean
+on_notified (gpointer      user_data,
+             const char   *table,
+             const gint64 *ids,
+             guint         n_ids)
+{
+  SeStore *self = user_data;
+  gpointer type;
+
+  /* Not in the middle of a transaction of the store's own */
+  if (self->in_transaction)
+    return FALSE;
+
+  if (table == NULL)
+    _se_store_reread_all (self);
+  else if (!g_hash_table_lookup_extended (self->table_types, table, NULL, &type))
+    return TRUE;
+  else if (n_ids == 0 || n_ids >= REREAD_WHOLE_AT)
+    se_store_notify_changed_elsewhere (self, GPOINTER_TO_SIZE (type));
+  else
+    se_store_notify_rows_changed_elsewhere (self, GPOINTER_TO_SIZE (type), ids, n_ids);
+  return TRUE;
+}
+
+static void
+on_listening (gpointer user_data,
+              gboolean listening)
+{
+  _se_store_set_live (user_data, listening);
+}
+
+/**
+ * se_store_listen:
+ * @self: an open store
+ *
+ * On a server: from now on, what other connections commit reaches the
+ * store from the thread's default main context, a moment after COMMIT, as
+ * with se_store_notify_rows_changed_elsewhere (): the records handed out
+ * take the stored values, the lists gain and lose rows, and
+ * #SeStore::record-changed and #SeStore::changed are emitted. It listens
+ * on a connection of its own; when that is lost it connects again, and
+ * reads again everything it holds, for what was committed meanwhile
+ * never reached it. #SeStore:live says whether it listens. On a file,
+ * which no other process writes while it is open, it does nothing.
+ */
+void
+se_store_listen (SeStore *self)
+{
+  g_return_if_fail (SE_IS_STORE (self));
+
+  if (!self->server || self->db == NULL || self->listener != NULL)
+    return;
+  self->listener = se_db_pg_listen (self->db, on_notified, on_listening, self);
+}

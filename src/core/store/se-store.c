@@ -59,7 +59,59 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum
+{
+  PROP_0,
+  PROP_LIVE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 G_DEFINE_FINAL_TYPE (SeStore, se_store, G_TYPE_OBJECT)
+
+/* For the listener (se-store-server.c) */
+void
+_se_store_set_live (SeStore *self,
+                    gboolean live)
+{
+  if (self->live == live)
+    return;
+  self->live = live;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIVE]);
+}
+
+/**
+ * se_store_get_live:
+ *
+ * Returns: whether the store hears of what other connections commit as
+ *   they commit (#SeStore:live)
+ */
+gboolean
+se_store_get_live (SeStore *self)
+{
+  g_return_val_if_fail (SE_IS_STORE (self), FALSE);
+
+  return self->live;
+}
+
+static void
+se_store_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  SeStore *self = SE_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIVE:
+      g_value_set_boolean (value, self->live);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 /* For the change tracking (se-store-changes.c) */
 void
@@ -777,6 +829,8 @@ se_store_close (SeStore *self)
 {
   g_return_if_fail (SE_IS_STORE (self));
 
+  g_clear_pointer (&self->listener, se_db_pg_listener_free);
+  _se_store_set_live (self, FALSE);
   if (self->db != NULL)
     {
       se_store_rollback (self);
@@ -817,6 +871,19 @@ se_store_class_init (SeStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = se_store_finalize;
+  object_class->get_property = se_store_get_property;
+
+  /**
+   * SeStore:live:
+   *
+   * Whether what other connections to the server commit reaches this
+   * store as they commit it (se_store_listen ()): %FALSE on a file, and
+   * while the listener's connection is down.
+   */
+  properties[PROP_LIVE] =
+    g_param_spec_boolean ("live", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * SeStore::changed:

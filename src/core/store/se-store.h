@@ -89,6 +89,8 @@ void         se_store_notify_rows_changed_elsewhere (SeStore      *self,
                                                      GType         record_type,
                                                      const gint64 *ids,
                                                      guint         n_ids);
+void         se_store_listen (SeStore *self);
+gboolean     se_store_get_live (SeStore *self);
 gboolean     se_store_get_last_change (SeStore    *self,
                                        SeRecord   *record,
                                        char      **actor,
