@@ -145,6 +145,19 @@ test_save_after_save (Fixture      *f,
   g_assert_cmpint (se_record_get_row_version (theirs), ==, 1);
   g_assert_cmpstr (se_record_get_string (live_b, "name"), ==, "Stadt Essen");
 
+  /* Compare: the name is what differs, and nothing the store keeps */
+  se_record_set_string (theirs, "region", "Ruhr");
+  {
+    g_autoptr(GPtrArray) differ = se_record_list_differences (stored, theirs);
+
+    g_assert_cmpuint (differ->len, ==, 2);
+    g_assert_cmpstr (((const SeField *) differ->pdata[0])->name, ==, "name");
+    g_assert_cmpstr (((const SeField *) differ->pdata[1])->name, ==, "region");
+    g_clear_pointer (&differ, g_ptr_array_unref);
+    differ = se_record_list_differences (stored, stored);
+    g_assert_cmpuint (differ->len, ==, 0);
+  }
+
   /* Save Mine Anyway */
   se_record_set_row_version (theirs, se_record_get_row_version (stored));
   g_clear_error (&error);

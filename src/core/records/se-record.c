@@ -576,6 +576,46 @@ se_record_equal (SeRecord *a,
   return TRUE;
 }
 
+/**
+ * se_record_list_differences:
+ * @a: a record
+ * @b: a record of the same kind
+ *
+ * What a conflict's comparison shows: the fields a user edits whose
+ * values differ between two versions of a record. The fields the store
+ * keeps itself (SE_FIELD_FLAGS_STORE_OWNED) are left out.
+ *
+ * Returns: (transfer container) (element-type SeField): the fields, in
+ *   the order of the field table; empty when the two agree
+ */
+GPtrArray *
+se_record_list_differences (SeRecord *a,
+                            SeRecord *b)
+{
+  SeRecordClass *klass;
+  GPtrArray     *fields;
+  GValue        *va, *vb;
+
+  g_return_val_if_fail (SE_IS_RECORD (a) && SE_IS_RECORD (b), NULL);
+  g_return_val_if_fail (G_OBJECT_TYPE (a) == G_OBJECT_TYPE (b), NULL);
+
+  fields = g_ptr_array_new ();
+  klass = SE_RECORD_GET_CLASS (a);
+  va = ensure_values (a);
+  vb = ensure_values (b);
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      GParamSpec *pspec;
+
+      if (klass->fields[i].flags & SE_FIELD_FLAGS_STORE_OWNED)
+        continue;
+      pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), klass->fields[i].name);
+      if (g_param_values_cmp (pspec, &va[i], &vb[i]) != 0)
+        g_ptr_array_add (fields, (gpointer) &klass->fields[i]);
+    }
+  return fields;
+}
+
 static gboolean
 fail (GError       **error,
       const char   **out_field,

@@ -127,6 +127,8 @@ gboolean        se_record_assign               (SeRecord      *self,
                                                 SeRecord      *from);
 gboolean        se_record_equal                (SeRecord      *a,
                                                 SeRecord      *b);
+GPtrArray      *se_record_list_differences (SeRecord *a,
+                                            SeRecord *b);
 gboolean        se_record_validate             (SeRecord      *self,
                                                 const char   **field,
                                                 GError       **error);

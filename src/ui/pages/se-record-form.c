@@ -91,45 +91,50 @@ find_row (SeRecordForm *self,
 /* Viewing */
 
 static char *
-show_text (SeRecordForm  *self,
+show_text (SeStore       *store,
+           SeRecord      *record,
            const SeField *field)
 {
-  const char *text = se_record_get_string (self->record, field->name);
+  const char *text = se_record_get_string (record, field->name);
   char *(*format) (const char *) = se_field_get_info (field)->format;
 
   return format != NULL ? format (text) : g_strdup (text);
 }
 
 static char *
-show_number (SeRecordForm  *self,
+show_number (SeStore       *store,
+             SeRecord      *record,
              const SeField *field)
 {
-  int n = se_record_get_int (self->record, field->name);
+  int n = se_record_get_int (record, field->name);
 
   /* Translators: a quota of 0 means there is none */
   return n == 0 ? g_strdup (_("None")) : g_strdup_printf ("%d", n);
 }
 
 static char *
-show_yes_no (SeRecordForm  *self,
+show_yes_no (SeStore       *store,
+             SeRecord      *record,
              const SeField *field)
 {
-  return g_strdup (se_record_get_int (self->record, field->name) ? _("Yes") : _("No"));
+  return g_strdup (se_record_get_int (record, field->name) ? _("Yes") : _("No"));
 }
 
 static char *
-show_choice (SeRecordForm  *self,
+show_choice (SeStore       *store,
+             SeRecord      *record,
              const SeField *field)
 {
   return g_strdup (se_enum_get_label (field->target (),
-                                      se_record_get_int (self->record, field->name)));
+                                      se_record_get_int (record, field->name)));
 }
 
 static char *
-show_reference (SeRecordForm  *self,
+show_reference (SeStore       *store,
+                SeRecord      *record,
                 const SeField *field)
 {
-  return se_describe_reference (self->store, self->record, field->name);
+  return se_describe_reference (store, record, field->name);
 }
 
 static void
@@ -748,8 +753,9 @@ read_entry (FormRow  *row,
 typedef struct
 {
   /* the value as a row's subtitle when the form does not edit */
-  char      *(*show)   (SeRecordForm  *self,
-                        const SeField *field);
+  char *(*show) (SeStore       *store,
+                 SeRecord      *record,
+                 const SeField *field);
   /* the row that edits the field, filled from the record */
   GtkWidget *(*create) (SeRecordForm  *self,
                         FormRow       *row);
@@ -774,13 +780,34 @@ editor_of (const SeField *field)
   return &editors[se_field_get_info (field)->editor];
 }
 
+/**
+ * se_record_form_format_value:
+ * @store: the store @record is of
+ * @record: a record
+ * @field: one of its fields
+ *
+ * Returns: (transfer full) (nullable): @field's value of @record as the
+ *   form shows it when it does not edit: what a comparison of two
+ *   versions puts side by side
+ */
+char *
+se_record_form_format_value (SeStore       *store,
+                             SeRecord      *record,
+                             const SeField *field)
+{
+  g_return_val_if_fail (SE_IS_STORE (store), NULL);
+  g_return_val_if_fail (SE_IS_RECORD (record), NULL);
+
+  return editor_of (field)->show (store, record, field);
+}
+
 static GtkWidget *
 create_view (SeRecordForm *self,
              FormRow      *row)
 {
   const SeField *field = row->field;
   GtkWidget *widget = adw_action_row_new ();
-  g_autofree char *value = editor_of (field)->show (self, field);
+  g_autofree char *value = editor_of (field)->show (self->store, self->record, field);
   gboolean empty = value == NULL || *value == '\0';
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (widget), empty ? "—" : value);
@@ -827,6 +854,31 @@ build (SeRecordForm *self)
 }
 
 /**
+ * se_record_form_dup_input:
+ * @self: a form in edit mode
+ *
+ * Returns: (transfer full): a copy of the record as the edit started,
+ *   with its version, and what the user has entered so far, valid or not
+ */
+SeRecord *
+se_record_form_dup_input (SeRecordForm *self)
+{
+  SeRecord *copy;
+
+  g_return_val_if_fail (SE_IS_RECORD_FORM (self), NULL);
+  g_return_val_if_fail (self->editing, NULL);
+
+  copy = se_record_copy (self->record);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      FormRow *row = g_ptr_array_index (self->rows, i);
+
+      editor_of (row->field)->read (row, copy);
+    }
+  return copy;
+}
+
+/**
  * se_record_form_collect:
  * @self: a form in edit mode
  * @field: (out) (optional) (transfer none): the field at fault
@@ -845,14 +897,7 @@ se_record_form_collect (SeRecordForm  *self,
   g_return_val_if_fail (SE_IS_RECORD_FORM (self), NULL);
   g_return_val_if_fail (self->editing, NULL);
 
-  copy = se_record_copy (self->record);
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      FormRow *row = g_ptr_array_index (self->rows, i);
-
-      editor_of (row->field)->read (row, copy);
-    }
-
+  copy = se_record_form_dup_input (self);
   if (!se_record_validate (copy, field, error))
     return NULL;
 
@@ -1023,7 +1068,7 @@ se_record_form_init (SeRecordForm *self)
 /**
  * se_record_form_new:
  * @store: the store
- * @record: the record to show, or to edit a copy of
+ * @record: the record to show, or to edit a copy of (taken now)
  * @editing: %TRUE for editors, %FALSE to show the values
  *
  * Returns: (transfer floating): the form
@@ -1036,7 +1081,11 @@ se_record_form_new (SeStore  *store,
   SeRecordForm *self = g_object_new (SE_TYPE_RECORD_FORM, NULL);
 
   self->store = g_object_ref (store);
-  self->record = g_object_ref (record);
+  /* An editor works on a copy taken now: the stored record may follow a
+   * colleague's save while the user types (se_store_listen ()), and the
+   * save must send the version the edit started from, so that the store
+   * refuses it with a conflict instead of overwriting theirs. */
+  self->record = editing ? se_record_copy (record) : g_object_ref (record);
   self->editing = editing;
   build (self);
   return self;

@@ -22,6 +22,7 @@ SeRecordForm *se_record_form_new          (SeStore      *store,
                                            gboolean      editing);
 SeRecord     *se_record_form_get_record   (SeRecordForm *self);
 gboolean      se_record_form_get_editing  (SeRecordForm *self);
+SeRecord     *se_record_form_dup_input (SeRecordForm *self);
 SeRecord     *se_record_form_collect      (SeRecordForm *self,
                                            const char  **field,
                                            GError      **error);
@@ -33,5 +34,8 @@ void          se_record_form_hide_field   (SeRecordForm *self,
 GtkWidget    *se_record_form_get_editor   (SeRecordForm *self,
                                            const char   *field);
 void          se_record_form_focus_first  (SeRecordForm *self);
+char         *se_record_form_format_value (SeStore       *store,
+                                           SeRecord      *record,
+                                           const SeField *field);
 
 G_END_DECLS

@@ -14,8 +14,11 @@
 
 #include "se-agreement.h"
 #include "se-approval.h"
+#include "se-conflict-dialog.h"
+#include "se-date.h"
 #include "se-describe.h"
 #include "se-enums.h"
+#include "se-error.h"
 #include "se-job-swap-dialog.h"
 #include "se-organisation.h"
 #include "se-participant.h"
@@ -55,12 +58,17 @@ struct _SeRecordPage
   GtkWidget      *menu_button;
   AdwWindowTitle *title;
   GtkWidget      *body;
+  GtkWidget      *changed_revealer;
+  GtkWidget      *changed_label;
+  GtkWidget      *reload_button;
+  GtkWidget      *compare_button;
 
   SeStore      *store;
   SeRecord     *record;
   gboolean      editing;
   SeRecordForm *form;
   guint         rebuild_source;
+  SeRecord       *theirs; /* the stored version a conflict dialog shows */
 };
 
 enum {
@@ -601,6 +609,7 @@ rebuild (SeRecordPage *self)
   while ((child = gtk_widget_get_first_child (self->body)) != NULL)
     gtk_box_remove (GTK_BOX (self->body), child);
   self->form = NULL;
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->changed_revealer), FALSE);
 
   if (self->record == NULL)
     {
@@ -621,12 +630,76 @@ rebuild (SeRecordPage *self)
   update_header (self);
 }
 
+/* The record being edited was changed or deleted elsewhere (a colleague's
+ * save reached the store): the edit goes on, with a line that says who and
+ * when, and offers to reload it or to compare. */
+static void
+show_changed_line (SeRecordPage *self,
+                   SeRecord     *live)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *actor = NULL;
+  g_autoptr(GDateTime) at = NULL;
+  g_autofree char *when = NULL;
+
+  if (live != NULL && se_store_get_last_change (self->store, live, &actor, &at))
+    when = se_date_time_format_change (at);
+
+  if (live == NULL)
+    text = g_strdup (_("Deleted elsewhere. Done asks what to do with your changes."));
+  else if (actor != NULL && when != NULL)
+    /* Translators: %1$s is a database user name, %2$s a time such as "10:42" */
+    text = g_strdup_printf (_("Changed by %1$s at %2$s."), actor, when);
+  else if (when != NULL)
+    /* Translators: %s is a time such as "10:42" */
+    text = g_strdup_printf (_("Changed elsewhere at %s."), when);
+  else
+    text = g_strdup (_("Changed elsewhere."));
+
+  gtk_label_set_text (GTK_LABEL (self->changed_label), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->changed_revealer),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  gtk_widget_set_visible (self->reload_button, live != NULL);
+  gtk_widget_set_visible (self->compare_button, live != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.reload", live != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.compare", live != NULL);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->changed_revealer), TRUE);
+}
+
+/* The stored record of the shown one, or NULL if it is gone */
+static SeRecord *
+lookup_stored (SeRecordPage *self)
+{
+  return se_store_lookup (self->store, G_OBJECT_TYPE (self->record),
+                          se_record_get_id (self->record));
+}
+
 static gboolean
 rebuild_idle (gpointer data)
 {
   SeRecordPage *self = data;
+  g_autoptr(SeRecord) live = NULL;
 
   self->rebuild_source = 0;
+
+  if (self->record != NULL && se_record_get_id (self->record) != 0)
+    {
+      live = lookup_stored (self);
+      if (live == NULL && !self->editing)
+        {
+          /* deleted elsewhere */
+          g_clear_object (&self->record);
+          rebuild (self);
+          g_signal_emit (self, signals[SIGNAL_CANCELLED], 0);
+          return G_SOURCE_REMOVE;
+        }
+      if (self->editing
+          && (live == NULL
+              || se_record_get_row_version (live)
+                   != se_record_get_row_version (se_record_form_get_record (self->form))))
+        show_changed_line (self, live);
+    }
+
   if (!self->editing)
     {
       double value = gtk_adjustment_get_value (
@@ -645,8 +718,8 @@ static void
 on_store_changed (SeStore      *store,
                   SeRecordPage *self)
 {
-  /* The record itself may be gone (deleted elsewhere): the window takes
-   * care of that; here only the shown values and related records. */
+  /* The shown values and related records, and whether the record itself
+   * was changed or deleted elsewhere */
   if (self->rebuild_source == 0)
     self->rebuild_source = g_idle_add (rebuild_idle, self);
 }
@@ -672,27 +745,34 @@ se_record_page_show (SeRecordPage *self,
     se_record_form_focus_first (self->form);
 }
 
-/* Saves what the user entered (page.save). On failure the page stays in
- * edit mode with the input as it was and the message at the field at
- * fault. */
+static void present_conflict (SeRecordPage *self,
+                              SeRecord     *theirs,
+                              SeRecord     *mine,
+                              const char   *message,
+                              gboolean      compare);
+
+/* Stores @copy, the user's input; on failure the page stays in edit mode
+ * with the input as it was, and says why: at the field at fault, or in
+ * the conflict dialog when another has changed or deleted the record. */
 static void
-save (SeRecordPage *self)
+save_copy (SeRecordPage *self,
+           SeRecord     *copy)
 {
-  g_autoptr(SeRecord) copy = NULL;
   g_autoptr(GError) error = NULL;
   const char *field = NULL;
 
-  if (!self->editing)
-    return;
-
-  copy = se_record_form_collect (self->form, &field, &error);
-  if (copy == NULL || !se_store_save (self->store, copy, &field, &error))
+  if (!se_store_save (self->store, copy, &field, &error))
     {
-      se_record_form_show_error (self->form, field, error->message);
+      if (g_error_matches (error, SE_STORE_ERROR, SE_STORE_ERROR_CONFLICT)
+          || (g_error_matches (error, SE_STORE_ERROR, SE_STORE_ERROR_NOT_FOUND)
+              && se_record_get_id (copy) != 0))
+        present_conflict (self, se_store_error_get_stored (error), copy, error->message, FALSE);
+      else
+        se_record_form_show_error (self->form, field, error->message);
       return;
     }
 
-  if (se_record_get_id (self->record) == 0)
+  if (se_record_get_id (self->record) == 0 || se_record_get_id (self->record) != se_record_get_id (copy))
     g_set_object (&self->record, copy);
   else
     {
@@ -704,6 +784,135 @@ save (SeRecordPage *self)
   self->editing = FALSE;
   rebuild (self);
   g_signal_emit (self, signals[SIGNAL_SAVED], 0, self->record);
+}
+
+/* The user's input, if valid; if not, the form says why */
+static SeRecord *
+collect (SeRecordPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *field = NULL;
+  SeRecord   *copy = se_record_form_collect (self->form, &field, &error);
+
+  if (copy == NULL)
+    se_record_form_show_error (self->form, field, error->message);
+  return copy;
+}
+
+/* Saves what the user entered (page.save) */
+static void
+save (SeRecordPage *self)
+{
+  g_autoptr(SeRecord) copy = NULL;
+
+  if (!self->editing)
+    return;
+
+  copy = collect (self);
+  if (copy != NULL)
+    save_copy (self, copy);
+}
+
+/* Leaves edit mode for the stored record, or for none if it is gone */
+static void
+keep_theirs (SeRecordPage *self)
+{
+  g_autoptr(SeRecord) live = lookup_stored (self);
+
+  self->editing = FALSE;
+  g_set_object (&self->record, live);
+  rebuild (self);
+  g_signal_emit (self, signals[SIGNAL_CANCELLED], 0);
+}
+
+static void
+on_conflict_answer (SeConflictAnswer answer,
+                    gpointer         data)
+{
+  SeRecordPage *self = data;
+  g_autoptr(SeRecord) copy = NULL;
+
+  /* the page may have moved on while the dialog was open */
+  if (!self->editing || self->record == NULL || self->form == NULL)
+    return;
+
+  switch (answer)
+    {
+    case SE_CONFLICT_KEEP_EDITING:
+      break;
+
+    case SE_CONFLICT_KEEP_THEIRS:
+      keep_theirs (self);
+      break;
+
+    case SE_CONFLICT_SAVE_MINE:
+      copy = collect (self);
+      if (copy == NULL || self->theirs == NULL)
+        break;
+      /* on top of the version the user has seen; should that have moved
+       * on too, the save is refused again and the dialog says so */
+      se_record_set_row_version (copy, se_record_get_row_version (self->theirs));
+      save_copy (self, copy);
+      break;
+
+    case SE_CONFLICT_SAVE_AS_NEW:
+      copy = collect (self);
+      if (copy == NULL)
+        break;
+      se_record_set_id (copy, 0);
+      se_record_set_row_version (copy, 0);
+      save_copy (self, copy);
+      break;
+    }
+}
+
+static void
+present_conflict (SeRecordPage *self,
+                  SeRecord     *theirs,
+                  SeRecord     *mine,
+                  const char   *message,
+                  gboolean      compare)
+{
+  g_clear_object (&self->theirs);
+  if (theirs != NULL)
+    self->theirs = se_record_copy (theirs);
+  se_conflict_dialog_present (parent_window (self), self->store, self->theirs, mine, message,
+                              compare, on_conflict_answer, g_object_ref (self), g_object_unref);
+}
+
+/* page.reload: the version saved elsewhere, in the editor */
+static void
+reload_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SeRecordPage *self = SE_RECORD_PAGE (widget);
+  g_autoptr(SeRecord) live = NULL;
+
+  if (!self->editing || self->record == NULL)
+    return;
+  live = lookup_stored (self);
+  if (live != NULL)
+    se_record_page_show (self, live, TRUE);
+}
+
+/* page.compare: their values beside what the user has entered */
+static void
+compare_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SeRecordPage *self = SE_RECORD_PAGE (widget);
+  g_autoptr(SeRecord) live = NULL;
+  g_autoptr(SeRecord) mine = NULL;
+
+  if (!self->editing || self->record == NULL)
+    return;
+  live = lookup_stored (self);
+  if (live == NULL)
+    return;
+  mine = se_record_form_dup_input (self->form);
+  present_conflict (self, live, mine, gtk_label_get_text (GTK_LABEL (self->changed_label)), TRUE);
 }
 
 /* Drops the changes (page.cancel); a new record is dropped altogether */
@@ -795,6 +1004,7 @@ se_record_page_finalize (GObject *object)
   SeRecordPage *self = SE_RECORD_PAGE (object);
 
   g_clear_object (&self->record);
+  g_clear_object (&self->theirs);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (se_record_page_parent_class)->finalize (object);
@@ -820,10 +1030,16 @@ se_record_page_class_init (SeRecordPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SeRecordPage, menu_button);
   gtk_widget_class_bind_template_child (widget_class, SeRecordPage, title);
   gtk_widget_class_bind_template_child (widget_class, SeRecordPage, body);
+  gtk_widget_class_bind_template_child (widget_class, SeRecordPage, changed_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SeRecordPage, changed_label);
+  gtk_widget_class_bind_template_child (widget_class, SeRecordPage, reload_button);
+  gtk_widget_class_bind_template_child (widget_class, SeRecordPage, compare_button);
 
   gtk_widget_class_install_action (widget_class, "page.edit", NULL, edit_activated);
   gtk_widget_class_install_action (widget_class, "page.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "page.cancel", NULL, cancel_activated);
+  gtk_widget_class_install_action (widget_class, "page.reload", NULL, reload_activated);
+  gtk_widget_class_install_action (widget_class, "page.compare", NULL, compare_activated);
   gtk_widget_class_install_action (widget_class, "page.open-record", "(sx)",
                                    open_record_activated);
   gtk_widget_class_install_action (widget_class, "page.edit-part", "(sx)", edit_part_activated);

@@ -616,6 +616,10 @@ open_store (SeWindow *self)
   _se_window_backup_on_open (self);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (update_counts), self,
                            G_CONNECT_SWAPPED);
+  /* On a server, what colleagues commit reaches the lists, counts and
+   * pages as they commit it; an edit open here is not replaced (the page
+   * says what changed), and its save is refused if it would overwrite. */
+  se_store_listen (self->store);
   update_counts (self);
   _se_window_actions_update (self, NULL);
   last = g_settings_get_string (self->settings, "last-section");
