@@ -14,7 +14,7 @@ SE_PACKAGES=(
   clang-format
   # Libraries the app links
   libgtk-4-dev libadwaita-1-dev libsqlite3-dev libjson-glib-dev libcsv-dev
-  libical-dev libxlsxwriter-dev libpoppler-glib-dev libpq-dev
+  libical-dev libxlsxwriter-dev libpoppler-glib-dev libpq-dev libsecret-1-dev
   # Translations, metadata and their validators
   gettext itstool appstream desktop-file-utils libglib2.0-bin shared-mime-info
   # Headless GTK for the tests
@@ -25,6 +25,8 @@ SE_PACKAGES=(
   postgresql-15 postgresql-common
   # Certificates for the TLS test of the server backend
   openssl
+  # A keyring of its own for the sign-in test (tests/se-with-keyring)
+  gnome-keyring
   # Checking PDFs, databases and screenshots by hand and in tests
   sqlite3 poppler-utils imagemagick
 )

@@ -27,6 +27,35 @@ typedef enum
   SE_TEST_PG,
 } SeTestBackend;
 
+/* Moves the run's password (PGUSER's) from PGPASSWORD, which libpq would
+ * send for any user, to a password file in @dir for PGUSER only: a role a
+ * test makes then has a password that libpq does not know, and the
+ * server asks for it. Returns the password, for
+ * se_test_pg_restore_password (). */
+static inline char *
+se_test_pg_hide_password (const char *dir)
+{
+  char            *password = g_strdup (g_getenv ("PGPASSWORD"));
+  g_autofree char *path = g_build_filename (dir, "pgpass", NULL);
+  g_autofree char *line = g_strdup_printf ("*:*:*:%s:%s\n", g_getenv ("PGUSER"), password);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (password);
+  if (!g_file_set_contents_full (path, line, -1, G_FILE_SET_CONTENTS_NONE, 0600, &error))
+    g_error ("%s", error->message);
+  g_setenv ("PGPASSFILE", path, TRUE);
+  g_unsetenv ("PGPASSWORD");
+  return password;
+}
+
+static inline void
+se_test_pg_restore_password (char *password)
+{
+  g_setenv ("PGPASSWORD", password, TRUE);
+  g_unsetenv ("PGPASSFILE");
+  g_free (password);
+}
+
 /* Runs @sql on the server's database @conninfo, which must take it */
 static inline void
 se_test_pg_run_in (const char *conninfo,

@@ -153,4 +153,62 @@ se_test_choose_file (const char *path)
   g_object_unref (chooser);
 }
 
+/* The visible button labelled @label (with its mnemonic), as a dialog's
+ * response buttons are */
+static inline GtkWidget *
+se_test_find_button (GtkWidget  *root,
+                     const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0
+      && gtk_widget_get_visible (root))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = se_test_find_button (c, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* With SE_SCREENSHOT_DIR set (build-aux/screenshots), saves @widget as
+ * NAME-LANG.png there, LANG from SE_SCREENSHOT_LANG; otherwise nothing */
+static inline void
+se_test_save_png (GtkWidget  *widget,
+                  const char *name)
+{
+  const char *dir = g_getenv ("SE_SCREENSHOT_DIR");
+  const char *lang = g_getenv ("SE_SCREENSHOT_LANG");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot     *snapshot;
+  int              w, h;
+
+  if (dir == NULL)
+    return;
+
+  /* let the dialog reach its size and draw */
+  for (int i = 0; i < 50; i++)
+    {
+      se_test_wait_for_idle ();
+      g_usleep (10000);
+    }
+  w = gtk_widget_get_width (widget);
+  h = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  file = g_strdup_printf ("%s-%s.png", name, lang != NULL ? lang : "en");
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
 G_END_DECLS

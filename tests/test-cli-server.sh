@@ -9,7 +9,7 @@
 # PGHOST, PGPORT, PGUSER and PGPASSWORD: --copy-to a server and back into
 # a new file with every kind's --export-csv the same, --export-csv and
 # --run-checks on the server, a pg_dump of it that pg_restore takes,
-# --upgrade-schema, --backup refused, TLS with sslmode=verify-full, and an
+# --upgrade-schema, --backup refused, --grant, TLS with sslmode=verify-full, and an
 # unreachable server, a wrong password and a server older than PostgreSQL
 # 13: exit status 2 and a message, and no password in it.
 
@@ -18,7 +18,14 @@ app=$1
 unset DISPLAY WAYLAND_DISPLAY
 dir=$(mktemp -d)
 db_name=se_cli_$$
-trap 'psql -q -d postgres -c "DROP DATABASE IF EXISTS $db_name WITH (FORCE)" >/dev/null 2>&1; rm -rf "$dir"' EXIT
+clerk=se_cli_clerk_$$
+cleanup() {
+  psql -q -d postgres -c "DROP DATABASE IF EXISTS $db_name WITH (FORCE)" \
+    -c "DROP ROLE IF EXISTS $clerk, ${db_name}_reader, ${db_name}_clerk, ${db_name}_admin" \
+    >/dev/null 2>&1
+  rm -rf "$dir"
+}
+trap cleanup EXIT
 export HOME=$dir XDG_DATA_HOME=$dir/data XDG_CONFIG_HOME=$dir/config XDG_CACHE_HOME=$dir/cache
 
 n=0
@@ -89,6 +96,26 @@ check "... and the schema is this version's" \
 "$app" --database "$server" --backup "$dir/backup.db" >"$dir/out" 2>"$dir/err"
 check "--backup of a server exits 2" [ $? -eq 2 ]
 check "... and names pg_dump" grep -q "pg_dump" "$dir/err"
+
+# Roles, as the README gives them: a clerk, who then may not give roles
+psql -q -d postgres -c "CREATE ROLE $clerk LOGIN PASSWORD 'pw-clerk'" >/dev/null
+"$app" --database "$server" --grant clerk "$clerk" >"$dir/out" 2>"$dir/err"
+check "--grant clerk USER exits 0" [ $? -eq 0 ]
+check "... says so" grep -q "$clerk now has the role Clerk" "$dir/out"
+check "... and the server has it" \
+  [ "$(psql -At -d "$db_name" -c "SELECT pg_has_role ('$clerk', '${db_name}_clerk', 'MEMBER')")" = t ]
+"$app" --database "postgresql://$clerk:pw-clerk@$PGHOST:$PGPORT/$db_name" \
+  --grant administrator "$clerk" >"$dir/out" 2>"$dir/err"
+check "a clerk's --grant exits 2" [ $? -eq 2 ]
+check "... and says only an administrator gives roles" grep -q "only an administrator" "$dir/err"
+"$app" --database "$server" --grant boss "$clerk" >"$dir/out" 2>"$dir/err"
+check "--grant with an unknown role exits 2" [ $? -eq 2 ]
+check "... and names the roles" grep -q "reader, clerk or administrator" "$dir/err"
+"$app" --database "$server" --grant clerk >"$dir/out" 2>"$dir/err"
+check "--grant without a user exits 2" [ $? -eq 2 ]
+check "... and says what is missing" grep -q "needs the user" "$dir/err"
+"$app" --database "$dir/first.db" --grant clerk "$clerk" >"$dir/out" 2>"$dir/err"
+check "--grant on a file exits 2" [ $? -eq 2 ]
 
 # The throw-away server offers no TLS: a setting that requires it
 "$app" --database "postgresql://$PGUSER@$PGHOST:$PGPORT/$db_name?sslmode=verify-full" \

@@ -442,9 +442,63 @@ test_open_errors (void)
 
   /* Nothing listens on port 1 */
   g_assert_cmpint (open_fails ("postgresql://127.0.0.1:1/staff"), ==, SE_DB_UNREACHABLE);
-  g_assert_cmpint (open_fails (wrong), ==, SE_DB_ACCESS_DENIED);
+  g_assert_cmpint (open_fails (wrong), ==, SE_DB_PASSWORD_REFUSED);
   g_assert_cmpint (open_fails (missing), ==, SE_DB_NO_SUCH_DATABASE);
   g_assert_cmpint (open_fails ("postgresql://[::1"), ==, SE_DB_CANNOT_OPEN);
+}
+
+/* A password that libpq does not have: the server asks for one, and a
+ * login given to the backend (se_db_pg_set_login ()) is what signs in */
+static void
+test_open_login (void)
+{
+  g_autofree char *password = g_strdup (g_getenv ("PGPASSWORD"));
+  g_autofree char *location = g_strdup_printf ("postgresql://localhost:%s/postgres",
+                                               g_getenv ("PGPORT"));
+  g_autofree char *host = NULL, *port = NULL, *database = NULL, *user = NULL;
+  SeDb            *db = NULL;
+  SeDbResult       rc;
+  gpointer         previous;
+
+  /* Neither the environment nor a password file has it */
+  g_unsetenv ("PGPASSWORD");
+  g_setenv ("PGPASSFILE", "/nonexistent/pgpass", TRUE);
+
+  rc = se_db_pg_open (location, &db);
+  g_assert_cmpint (rc, ==, SE_DB_NEEDS_PASSWORD);
+  g_assert_true (se_db_pg_get_login (db, &host, &port, &database, &user));
+  g_assert_cmpstr (host, ==, "localhost");
+  g_assert_cmpstr (port, ==, g_getenv ("PGPORT"));
+  g_assert_cmpstr (database, ==, "postgres");
+  g_assert_cmpstr (user, ==, g_getenv ("PGUSER"));
+  se_db_close (db);
+
+  /* A wrong one is refused; the right one signs in */
+  g_assert_null (se_db_pg_set_login (location, g_getenv ("PGUSER"), "wrong"));
+  g_assert_cmpint (open_fails (location), ==, SE_DB_PASSWORD_REFUSED);
+  se_db_pg_login_free (se_db_pg_set_login (location, NULL, password));
+  rc = se_db_pg_open (location, &db);
+  g_assert_cmpint (rc, ==, SE_DB_OK);
+  se_db_close (db);
+
+  /* The one before comes back */
+  previous = se_db_pg_set_login (location, NULL, "wrong");
+  g_assert_nonnull (previous);
+  g_assert_cmpint (open_fails (location), ==, SE_DB_PASSWORD_REFUSED);
+  se_db_pg_restore_login (location, previous);
+  rc = se_db_pg_open (location, &db);
+  g_assert_cmpint (rc, ==, SE_DB_OK);
+  se_db_close (db);
+
+  /* The login is the location's, not another's */
+  g_assert_cmpint (open_fails ("dbname=postgres host=localhost"), ==, SE_DB_NEEDS_PASSWORD);
+
+  /* Forgotten, it asks again */
+  se_db_pg_login_free (se_db_pg_set_login (location, NULL, NULL));
+  g_assert_cmpint (open_fails (location), ==, SE_DB_NEEDS_PASSWORD);
+
+  g_setenv ("PGPASSWORD", password, TRUE);
+  g_unsetenv ("PGPASSFILE");
 }
 
 static void
@@ -484,6 +538,7 @@ main (int   argc,
   add ("statements", test_statements, FALSE);
   add ("connection-lost", test_connection_lost, TRUE);
   g_test_add_func ("/db/pg/open-errors", test_open_errors);
+  g_test_add_func ("/db/pg/open-login", test_open_login);
 
   return g_test_run ();
 }

@@ -322,6 +322,43 @@ test_reconnect (Fixture      *f,
   g_assert_cmpstr (se_record_get_string (live_b, "name"), ==, "Stadt Essen");
 }
 
+static void
+on_presence (SeStore *store,
+             GType    type,
+             gint64   id,
+             guint   *n)
+{
+  (*n)++;
+}
+
+/* Who is editing: A edits the record, B's store says who, and is told
+ * when that starts and ends; A's own store never names A */
+static void
+test_presence (Fixture      *f,
+               gconstpointer data)
+{
+  g_autoptr(SeRecord) live_a = se_store_lookup (f->a, SE_TYPE_ORGANISATION, f->id);
+  g_autoptr(SeRecord) live_b = se_store_lookup (f->b, SE_TYPE_ORGANISATION, f->id);
+  g_autofree char *editor = NULL;
+  guint            n = 0;
+
+  g_signal_connect (f->b, "presence-changed", G_CALLBACK (on_presence), &n);
+  g_assert_null (se_store_dup_editor (f->b, live_b));
+
+  se_store_set_editing (f->a, live_a);
+  WAIT_FOR (n == 1);
+  editor = se_store_dup_editor (f->b, live_b);
+  g_assert_cmpstr (editor, ==, g_getenv ("PGUSER"));
+  g_assert_null (se_store_dup_editor (f->a, live_a));
+  /* the same record again changes nothing */
+  se_store_set_editing (f->a, live_a);
+
+  se_store_set_editing (f->a, NULL);
+  WAIT_FOR (n == 2);
+  g_assert_null (se_store_dup_editor (f->b, live_b));
+  g_assert_cmpuint (f->seen->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -336,6 +373,7 @@ main (int   argc,
   ADD ("transaction", test_transaction);
   ADD ("import", test_import);
   ADD ("reconnect", test_reconnect);
+  ADD ("presence", test_presence);
 
   return g_test_run ();
 }

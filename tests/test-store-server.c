@@ -230,8 +230,112 @@ test_open_errors (void)
 
   assert_open_fails ("postgresql://127.0.0.1:1/staff", SE_STORE_ERROR_CANNOT_OPEN,
                      "No database server answers at “127.0.0.1/staff”");
-  assert_open_fails (wrong, SE_STORE_ERROR_CANNOT_OPEN, "refused the user name or the password");
+  assert_open_fails (wrong, SE_STORE_ERROR_PASSWORD_REFUSED,
+                     "refused the user name or the password");
   assert_open_fails (missing, SE_STORE_ERROR_NOT_FOUND, "does not exist on its server");
+}
+
+static void
+wait_for_live (SeStore *store)
+{
+  gint64 until = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+
+  while (!se_store_get_live (store) && g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (10000);
+}
+
+/* A role whose password libpq does not have: the server asks for it
+ * (with whom and where, for the keyring), a wrong one is refused, the
+ * right one opens, and the store's other connections (its listener, a
+ * second store on the location) sign in the same way until the login is
+ * forgotten. The location never holds the password. */
+static void
+test_sign_in (void)
+{
+  g_autofree char *dir = se_test_make_dir ();
+  char            *saved = se_test_pg_hide_password (dir);
+  g_autofree char *location = g_strdup_printf ("postgresql://se_signer@localhost:%s/se_sign_in",
+                                               g_getenv ("PGPORT"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SeStore) store = NULL;
+  g_autoptr(SeStore) second = NULL;
+  const char *host, *port, *database, *user;
+
+  se_test_pg_run ("DROP DATABASE IF EXISTS se_sign_in WITH (FORCE)");
+  se_test_pg_run ("DROP ROLE IF EXISTS se_signer");
+  se_test_pg_run ("CREATE ROLE se_signer LOGIN PASSWORD 'Kennwort: 1'");
+  se_test_pg_run ("CREATE DATABASE se_sign_in OWNER se_signer");
+
+  store = se_store_open_location (location, SE_STORE_OPEN_FLAGS_NONE, &error);
+  g_assert_null (store);
+  g_assert_error (error, SE_STORE_ERROR, SE_STORE_ERROR_NEEDS_PASSWORD);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "se_signer"));
+  g_assert_true (se_store_error_get_login (error, &host, &port, &database, &user));
+  g_assert_cmpstr (host, ==, "localhost");
+  g_assert_cmpstr (port, ==, g_getenv ("PGPORT"));
+  g_assert_cmpstr (database, ==, "se_sign_in");
+  g_assert_cmpstr (user, ==, "se_signer");
+  g_clear_error (&error);
+
+  store = se_store_open_location_as (location, SE_STORE_OPEN_FLAGS_NONE, NULL, "Kennwort: 2",
+                                     &error);
+  g_assert_null (store);
+  g_assert_error (error, SE_STORE_ERROR, SE_STORE_ERROR_PASSWORD_REFUSED);
+  g_assert_true (se_store_error_get_login (error, NULL, NULL, NULL, &user));
+  g_assert_cmpstr (user, ==, "se_signer");
+  g_assert_null (strstr (error->message, "Kennwort"));
+  g_clear_error (&error);
+  /* A refused one is not kept */
+  g_assert_null (se_store_open_location (location, SE_STORE_OPEN_FLAGS_NONE, &error));
+  g_assert_error (error, SE_STORE_ERROR, SE_STORE_ERROR_NEEDS_PASSWORD);
+  g_clear_error (&error);
+
+  /* The user given wins over the location's (here libpq's PGUSER, whose
+   * password the password file has) */
+  {
+    g_autofree char *anyone = g_strdup_printf ("postgresql://localhost:%s/se_sign_in",
+                                               g_getenv ("PGPORT"));
+
+    g_assert_null (se_store_open_location_as (anyone, SE_STORE_OPEN_FLAGS_NONE, "se_signer",
+                                              "Kennwort: 2", &error));
+    g_assert_error (error, SE_STORE_ERROR, SE_STORE_ERROR_PASSWORD_REFUSED);
+    g_assert_true (se_store_error_get_login (error, NULL, NULL, NULL, &user));
+    g_assert_cmpstr (user, ==, "se_signer");
+    g_clear_error (&error);
+  }
+
+  store = se_store_open_location_as (location, SE_STORE_OPEN_FLAGS_NONE, "se_signer",
+                                     "Kennwort: 1", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpstr (se_store_get_path (store), ==, location);
+  g_assert_cmpint (save_organisation (store, "Stadt Essen", &error), >, 0);
+  g_assert_no_error (error);
+
+  /* The listener signs in with it */
+  se_store_listen (store);
+  wait_for_live (store);
+  g_assert_true (se_store_get_live (store));
+
+  /* A second store on the location, as a job in a thread opens one */
+  second = se_store_open_location (location, SE_STORE_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (se_store_count (second, SE_TYPE_ORGANISATION), ==, 1);
+  g_clear_object (&second);
+
+  /* Signed out, the server asks again */
+  se_store_forget_login (location);
+  g_assert_null (se_store_open_location (location, SE_STORE_OPEN_FLAGS_NONE, &error));
+  g_assert_error (error, SE_STORE_ERROR, SE_STORE_ERROR_NEEDS_PASSWORD);
+  g_clear_error (&error);
+
+  g_clear_object (&store);
+  se_test_pg_run ("DROP DATABASE se_sign_in WITH (FORCE)");
+  se_test_pg_run ("DROP ROLE se_signer");
+  se_test_pg_restore_password (saved);
+  se_test_remove_dir (dir);
 }
 
 int
@@ -248,6 +352,7 @@ main (int   argc,
   ADD ("foreign", test_foreign);
   ADD ("connection-lost", test_connection_lost);
   g_test_add_func ("/store-server/open-errors", test_open_errors);
+  g_test_add_func ("/store-server/sign-in", test_sign_in);
 
   return g_test_run ();
 }

@@ -150,7 +150,7 @@ edit_and_save (SeRecordPage *page,
 static GtkWidget *
 changed_line (SeRecordPage *page)
 {
-  GtkWidget *revealer = se_test_find_type (GTK_WIDGET (page), GTK_TYPE_REVEALER);
+  GtkWidget *revealer = se_test_find_named (GTK_WIDGET (page), "changed-line");
 
   g_assert_nonnull (revealer);
   return revealer;
@@ -195,22 +195,6 @@ dialog_shown (AdwMessageDialog *previous)
   return found;
 }
 
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0
-      && gtk_widget_get_visible (root))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_button (c, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Presses the dialog's button of @response, as a user does */
 static void
 respond (AdwMessageDialog *dialog,
@@ -219,49 +203,11 @@ respond (AdwMessageDialog *dialog,
   GtkWidget *button;
 
   g_assert_true (adw_message_dialog_has_response (dialog, response));
-  button = find_button (GTK_WIDGET (dialog),
-                        adw_message_dialog_get_response_label (dialog, response));
+  button = se_test_find_button (GTK_WIDGET (dialog),
+                                adw_message_dialog_get_response_label (dialog, response));
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   se_test_wait_for_idle ();
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  const char *dir = g_getenv ("SE_SCREENSHOT_DIR");
-  const char *lang = g_getenv ("SE_SCREENSHOT_LANG");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot     *snapshot;
-  int              w, h;
-
-  if (dir == NULL)
-    return;
-
-  /* let the dialog reach its size and draw */
-  for (int i = 0; i < 50; i++)
-    {
-      se_test_wait_for_idle ();
-      g_usleep (10000);
-    }
-  w = gtk_widget_get_width (widget);
-  h = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  file = g_strdup_printf ("%s-%s.png", name, lang != NULL ? lang : "en");
-  path = g_build_filename (dir, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
 }
 
 /* The mapped labels under @root that show @text */
@@ -359,6 +305,15 @@ test_save_shows_elsewhere (void)
   edit_and_save (page_b, "title", TITLE);
   wait_until (shows, &back);
 
+  /* A's History says who changed it */
+  se_window_show_section (a, "history");
+  se_test_wait_for_idle ();
+  {
+    g_autofree char *by = g_strdup_printf (" by %s", g_getenv ("PGUSER"));
+    if (g_getenv ("SE_SCREENSHOT_DIR") == NULL)
+      g_assert_true (se_test_has_label (GTK_WIDGET (a), by, FALSE));
+  }
+
   gtk_window_destroy (GTK_WINDOW (a));
   gtk_window_destroy (GTK_WINDOW (b));
   se_test_wait_for_idle ();
@@ -392,7 +347,7 @@ test_conflict_save_mine (void)
                    "Lemgo (A)");
   g_assert_true (gtk_widget_get_visible (se_test_find_actionable (GTK_WIDGET (page_a),
                                                                   "page.compare")));
-  save_png (GTK_WIDGET (a), "changed-line");
+  se_test_save_png (GTK_WIDGET (a), "changed-line");
 
   action (GTK_WIDGET (page_a), "page.save");
   g_assert_true (se_record_page_get_editing (page_a));
@@ -406,7 +361,7 @@ test_conflict_save_mine (void)
   g_assert_true (adw_message_dialog_has_response (dialog, "theirs"));
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "mine"), ==,
                    ADW_RESPONSE_DESTRUCTIVE);
-  save_png (GTK_WIDGET (dialog), "conflict-dialog");
+  se_test_save_png (GTK_WIDGET (dialog), "conflict-dialog");
 
   respond (dialog, "compare");
   dialog = dialog_shown (dialog);
@@ -417,7 +372,7 @@ test_conflict_save_mine (void)
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Lemgo (A)"));
   /* only the field that differs */
   g_assert_null (se_test_find_named (adw_message_dialog_get_extra_child (dialog), "title"));
-  save_png (GTK_WIDGET (dialog), "conflict-compare");
+  se_test_save_png (GTK_WIDGET (dialog), "conflict-compare");
 
   respond (dialog, "mine");
   dialog = dialog_shown (dialog);
@@ -478,6 +433,61 @@ test_conflict_keep_theirs (void)
   g_assert_cmpstr (stored, ==, "Soest (A)");
 
   gtk_window_destroy (GTK_WINDOW (a));
+  gtk_window_destroy (GTK_WINDOW (b));
+  se_test_wait_for_idle ();
+}
+
+static GtkWidget *
+presence_line (SeRecordPage *page)
+{
+  GtkWidget *revealer = se_test_find_named (GTK_WIDGET (page), "presence-line");
+
+  g_assert_nonnull (revealer);
+  return revealer;
+}
+
+static gboolean
+presence_shown (gpointer page)
+{
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (presence_line (page)));
+}
+
+static gboolean
+presence_hidden (gpointer page)
+{
+  return !presence_shown (page);
+}
+
+/* While A edits a placement, B's page of it says who is editing it */
+static void
+test_presence (void)
+{
+  SeWindow     *a = open_window (1280);
+  SeWindow     *b = open_window (1280);
+  SeRecordPage *page_a = show (a, TITLE);
+  SeRecordPage *page_b = show (b, TITLE);
+  GtkWidget    *label;
+
+  g_assert_false (presence_shown (page_b));
+  action (GTK_WIDGET (page_a), "page.edit");
+  wait_until (presence_shown, page_b);
+  label = se_test_find_type (gtk_revealer_get_child (GTK_REVEALER (presence_line (page_b))),
+                             GTK_TYPE_LABEL);
+  g_test_message ("presence: %s", gtk_label_get_text (GTK_LABEL (label)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), g_getenv ("PGUSER")));
+  /* A's own page names nobody */
+  g_assert_false (presence_shown (page_a));
+  se_test_save_png (GTK_WIDGET (b), "presence-line");
+
+  action (GTK_WIDGET (page_a), "page.cancel");
+  wait_until (presence_hidden, page_b);
+
+  /* a window that closes while editing ends it too */
+  action (GTK_WIDGET (page_a), "page.edit");
+  wait_until (presence_shown, page_b);
+  gtk_window_destroy (GTK_WINDOW (a));
+  wait_until (presence_hidden, page_b);
+
   gtk_window_destroy (GTK_WINDOW (b));
   se_test_wait_for_idle ();
 }
@@ -591,6 +601,7 @@ main (int   argc,
   g_test_add_func ("/window-live/conflict-save-mine", test_conflict_save_mine);
   g_test_add_func ("/window-live/conflict-keep-theirs", test_conflict_keep_theirs);
   g_test_add_func ("/window-live/deleted-elsewhere", test_deleted_elsewhere);
+  g_test_add_func ("/window-live/presence", test_presence);
   status = g_test_run ();
 
   se_test_pg_run ("DROP DATABASE se_live WITH (FORCE)");

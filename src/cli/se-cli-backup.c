@@ -146,3 +146,47 @@ se_cli_upgrade_schema (const char *database)
   g_print ("%s\n", _("The database on the server is up to date."));
   return 0;
 }
+
+/**
+ * se_cli_grant:
+ * @database: a database on a server
+ * @role_name: "reader", "clerk" or "administrator"
+ * @user: (nullable): a user on the server
+ *
+ * --grant ROLE USER: gives @user @role_name in the database, setting up
+ * the roles the first time (se_store_grant_role ()).
+ */
+int
+se_cli_grant (const char *database,
+              const char *role_name,
+              const char *user)
+{
+  g_autoptr (SeStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  SeStoreRole role;
+
+  if (!se_store_location_is_server (database))
+    return se_cli_fail (_("--grant is for a database on a server; a file is its owner’s. Give "
+                          "the server with --database."));
+  if (!se_store_role_from_name (role_name, &role))
+    {
+      /* Translators: %s is what was given; reader, clerk and administrator are
+       * the words to type and stay as they are */
+      g_autofree char *msg = g_strdup_printf (_("“%s” is not a role. Give reader, clerk or "
+                                                "administrator, then the user."),
+                                                 role_name);
+      return se_cli_fail (msg);
+    }
+  if (user == NULL || *user == '\0')
+    return se_cli_fail (_("--grant needs the user after the role: --grant clerk USER."));
+
+  store = se_cli_open_store (database, SE_STORE_OPEN_FLAGS_NO_CREATE);
+  if (store == NULL)
+    return SE_CLI_EXIT_FAILURE;
+  if (!se_store_grant_role (store, role, user, &error))
+    return se_cli_fail (error->message);
+
+  /* Translators: %1$s is a user name, %2$s a role such as "Clerk" */
+  g_print (_("%1$s now has the role %2$s.\n"), user, se_store_role_get_label (role));
+  return 0;
+}

@@ -18,5 +18,8 @@ int se_cli_restore (const char *db_path,
 int se_cli_copy_to (const char *database,
                     const char *target);
 int se_cli_upgrade_schema (const char *database);
+int se_cli_grant (const char *database,
+                  const char *role_name,
+                  const char *user);
 
 G_END_DECLS

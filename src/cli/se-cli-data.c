@@ -129,10 +129,10 @@ se_cli_data_export_csv (const char *database,
  * se_cli_data_rewrite_arguments:
  * @arguments: (inout): the command line
  *
- * GOption gives an option one value, but --import-csv KIND FILE takes two,
- * and the arguments left over are the files the app opens. So FILE is
- * marked here, before the options are parsed, as the value of the hidden
- * option --csv-file.
+ * GOption gives an option one value, but --import-csv KIND FILE takes two
+ * (and --grant ROLE USER), and the arguments left over are the files the
+ * app opens. So the second is marked here, before the options are parsed,
+ * as the value of the hidden option --csv-file (--grant-user).
  */
 void
 se_cli_data_rewrite_arguments (char ***arguments)
@@ -144,6 +144,7 @@ se_cli_data_rewrite_arguments (char ***arguments)
   for (guint i = 0; args[i] != NULL; i++)
     {
       const char *a = args[i];
+      const char *second = "--csv-file";
       guint file = 0;
 
       g_strv_builder_add (builder, a);
@@ -162,10 +163,21 @@ se_cli_data_rewrite_arguments (char ***arguments)
         }
       else if (g_str_has_prefix (a, "--import-csv=") || g_str_has_prefix (a, "--export-csv="))
         file = i + 1;
+      else if (strcmp (a, "--grant") == 0 && args[i + 1] != NULL)
+        {
+          g_strv_builder_add (builder, args[++i]);
+          file = i + 1;
+          second = "--grant-user";
+        }
+      else if (g_str_has_prefix (a, "--grant="))
+        {
+          file = i + 1;
+          second = "--grant-user";
+        }
 
       if (file > 0 && args[file] != NULL && args[file][0] != '-')
         {
-          g_strv_builder_add (builder, "--csv-file");
+          g_strv_builder_add (builder, second);
           g_strv_builder_add (builder, args[file]);
           i = file;
           changed = TRUE;

@@ -27,6 +27,7 @@ struct _SeAuditEntry
   GType          record_type;
   gint64         record_id;
   SeAuditAction  action;
+  char          *actor; /* the server's user who did it; NULL in a file */
 };
 
 G_DEFINE_FINAL_TYPE (SeAuditEntry, se_audit_entry, G_TYPE_OBJECT)
@@ -37,6 +38,7 @@ se_audit_entry_finalize (GObject *object)
   SeAuditEntry *self = SE_AUDIT_ENTRY (object);
 
   g_clear_pointer (&self->at, g_date_time_unref);
+  g_clear_pointer (&self->actor, g_free);
 
   G_OBJECT_CLASS (se_audit_entry_parent_class)->finalize (object);
 }
@@ -79,6 +81,34 @@ se_audit_entry_new (gint64         id,
   self->record_id = record_id;
   self->action = action;
   return self;
+}
+
+/**
+ * se_audit_entry_set_actor:
+ * @actor: (nullable): the user on the server who made the change
+ */
+void
+se_audit_entry_set_actor (SeAuditEntry *self,
+                          const char   *actor)
+{
+  g_return_if_fail (SE_IS_AUDIT_ENTRY (self));
+
+  g_free (self->actor);
+  self->actor = g_strdup (actor);
+}
+
+/**
+ * se_audit_entry_get_actor:
+ *
+ * Returns: (nullable): the user on the server who made the change (its
+ *   session_user); %NULL in a file, which has one user
+ */
+const char *
+se_audit_entry_get_actor (SeAuditEntry *self)
+{
+  g_return_val_if_fail (SE_IS_AUDIT_ENTRY (self), NULL);
+
+  return self->actor;
 }
 
 gint64

@@ -28,6 +28,9 @@ SeAuditEntry  *se_audit_entry_new              (gint64         id,
                                                 gint64         record_id,
                                                 SeAuditAction  action);
 gint64         se_audit_entry_get_id           (SeAuditEntry  *self);
+void           se_audit_entry_set_actor (SeAuditEntry *self,
+                                         const char   *actor);
+const char    *se_audit_entry_get_actor (SeAuditEntry *self);
 GDateTime     *se_audit_entry_get_at           (SeAuditEntry  *self);
 GType          se_audit_entry_get_record_type  (SeAuditEntry  *self);
 gint64         se_audit_entry_get_record_id    (SeAuditEntry  *self);

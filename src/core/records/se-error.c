@@ -14,12 +14,18 @@
 
 /* A conflict's error (SE_STORE_ERROR_CONFLICT, or SE_STORE_ERROR_NOT_FOUND
  * when the row is gone) carries what the database holds now and who
- * changed it when, as far as the audit log says. */
+ * changed it when, as far as the audit log says. A sign-in's
+ * (SE_STORE_ERROR_NEEDS_PASSWORD, SE_STORE_ERROR_PASSWORD_REFUSED) carries
+ * whom the connection signed in as, where. */
 typedef struct
 {
   SeRecord *stored;
   char     *actor;
   char     *at;
+  char     *host;
+  char     *port;
+  char     *database;
+  char     *user;
 } SeStoreErrorPrivate;
 
 static void
@@ -28,6 +34,10 @@ se_store_error_private_init (SeStoreErrorPrivate *priv)
   priv->stored = NULL;
   priv->actor = NULL;
   priv->at = NULL;
+  priv->host = NULL;
+  priv->port = NULL;
+  priv->database = NULL;
+  priv->user = NULL;
 }
 
 static void
@@ -37,6 +47,10 @@ se_store_error_private_copy (const SeStoreErrorPrivate *src,
   dest->stored = src->stored != NULL ? g_object_ref (src->stored) : NULL;
   dest->actor = g_strdup (src->actor);
   dest->at = g_strdup (src->at);
+  dest->host = g_strdup (src->host);
+  dest->port = g_strdup (src->port);
+  dest->database = g_strdup (src->database);
+  dest->user = g_strdup (src->user);
 }
 
 static void
@@ -45,6 +59,10 @@ se_store_error_private_clear (SeStoreErrorPrivate *priv)
   g_clear_object (&priv->stored);
   g_clear_pointer (&priv->actor, g_free);
   g_clear_pointer (&priv->at, g_free);
+  g_clear_pointer (&priv->host, g_free);
+  g_clear_pointer (&priv->port, g_free);
+  g_clear_pointer (&priv->database, g_free);
+  g_clear_pointer (&priv->user, g_free);
 }
 
 G_DEFINE_EXTENDED_ERROR (SeStoreError, se_store_error)
@@ -120,4 +138,73 @@ se_store_error_dup_time (const GError *error)
   if (priv == NULL || priv->at == NULL)
     return NULL;
   return g_date_time_new_from_iso8601 (priv->at, NULL);
+}
+
+/**
+ * _se_store_error_take_login:
+ * @error: a store error
+ * @host: (transfer full): the server's host (or socket directory)
+ * @port: (transfer full): its port
+ * @database: (transfer full): the database's name
+ * @user: (transfer full): the user the connection signed in as
+ *
+ * Says whom a sign-in's @error was about (for the store).
+ */
+void
+_se_store_error_take_login (GError *error,
+                            char   *host,
+                            char   *port,
+                            char   *database,
+                            char   *user)
+{
+  SeStoreErrorPrivate *priv = se_store_error_get_private (error);
+
+  g_return_if_fail (priv != NULL);
+
+  g_free (priv->host);
+  priv->host = host;
+  g_free (priv->port);
+  priv->port = port;
+  g_free (priv->database);
+  priv->database = database;
+  g_free (priv->user);
+  priv->user = user;
+}
+
+/**
+ * se_store_error_get_login:
+ * @error: an error of opening a server
+ * @host: (out) (optional): the server's host, or the directory of its
+ *   socket
+ * @port: (out) (optional): its port
+ * @database: (out) (optional): the database
+ * @user: (out) (optional): the user the connection signed in as
+ *
+ * For %SE_STORE_ERROR_NEEDS_PASSWORD and %SE_STORE_ERROR_PASSWORD_REFUSED:
+ * where and as whom the connection signed in, as libpq made it out of the
+ * location, the service file and the environment: what a keyring keeps a
+ * password under.
+ *
+ * Returns: %TRUE when @error carries them
+ */
+gboolean
+se_store_error_get_login (const GError *error,
+                          const char  **host,
+                          const char  **port,
+                          const char  **database,
+                          const char  **user)
+{
+  SeStoreErrorPrivate *priv = error != NULL ? se_store_error_get_private (error) : NULL;
+
+  if (priv == NULL || priv->user == NULL)
+    return FALSE;
+  if (host != NULL)
+    *host = priv->host;
+  if (port != NULL)
+    *port = priv->port;
+  if (database != NULL)
+    *database = priv->database;
+  if (user != NULL)
+    *user = priv->user;
+  return TRUE;
 }

@@ -36,6 +36,12 @@ typedef enum
   SE_STORE_ERROR_LOCKED,
   /* another has changed the record since it was read */
   SE_STORE_ERROR_CONFLICT,
+  /* the server's roles do not let the signed-in user do it */
+  SE_STORE_ERROR_PERMISSION_DENIED,
+  /* the server asks for a password that no one gave (se_store_error_get_login ()) */
+  SE_STORE_ERROR_NEEDS_PASSWORD,
+  /* the server refused the password it was given (se_store_error_get_login ()) */
+  SE_STORE_ERROR_PASSWORD_REFUSED,
 } SeStoreError;
 
 /**
@@ -74,5 +80,15 @@ void                     _se_store_error_set_changed_by (GError     *error,
                                                          SeRecord   *stored,
                                                          const char *actor,
                                                          const char *at);
+gboolean                 se_store_error_get_login (const GError *error,
+                                                   const char  **host,
+                                                   const char  **port,
+                                                   const char  **database,
+                                                   const char  **user);
+void                     _se_store_error_take_login (GError *error,
+                                                     char   *host,
+                                                     char   *port,
+                                                     char   *database,
+                                                     char   *user);
 
 G_END_DECLS

@@ -111,7 +111,7 @@ result_of_state (const char *state)
     { "40P01", SE_DB_BUSY },               /* deadlock_detected */
     { "55P03", SE_DB_BUSY },               /* lock_not_available */
     { "25006", SE_DB_READ_ONLY },          /* read_only_sql_transaction */
-    { "42501", SE_DB_READ_ONLY },          /* insufficient_privilege */
+    { "42501", SE_DB_PERMISSION_DENIED },  /* insufficient_privilege, row security */
     { "53100", SE_DB_DISK_FULL },
     { "57P01", SE_DB_CONNECTION_LOST }, /* admin_shutdown */
     { "57P02", SE_DB_CONNECTION_LOST }, /* crash_shutdown */
@@ -1133,6 +1133,112 @@ answers_without_tls (const char *conninfo)
   return tls && PQpingParams (keys, values, TRUE) != PQPING_NO_RESPONSE;
 }
 
+/* The logins of this process: conninfo -> Login. A user signs in once
+ * (the window asks, or finds the password in the keyring), and every
+ * connection made to that location after it signs in the same way: the
+ * listener's, those the store makes again after a lost connection, and
+ * those of a second store on the same location (a second window, a job in
+ * a thread of its own). */
+typedef struct
+{
+  char *user; /* NULL: what the location and libpq say */
+  char *password;
+} Login;
+
+static GMutex      logins_lock;
+static GHashTable *logins;
+
+static void
+login_free (gpointer data)
+{
+  Login *login = data;
+
+  if (login == NULL)
+    return;
+  g_free (login->user);
+  if (login->password != NULL)
+    memset (login->password, 0, strlen (login->password));
+  g_free (login->password);
+  g_free (login);
+}
+
+static void
+logins_replace (const char *conninfo,
+                Login      *login)
+{
+  if (logins == NULL)
+    logins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, login_free);
+  if (login != NULL)
+    g_hash_table_insert (logins, g_strdup (conninfo), login);
+  else
+    g_hash_table_remove (logins, conninfo);
+}
+
+gpointer
+se_db_pg_set_login (const char *conninfo,
+                    const char *user,
+                    const char *password)
+{
+  Login *previous = NULL;
+  Login *login = NULL;
+
+  g_return_val_if_fail (conninfo != NULL, NULL);
+
+  if (password != NULL)
+    {
+      login = g_new0 (Login, 1);
+      login->user = user != NULL && *user != '\0' ? g_strdup (user) : NULL;
+      login->password = g_strdup (password);
+    }
+
+  g_mutex_lock (&logins_lock);
+  if (logins != NULL)
+    {
+      gpointer key = NULL;
+
+      if (g_hash_table_steal_extended (logins, conninfo, &key, (gpointer *) &previous))
+        g_free (key);
+    }
+  logins_replace (conninfo, login);
+  g_mutex_unlock (&logins_lock);
+  return previous;
+}
+
+void
+se_db_pg_login_free (gpointer login)
+{
+  login_free (login);
+}
+
+void
+se_db_pg_restore_login (const char *conninfo,
+                        gpointer    login)
+{
+  g_return_if_fail (conninfo != NULL);
+
+  g_mutex_lock (&logins_lock);
+  logins_replace (conninfo, login);
+  g_mutex_unlock (&logins_lock);
+}
+
+/* A copy of the login for @conninfo, or NULL */
+static Login *
+logins_lookup (const char *conninfo)
+{
+  Login *found, *copy = NULL;
+
+  g_mutex_lock (&logins_lock);
+  found = logins != NULL ? g_hash_table_lookup (logins, conninfo) : NULL;
+  if (found != NULL)
+    {
+      copy = g_new0 (Login, 1);
+      copy->user = g_strdup (found->user);
+      copy->password = g_strdup (found->password);
+    }
+  g_mutex_unlock (&logins_lock);
+  return copy;
+}
+
 /* Why a connection failed, in the classes the store has words for. libpq
  * says it only in words of its own (and the server's, in the server's
  * language), so the classes come from what can be asked: whether the
@@ -1154,11 +1260,12 @@ classify_failure (PgDb       *self,
   if (ping == PQPING_REJECT)
     return SE_DB_BUSY;
   if (PQconnectionNeedsPassword (self->conn))
-    return SE_DB_ACCESS_DENIED;
+    return SE_DB_NEEDS_PASSWORD;
 
-  /* Into the maintenance database with the same credentials: if that
-   * works, it was the database that was missing */
-  options = PQconninfoParse (conninfo, NULL);
+  /* Into the maintenance database with the same credentials (those the
+   * connection was made with, a login's among them): if that works, it
+   * was the database that was missing */
+  options = PQconninfo (self->conn);
   if (options == NULL)
     return SE_DB_CANNOT_OPEN;
   {
@@ -1184,7 +1291,11 @@ classify_failure (PgDb       *self,
   other_ok = PQstatus (other) == CONNECTION_OK;
   PQfinish (other);
 
-  return other_ok ? SE_DB_NO_SUCH_DATABASE : SE_DB_ACCESS_DENIED;
+  if (other_ok)
+    return SE_DB_NO_SUCH_DATABASE;
+  /* The server asked for a password and got one (given, from ~/.pgpass
+   * or the environment), and let no one in with it */
+  return PQconnectionUsedPassword (self->conn) ? SE_DB_PASSWORD_REFUSED : SE_DB_ACCESS_DENIED;
 }
 
 SeDbResult
@@ -1192,9 +1303,11 @@ se_db_pg_open (const char *conninfo,
                SeDb      **db)
 {
   PgDb       *self = g_new0 (PgDb, 1);
-  const char *keys[] = { "dbname", "application_name", "client_encoding", "connect_timeout",
-                         NULL };
-  const char *values[] = { conninfo, "staff-exchange", "UTF8", "10", NULL };
+  Login      *login = logins_lookup (conninfo);
+  const char *keys[7] = { "dbname", "application_name", "client_encoding", "connect_timeout",
+                          NULL };
+  const char *values[7] = { conninfo, "staff-exchange", "UTF8", "10", NULL };
+  int         n = 4;
   PGresult   *res = NULL;
   SeDbResult  rc;
 
@@ -1202,9 +1315,23 @@ se_db_pg_open (const char *conninfo,
   self->generation = 1;
   *db = &self->parent;
 
+  /* A login's user and password, after the location: they win over it */
+  if (login != NULL && login->user != NULL)
+    {
+      keys[n] = "user";
+      values[n++] = login->user;
+    }
+  if (login != NULL)
+    {
+      keys[n] = "password";
+      values[n++] = login->password;
+    }
+  keys[n] = values[n] = NULL;
+
   /* expand_dbname: @conninfo is a URI, key=value pairs or service=NAME;
    * what it sets wins over the defaults after it */
   self->conn = PQconnectdbParams (keys, values, TRUE);
+  login_free (login);
   if (self->conn == NULL)
     return fail (self, SE_DB_FAILED, "out of memory");
   if (PQstatus (self->conn) != CONNECTION_OK)
@@ -1228,6 +1355,29 @@ se_db_pg_open (const char *conninfo,
             &res);
   PQclear (res);
   return rc;
+}
+
+gboolean
+se_db_pg_get_login (SeDb  *db,
+                    char **host,
+                    char **port,
+                    char **database,
+                    char **user)
+{
+  PGconn *conn;
+
+  g_return_val_if_fail (db != NULL && db->klass == &pg_class, FALSE);
+
+  conn = PG (db)->conn;
+  if (conn == NULL || PQuser (conn) == NULL)
+    return FALSE;
+  /* PQhost () gives a socket's directory, or "localhost" where nothing
+   * was said: what libpq connected to */
+  *host = g_strdup (PQhost (conn) != NULL ? PQhost (conn) : "");
+  *port = g_strdup (PQport (conn) != NULL ? PQport (conn) : "");
+  *database = g_strdup (PQdb (conn) != NULL ? PQdb (conn) : "");
+  *user = g_strdup (PQuser (conn));
+  return TRUE;
 }
 
 gpointer

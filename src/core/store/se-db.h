@@ -35,6 +35,7 @@ typedef enum
   SE_DB_FAILED,
   SE_DB_BUSY, /* another connection holds a lock */
   SE_DB_READ_ONLY,
+  SE_DB_PERMISSION_DENIED, /* the server's grants or row security refused it */
   SE_DB_DISK_FULL,
   SE_DB_IO,
   SE_DB_CORRUPT,
@@ -44,8 +45,10 @@ typedef enum
   SE_DB_MISUSE,
 
   /* Why a server could not be opened */
-  SE_DB_UNREACHABLE,   /* no server answers there */
-  SE_DB_ACCESS_DENIED, /* the user name or password was refused */
+  SE_DB_UNREACHABLE,      /* no server answers there */
+  SE_DB_ACCESS_DENIED,    /* the user name or password was refused */
+  SE_DB_NEEDS_PASSWORD,   /* the server asks for a password, and none was given */
+  SE_DB_PASSWORD_REFUSED, /* a password was given, and the server refused it */
   SE_DB_NO_SUCH_DATABASE,
   SE_DB_SERVER_TOO_OLD, /* older than PostgreSQL 13 */
   SE_DB_TLS_FAILED,     /* it answers, but not over the TLS the settings ask for */
@@ -462,6 +465,29 @@ SeDbResult se_db_pg_open       (const char  *conninfo,
                                 SeDb       **db);
 /* A location without its password, for titles and messages */
 char      *se_db_pg_describe   (const char  *conninfo);
+
+/* The user and password that this process's connections to @conninfo
+ * sign in with (se_db_pg_open (), the listener's, those made again), in
+ * place of what @conninfo and libpq's own sources (~/.pgpass, the
+ * environment) would give; @password NULL forgets them. Returns the ones
+ * set before (or NULL), for se_db_pg_restore_login (), which takes them,
+ * or se_db_pg_login_free (). */
+gpointer   se_db_pg_set_login (const char *conninfo,
+                               const char *user,
+                               const char *password);
+void       se_db_pg_restore_login (const char *conninfo,
+                                   gpointer    login);
+void       se_db_pg_login_free (gpointer login);
+
+/* Whom a connection that failed with SE_DB_NEEDS_PASSWORD or
+ * SE_DB_PASSWORD_REFUSED tried to sign in as, where: what libpq made of
+ * the location, the service file and the environment. Each is newly
+ * allocated. */
+gboolean   se_db_pg_get_login (SeDb  *db,
+                               char **host,
+                               char **port,
+                               char **database,
+                               char **user);
 /* The PGconn, for the tests that watch the server itself */
 gpointer   se_db_pg_get_handle (SeDb        *db);
 

@@ -61,7 +61,8 @@ parse_action (const char    *text,
  *
  * The audit trail, newest first, a page at a time for the History page.
  * It says when which record was created, changed or deleted, by kind and
- * id only: it holds no names or other content.
+ * id only: it holds no names or other content of the records; on a
+ * server, who did it (the server's user).
  *
  * Returns: (transfer full) (nullable): a #GListModel of #SeAuditEntry
  */
@@ -77,7 +78,7 @@ se_store_get_audit_log (SeStore  *self,
 
   g_return_val_if_fail (SE_IS_STORE (self), NULL);
 
-  stmt = _se_store_query_begin (self, "SELECT id, at, record_table, record_id, action"
+  stmt = _se_store_query_begin (self, "SELECT id, at, record_table, record_id, action, actor"
                                       " FROM audit_log ORDER BY id DESC LIMIT ?1 OFFSET ?2",
                                 error);
   if (stmt == NULL)
@@ -104,6 +105,7 @@ se_store_get_audit_log (SeStore  *self,
 
       entry = se_audit_entry_new (se_db_column_int64 (stmt, 0), at, type,
                                   se_db_column_int64 (stmt, 3), action);
+      se_audit_entry_set_actor (entry, se_db_column_text (stmt, 5));
       g_list_store_append (entries, entry);
     }
   if (!ok)

@@ -132,6 +132,11 @@ gboolean              _se_store_copy_begin_file (SeStore *self,
                                                  GError **error);
 gboolean              _se_store_copy_end_file (SeStore *self,
                                                GError **error);
+gboolean              _se_store_read_role (SeStore    *self,
+                                           const char *where,
+                                           GError    **error);
+gboolean              _se_store_refresh_roles (SeStore *self,
+                                               GError **error);
 gboolean              _se_store_copy_begin_server (SeStore *self,
                                                    GError **error);
 gboolean              _se_store_copy_end_server (SeStore *self,
@@ -161,6 +166,10 @@ struct _SeStore
   const SeStoreDialect *dialect;
   gboolean    read_only;
   char       *read_only_reason;
+  SeStoreRole           role;          /* on a server whose roles are set up */
+  const char           *editing_table; /* the record this store edits (se-store-presence.c) */
+  GType                 editing_type;
+  gint64                editing_id;
   gboolean    on_network;
   SeStoreLock *lock;        /* <path>.lock while open for writing */
   SeDbListener         *listener;    /* a server's, once se_store_listen () */
@@ -237,6 +246,13 @@ void      _se_store_emit_record_changed (SeStore       *self,
                                          gint64         id,
                                          ChangeKind     kind);
 void      _se_store_emit_changed        (SeStore       *self);
+void      _se_store_emit_presence_changed (SeStore *self,
+                                           GType    type,
+                                           gint64   id);
+gboolean  _se_store_presence_notified (SeStore      *self,
+                                       const char   *table,
+                                       const gint64 *ids,
+                                       guint         n_ids);
 void      _se_store_bulk_free           (gpointer       data);
 
 /* Rows and the identity map (se-store-read.c) */

@@ -207,13 +207,18 @@ _se_store_open_server (const char      *conninfo,
       return NULL;
     }
 
+  /* the user's role first: one without any may not read the schema */
+  if (!_se_store_read_role (self, where, error))
+    return NULL;
   if (!probe (self, &version, &oldest_writer, error))
     {
       g_prefix_error (error, "%s: ", where);
       return NULL;
     }
 
-  if (flags & SE_STORE_OPEN_FLAGS_READ_ONLY)
+  if (self->read_only_reason != NULL)
+    ; /* a reader's */
+  else if (flags & SE_STORE_OPEN_FLAGS_READ_ONLY)
     self->read_only_reason = g_strdup (_("The database was opened for reading only."));
   else if (version > ours && oldest_writer > ours)
     self->read_only_reason = g_strdup (_("The database on the server was brought up to date by "
@@ -310,9 +315,18 @@ se_store_upgrade_schema (SeStore *self,
        * writable than it was */
       return TRUE;
     }
+  if (self->role == SE_STORE_ROLE_READER || self->role == SE_STORE_ROLE_CLERK)
+    {
+      g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_PERMISSION_DENIED,
+                   /* Translators: %s is a role, e.g. "Clerk" */
+                   _("Your role in this database is %s: only an administrator brings its "
+                     "schema up to date."),
+                      se_store_role_get_label (self->role));
+      return FALSE;
+    }
   if (self->read_only && !_se_store_exec (self, "SET default_transaction_read_only = off", error))
     return FALSE;
-  if (!migrate (self, error))
+  if (!migrate (self, error) || !_se_store_refresh_roles (self, error))
     return FALSE;
   g_clear_pointer (&self->read_only_reason, g_free);
   self->read_only = FALSE;
@@ -351,8 +365,20 @@ on_notified (gpointer      user_data,
   if (self->in_transaction)
     return FALSE;
 
+  if (table != NULL && _se_store_presence_notified (self, table, ids, n_ids))
+    return TRUE;
   if (table == NULL)
-    _se_store_reread_all (self);
+    {
+      gint64 one;
+
+      /* Listening (again): the store's own connection may have been lost
+       * with the listener's. Outside a transaction nothing is pending on
+       * it, so it is made again now, not by the next read, which would
+       * fail once (a window's checks, or its counts). */
+      if (!_se_store_query_int (self->db, "SELECT 1", &one, NULL))
+        (void) _se_store_query_int (self->db, "SELECT 1", &one, NULL);
+      _se_store_reread_all (self);
+    }
   else if (!g_hash_table_lookup_extended (self->table_types, table, NULL, &type))
     return TRUE;
   else if (n_ids == 0 || n_ids >= REREAD_WHOLE_AT)

@@ -51,9 +51,11 @@ _se_store_bulk_free (gpointer data)
   g_free (b);
 }
 
-enum {
+enum
+{
   SIGNAL_CHANGED,
   SIGNAL_RECORD_CHANGED,
+  SIGNAL_PRESENCE_CHANGED,
   N_SIGNALS
 };
 
@@ -127,6 +129,14 @@ void
 _se_store_emit_changed (SeStore *self)
 {
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+void
+_se_store_emit_presence_changed (SeStore *self,
+                                 GType    type,
+                                 gint64   id)
+{
+  g_signal_emit (self, signals[SIGNAL_PRESENCE_CHANGED], 0, type, id);
 }
 
 /* In the order they depend on each other. */
@@ -206,6 +216,12 @@ _se_store_set_db_error (GError   **error,
                            _("The database can only be read, not changed. Ask for write "
                              "access to the file and its folder."));
       break;
+    case SE_DB_PERMISSION_DENIED:
+      g_set_error_literal (error, SE_STORE_ERROR, SE_STORE_ERROR_PERMISSION_DENIED,
+                           _("The server refused this: your role in the database does not "
+                             "allow it. Nothing was changed. Ask the database’s administrator "
+                             "if you need to do it."));
+      break;
     case SE_DB_NOT_A_DATABASE:
       g_set_error_literal (error, SE_STORE_ERROR, SE_STORE_ERROR_NOT_A_DATABASE,
                            _("This file is not a Staff Exchange database. Choose another "
@@ -220,6 +236,39 @@ _se_store_set_db_error (GError   **error,
                            _("The connection to the database server was lost, so nothing was "
                              "changed. Try again: Staff Exchange connects again by itself once "
                              "the server answers."));
+      break;
+    case SE_DB_NEEDS_PASSWORD:
+    case SE_DB_PASSWORD_REFUSED:
+      {
+        char    *host = NULL, *port = NULL, *database = NULL, *user = NULL;
+        gboolean known = db != NULL && se_db_pg_get_login (db, &host, &port, &database, &user);
+
+        if (!known)
+          user = g_strdup ("");
+        if (rc == SE_DB_NEEDS_PASSWORD)
+          g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_NEEDS_PASSWORD,
+                       /* Translators: %s is a user name on a database server */
+                       _("The database server asks for the password of the user “%s”, and "
+                         "none was given. Sign in when the window asks for it, or keep it in "
+                         "~/.pgpass on this computer."),
+                          user);
+        else
+          g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_PASSWORD_REFUSED,
+                       /* Translators: %s is a user name on a database server */
+                       _("The database server refused the user name or the password (user "
+                         "“%s”). Check them, or ask your IT department for access."),
+                          user);
+        /* Whom and where, for the keyring */
+        if (known && error != NULL)
+          _se_store_error_take_login (*error, host, port, database, user);
+        else
+          {
+            g_free (host);
+            g_free (port);
+            g_free (database);
+            g_free (user);
+          }
+      }
       break;
     case SE_DB_CANNOT_OPEN:
       g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_CANNOT_OPEN,
@@ -506,6 +555,70 @@ se_store_open_location (const char      *location,
   if (se_db_is_server_location (location))
     return _se_store_open_server (location, flags, error);
   return se_store_open (location, flags, error);
+}
+
+/**
+ * se_store_open_location_as:
+ * @location: a file, or a server (se_store_location_is_server ())
+ * @flags: how to open it
+ * @user: (nullable): on a server, the user to sign in as; %NULL for the
+ *   one @location and libpq name
+ * @password: (nullable): on a server, @user's password; %NULL to open
+ *   as se_store_open_location () does, with what libpq finds (~/.pgpass,
+ *   the environment) and the login given before, if any
+ * @error: a #SE_STORE_ERROR; on a server that wants a password,
+ *   %SE_STORE_ERROR_NEEDS_PASSWORD when none was given, or
+ *   %SE_STORE_ERROR_PASSWORD_REFUSED, both with se_store_error_get_login ()
+ *
+ * Opens @location as se_store_open_location () does, on a server signed
+ * in as @user with @password. Once it opens, this process's later
+ * connections to @location sign in the same way: the store's own when it
+ * connects again, its listener's, and the stores opened on the same
+ * location later (a second window, the jobs that read in a thread), until
+ * se_store_forget_login (). Neither is ever part of @location, which
+ * titles show and settings keep.
+ *
+ * Returns: (transfer full) (nullable): the store
+ */
+SeStore *
+se_store_open_location_as (const char      *location,
+                           SeStoreOpenFlags flags,
+                           const char      *user,
+                           const char      *password,
+                           GError         **error)
+{
+  gpointer previous;
+  SeStore *store;
+
+  g_return_val_if_fail (location != NULL, NULL);
+
+  if (!se_db_is_server_location (location) || password == NULL)
+    return se_store_open_location (location, flags, error);
+
+  previous = se_db_pg_set_login (location, user, password);
+  store = _se_store_open_server (location, flags, error);
+  if (store == NULL)
+    se_db_pg_restore_login (location, previous);
+  else
+    se_db_pg_login_free (previous);
+  return store;
+}
+
+/**
+ * se_store_forget_login:
+ * @location: a server (se_store_location_is_server ())
+ *
+ * Signs out of @location: the connections to it made from now on sign in
+ * with what @location and libpq give, not with what
+ * se_store_open_location_as () was given. Stores open on it stay open.
+ */
+void
+se_store_forget_login (const char *location)
+{
+  g_return_if_fail (location != NULL);
+
+  if (se_db_is_server_location (location))
+    se_db_pg_login_free (se_db_pg_set_login (location, NULL, NULL));
 }
 
 /* For the tests of write errors: the store on a fault-injecting VFS. */
@@ -912,6 +1025,20 @@ se_store_class_init (SeStoreClass *klass)
   signals[SIGNAL_RECORD_CHANGED] =
     g_signal_new ("record-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_GTYPE, G_TYPE_INT64, G_TYPE_INT);
+
+  /**
+   * SeStore::presence-changed:
+   * @store: the store
+   * @record_type: the kind of record
+   * @id: its id
+   *
+   * Emitted on a server when another client starts or stops editing the
+   * record (se_store_set_editing ()): se_store_dup_editor () may say
+   * something else now.
+   */
+  signals[SIGNAL_PRESENCE_CHANGED] =
+    g_signal_new ("presence-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_GTYPE, G_TYPE_INT64);
 }
 
 static void

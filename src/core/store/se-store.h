@@ -23,6 +23,26 @@ typedef enum
   SE_STORE_OPEN_FLAGS_NO_CREATE = 1 << 1,
 } SeStoreOpenFlags;
 
+/**
+ * SeStoreRole:
+ * @SE_STORE_ROLE_UNMANAGED: a file, or a server whose roles were never
+ *   set up: whatever the connection may do
+ * @SE_STORE_ROLE_READER: browse, search, print and export
+ * @SE_STORE_ROLE_CLERK: a reader who also creates, edits and deletes
+ *   records (not people: deleting one is erasing personal data)
+ * @SE_STORE_ROLE_ADMINISTRATOR: a clerk who also takes the privacy
+ *   actions, upgrades the schema and gives roles
+ *
+ * What the server lets the signed-in user do (se-store-roles.c).
+ */
+typedef enum
+{
+  SE_STORE_ROLE_UNMANAGED,
+  SE_STORE_ROLE_READER,
+  SE_STORE_ROLE_CLERK,
+  SE_STORE_ROLE_ADMINISTRATOR,
+} SeStoreRole;
+
 /* What a committed transaction did to a row (SeStore::record-changed). */
 typedef enum
 {
@@ -47,6 +67,12 @@ char        *se_store_dup_location_name (const char *location);
 SeStore     *se_store_open_location     (const char        *location,
                                          SeStoreOpenFlags   flags,
                                          GError           **error);
+SeStore     *se_store_open_location_as (const char      *location,
+                                        SeStoreOpenFlags flags,
+                                        const char      *user,
+                                        const char      *password,
+                                        GError         **error);
+void         se_store_forget_login (const char *location);
 const char  *se_store_get_path          (SeStore           *self);
 gboolean     se_store_is_read_only      (SeStore           *self);
 const char  *se_store_get_read_only_reason (SeStore        *self);
@@ -90,6 +116,24 @@ void         se_store_notify_rows_changed_elsewhere (SeStore      *self,
                                                      const gint64 *ids,
                                                      guint         n_ids);
 void         se_store_listen (SeStore *self);
+
+void         se_store_set_editing (SeStore  *self,
+                                   SeRecord *record);
+char        *se_store_dup_editor (SeStore  *self,
+                                  SeRecord *record);
+
+SeStoreRole  se_store_get_role (SeStore *self);
+gboolean     se_store_may_manage_privacy (SeStore *self);
+gboolean     se_store_may_delete (SeStore *self,
+                                  GType    record_type);
+gboolean     se_store_grant_role (SeStore    *self,
+                                  SeStoreRole role,
+                                  const char *user,
+                                  GError    **error);
+const char  *se_store_role_get_name (SeStoreRole role);
+const char  *se_store_role_get_label (SeStoreRole role);
+gboolean     se_store_role_from_name (const char  *name,
+                                      SeStoreRole *role);
 gboolean     se_store_get_live (SeStore *self);
 gboolean     se_store_get_last_change (SeStore    *self,
                                        SeRecord   *record,

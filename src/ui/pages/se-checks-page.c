@@ -597,11 +597,11 @@ run_checks (SeStore    *store,
   g_autoptr(GError) error = NULL;
   GPtrArray *findings = se_checks_run (store, today, days, &error);
 
+  /* A failed run (a server that dropped the connection meanwhile) is not
+   * shown as "no findings": the page keeps what it showed, and runs
+   * again with the next change */
   if (findings == NULL)
-    {
-      g_warning ("Checks failed: %s", error->message);
-      findings = g_ptr_array_new_with_free_func (g_object_unref);
-    }
+    g_message ("Checks failed: %s", error->message);
   return findings;
 }
 
@@ -636,7 +636,8 @@ check_done (SeToolPage *page,
   SeChecksPage *self = SE_CHECKS_PAGE (page);
 
   set_checking (self, FALSE);
-  show_findings (self, result);
+  if (result != NULL)
+    show_findings (self, result);
 }
 
 static void
@@ -648,9 +649,12 @@ se_checks_page_real_refresh (SeToolPage *page)
 
   if (self->run_here)
     {
+      GPtrArray *findings = run_checks (se_tool_page_get_store (page), self->today, days);
+
       se_tool_page_cancel_work (page);
       set_checking (self, FALSE);
-      show_findings (self, run_checks (se_tool_page_get_store (page), self->today, days));
+      if (findings != NULL)
+        show_findings (self, findings);
       return;
     }
 

@@ -94,7 +94,12 @@ se_history_row_new (SeStore      *store,
   g_autofree char *time = g_date_time_format (local, "%X");
   /* The locale's date and time: 07.03.2026 14:05:09 in German; the date
    * as everywhere else in the app, with the year in full */
-  g_autofree char *when = g_strconcat (date, " ", time, NULL);
+  g_autofree char *at = g_strconcat (date, " ", time, NULL);
+  const char      *actor = se_audit_entry_get_actor (entry);
+  /* Translators: when and by whom a change was made, e.g.
+   * "07.03.2026 14:05:09 by m.becker" (a user on the database server) */
+  g_autofree char *when = actor != NULL ? g_strdup_printf (_("%1$s by %2$s"), at, actor)
+                                        : g_strdup (at);
   g_autofree char *summary = se_audit_entry_dup_summary (entry);
   GType type = se_audit_entry_get_record_type (entry);
   gint64 id = se_audit_entry_get_record_id (entry);

@@ -58,6 +58,8 @@ struct _SeRecordPage
   GtkWidget      *menu_button;
   AdwWindowTitle *title;
   GtkWidget      *body;
+  GtkWidget      *presence_revealer;
+  GtkWidget      *presence_label;
   GtkWidget      *changed_revealer;
   GtkWidget      *changed_label;
   GtkWidget      *reload_button;
@@ -601,6 +603,45 @@ update_header (SeRecordPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.cancel", self->editing);
 }
 
+/* Who else is editing the record shown (on a server): a hint before one
+ * starts editing too. While editing, this store tells the others. */
+static void
+update_presence (SeRecordPage *self)
+{
+  g_autofree char *editor = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->store == NULL)
+    return;
+  se_store_set_editing (self->store, self->editing ? self->record : NULL);
+  if (self->record != NULL && !self->editing)
+    editor = se_store_dup_editor (self->store, self->record);
+  if (editor != NULL)
+    {
+      /* Translators: %1$s is a user name on the database server, %2$s a kind
+       * of record, e.g. "m.becker is editing this Placement." */
+      text = g_strdup_printf (_("%1$s is editing this %2$s. Your changes and theirs could "
+                                "meet: if you edit it too, saving asks which to keep."),
+                                 editor,
+                                 se_record_class_get_kind_label (SE_RECORD_GET_CLASS (self->record)));
+      gtk_label_set_text (GTK_LABEL (self->presence_label), text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->presence_revealer),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+    }
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->presence_revealer), editor != NULL);
+}
+
+static void
+on_presence_changed (SeStore      *store,
+                     GType         type,
+                     gint64        id,
+                     SeRecordPage *self)
+{
+  if (self->record != NULL && G_OBJECT_TYPE (self->record) == type
+      && se_record_get_id (self->record) == id)
+    update_presence (self);
+}
+
 static void
 rebuild (SeRecordPage *self)
 {
@@ -610,6 +651,7 @@ rebuild (SeRecordPage *self)
     gtk_box_remove (GTK_BOX (self->body), child);
   self->form = NULL;
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->changed_revealer), FALSE);
+  update_presence (self);
 
   if (self->record == NULL)
     {
@@ -991,7 +1033,11 @@ se_record_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
   if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->store, self);
+      if (self->editing)
+        se_store_set_editing (self->store, NULL);
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SE_TYPE_RECORD_PAGE);
 
@@ -1030,6 +1076,8 @@ se_record_page_class_init (SeRecordPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SeRecordPage, menu_button);
   gtk_widget_class_bind_template_child (widget_class, SeRecordPage, title);
   gtk_widget_class_bind_template_child (widget_class, SeRecordPage, body);
+  gtk_widget_class_bind_template_child (widget_class, SeRecordPage, presence_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SeRecordPage, presence_label);
   gtk_widget_class_bind_template_child (widget_class, SeRecordPage, changed_revealer);
   gtk_widget_class_bind_template_child (widget_class, SeRecordPage, changed_label);
   gtk_widget_class_bind_template_child (widget_class, SeRecordPage, reload_button);
@@ -1088,6 +1136,7 @@ se_record_page_new (SeStore *store)
 
   self->store = g_object_ref (store);
   g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), self);
+  g_signal_connect (store, "presence-changed", G_CALLBACK (on_presence_changed), self);
   return self;
 }
 

@@ -408,9 +408,10 @@ work_done (GObject      *source,
   g_clear_object (&priv->working);
   if (value == NULL)
     {
-      /* The second connection could not open the file: work here. */
-      g_warning ("%s: working on the window's connection: %s", G_OBJECT_TYPE_NAME (self),
-                 error != NULL ? error->message : "no result");
+      /* The second connection could not open the file (a network drive
+       * locks it), or a server dropped it while it opened: work here. */
+      g_debug ("%s: working on the window's connection: %s", G_OBJECT_TYPE_NAME (self),
+               error != NULL ? error->message : "no result");
       value = w->work (priv->store, w->data);
     }
   w->done (self, value);

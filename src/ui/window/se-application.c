@@ -204,6 +204,13 @@ se_application_handle_local_options (GApplication *app,
       return se_cli_copy_to (path, backup);
     if (g_variant_dict_contains (options, "upgrade-schema"))
       return se_cli_upgrade_schema (path);
+    if (g_variant_dict_lookup (options, "grant", "s", &backup))
+      {
+        g_autofree char *user = NULL;
+
+        g_variant_dict_lookup (options, "grant-user", "s", &user);
+        return se_cli_grant (path, backup, user);
+      }
     if (g_variant_dict_lookup (options, "backup", "^ay", &backup))
       return se_cli_backup (path, backup);
     if (g_variant_dict_lookup (options, "restore", "^ay", &backup))
@@ -332,9 +339,10 @@ connect_activated (GSimpleAction *action,
   adw_message_dialog_set_body (dialog,
                                _("A database on a PostgreSQL server: its address, such as "
                                  "postgresql://server.example.org/austausch, or the name your IT "
-                                 "gave it, as service=austausch. Passwords come from the "
-                                 "server's settings on this computer (~/.pgpass), never from "
-                                 "Staff Exchange."));
+                                 "gave it, as service=austausch. If the server asks for a "
+                                 "password this computer does not know (~/.pgpass), Staff "
+                                 "Exchange asks you for it, and can remember it in your "
+                                 "keyring. Never type it into the address."));
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_URL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -474,6 +482,11 @@ se_application_init (SeApplication *self)
       N_("LOCATION") },
     { "upgrade-schema", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Bring the schema of a database on a server up to this version and exit"), NULL },
+    { "grant", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Give USER the role ROLE (reader, clerk or administrator) in the database on a server "
+         "and exit"),
+      N_("ROLE USER") },
+    { "grant-user", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, NULL, NULL, NULL },
     { "export-summary", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Write the summary of AGREEMENT (id or reference number) as PDF and exit"),
       N_("AGREEMENT") },

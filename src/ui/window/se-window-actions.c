@@ -50,11 +50,14 @@ _se_window_actions_update (SeWindow *self,
   gboolean printable = stored && SE_IS_AGREEMENT (record);
   gboolean person = list && stored && SE_IS_PERSON (record)
                     && !se_record_page_get_editing (self->page);
+  /* on a server, the privacy actions are an administrator's */
+  gboolean privacy = open && se_store_may_manage_privacy (self->store);
 
   gtk_widget_action_set_enabled (widget, "win.new", writable && self->tool < 0);
   gtk_widget_action_set_enabled (widget, "win.search", list);
-  gtk_widget_action_set_enabled (widget, "win.delete-record", writable && self->tool < 0
-                                                              && stored);
+  gtk_widget_action_set_enabled (widget, "win.delete-record",
+                                 writable && self->tool < 0 && stored
+                                   && se_store_may_delete (self->store, G_OBJECT_TYPE (record)));
   gtk_widget_action_set_enabled (widget, "win.restore-backup", writable);
 
   gtk_widget_action_set_enabled (widget, "win.print",
@@ -65,14 +68,15 @@ _se_window_actions_update (SeWindow *self,
 
   gtk_widget_action_set_enabled (widget, "win.export-csv", list);
   gtk_widget_action_set_enabled (widget, "win.import-csv", writable && self->tool < 0);
-  gtk_widget_action_set_enabled (widget, "win.retention", open);
+  gtk_widget_action_set_enabled (widget, "win.retention",
+                                 open && (privacy || se_store_get_role (self->store) == SE_STORE_ROLE_UNMANAGED));
   gtk_widget_action_set_enabled (widget, "win.export-listed-ics",
                                  list && g_str_equal (_se_window_sections[self->current].name,
                                                       "placements"));
   gtk_widget_action_set_enabled (widget, "win.export-person", person);
   gtk_widget_action_set_enabled (widget, "win.anonymise-person",
-                                 person && writable && !se_privacy_is_anonymised (record));
-  gtk_widget_action_set_enabled (widget, "win.erase-person", person && writable);
+                                 person && privacy && !se_privacy_is_anonymised (record));
+  gtk_widget_action_set_enabled (widget, "win.erase-person", person && privacy);
 }
 
 /**

@@ -28,7 +28,8 @@ G_BEGIN_DECLS
  *   se-window-privacy.c   a person's data: export, anonymise, erase;
  *                         the retention dialog
  *   se-window-backup.c    the automatic backup and the restores
- *   se-window-banners.c   the banners above the content */
+ *   se-window-banners.c   the banners above the content
+ *   se-window-sign-in.c   signing in to a server that asks for a password */
 
 /* One of the record sections in the sidebar */
 typedef struct
@@ -117,6 +118,8 @@ struct _SeWindow
   SeDeletion          *last_deletion;
   /* The newest good backup of a damaged file, offered on the problem page */
   char                *newest_backup;
+  /* While a server asks for a password (se-window-sign-in.c) */
+  struct _SeWindowSignIn *sign_in;
 
   /* State */
   guint                current;
@@ -134,6 +137,10 @@ GtkWidget          *_se_window_content_pane          (SeWindow      *self);
 void                _se_window_show_detail           (SeWindow      *self,
                                                       SeRecord      *record,
                                                       gboolean       editing);
+void                _se_window_show_store (SeWindow *self,
+                                           SeStore  *store);
+void                _se_window_show_problem (SeWindow     *self,
+                                             const GError *error);
 
 /* se-window-actions.c */
 void                _se_window_class_actions_init    (SeWindowClass *klass);
@@ -174,5 +181,10 @@ void                _se_window_backup_restore        (SeWindow      *self);
 
 /* se-window-banners.c */
 void                _se_window_banners_init          (SeWindow      *self);
+
+/* se-window-sign-in.c */
+gboolean            _se_window_sign_in (SeWindow     *self,
+                                        const GError *error);
+void                _se_window_sign_in_cancel (SeWindow *self);
 
 G_END_DECLS

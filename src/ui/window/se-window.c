@@ -575,24 +575,30 @@ set_titles (SeWindow *self)
   adw_window_title_set_subtitle (self->sidebar_title, name);
 }
 
-static void
-open_store (SeWindow *self)
+/* Why the database cannot be opened, in place of its records */
+void
+_se_window_show_problem (SeWindow     *self,
+                         const GError *error)
 {
-  g_autoptr(GError) error = NULL;
+  adw_status_page_set_icon_name (self->problem_page, "dialog-warning-symbolic");
+  adw_status_page_set_title (self->problem_page, _("The Database Cannot Be Opened"));
+  adw_status_page_set_description (self->problem_page, error->message);
+  _se_window_backup_offer_newest (self, error);
+  gtk_stack_set_visible_child_name (self->main_stack, "problem");
+  _se_window_actions_update_empty (self);
+  _se_window_actions_update (self, NULL);
+}
+
+/* The records of @store (taken), which the window shows from now on */
+void
+_se_window_show_store (SeWindow *self,
+                       SeStore  *store)
+{
   g_autofree char *last = NULL;
 
-  set_titles (self);
-  self->store = se_store_open_location (self->path, SE_STORE_OPEN_FLAGS_NONE, &error);
-  if (self->store == NULL)
-    {
-      adw_status_page_set_description (self->problem_page, error->message);
-      _se_window_backup_offer_newest (self, error);
-      gtk_stack_set_visible_child_name (self->main_stack, "problem");
-      _se_window_actions_update_empty (self);
-      _se_window_actions_update (self, NULL);
-      return;
-    }
+  g_return_if_fail (self->store == NULL);
 
+  self->store = store;
   self->page = se_record_page_new (self->store);
   g_signal_connect (self->page, "open-record", G_CALLBACK (on_page_open_record), self);
   g_signal_connect (self->page, "saved", G_CALLBACK (on_page_saved), self);
@@ -627,6 +633,22 @@ open_store (SeWindow *self)
 }
 
 static void
+open_store (SeWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  SeStore *store;
+
+  set_titles (self);
+  store = se_store_open_location (self->path, SE_STORE_OPEN_FLAGS_NONE, &error);
+  if (store != NULL)
+    _se_window_show_store (self, store);
+  /* A server that wants a password libpq does not have: the keyring's,
+   * or the user's */
+  else if (!_se_window_sign_in (self, error))
+    _se_window_show_problem (self, error);
+}
+
+static void
 se_window_constructed (GObject *object)
 {
   SeWindow *self = SE_WINDOW (object);
@@ -646,6 +668,7 @@ se_window_dispose (GObject *object)
 {
   SeWindow *self = SE_WINDOW (object);
 
+  _se_window_sign_in_cancel (self);
   for (guint i = 0; i < SE_WINDOW_N_SECTIONS; i++)
     g_clear_object (&self->models[i]);
 
