@@ -338,6 +338,37 @@ test_sign_in (void)
   se_test_remove_dir (dir);
 }
 
+/* What Open Recent keeps of a location: never its password, and still a
+ * location the store opens */
+static void
+test_remember_location (void)
+{
+  static const struct
+  {
+    const char *given;
+    const char *kept;
+  } cases[] = {
+    { "/home/anna/austausch.db", "/home/anna/austausch.db" },
+    { "service=austausch", "service=austausch" },
+    { "postgresql://db.example.org/austausch", "postgresql://db.example.org/austausch" },
+    { "postgresql://m.becker:geheim@db.example.org:5433/austausch?sslmode=verify-full",
+      "postgresql://m.becker@db.example.org:5433/austausch?sslmode=verify-full" },
+    { "postgresql://m.becker@db.example.org/austausch?password=geheim",
+      "postgresql://m.becker@db.example.org/austausch" },
+    { "service=austausch password=geheim user=m.becker", "service=austausch user='m.becker'" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *kept = se_store_dup_location_to_remember (cases[i].given);
+
+      g_assert_cmpstr (kept, ==, cases[i].kept);
+      g_assert_null (strstr (kept, "geheim"));
+      g_assert_true (se_store_location_is_server (kept)
+                     == se_store_location_is_server (cases[i].given));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -353,6 +384,7 @@ main (int   argc,
   ADD ("connection-lost", test_connection_lost);
   g_test_add_func ("/store-server/open-errors", test_open_errors);
   g_test_add_func ("/store-server/sign-in", test_sign_in);
+  g_test_add_func ("/store-server/remember-location", test_remember_location);
 
   return g_test_run ();
 }

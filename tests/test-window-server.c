@@ -20,6 +20,7 @@
 #include <adwaita.h>
 
 #include "se-example-data.h"
+#include "se-person.h"
 #include "se-placement.h"
 #include "se-record-form.h"
 #include "se-test-db.h"
@@ -80,6 +81,44 @@ test_title (void)
   g_assert_cmpstr (name, ==, "localhost/se_window");
   g_assert_null (strstr (title, g_getenv ("PGPASSWORD")));
   g_assert_null (strstr (name, g_getenv ("PGPASSWORD")));
+
+  /* Open Recent has the server first, without the password, and opens it */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_auto(GStrv) recent = g_settings_get_strv (settings, "recent-databases");
+    g_autofree char *kept = g_strdup_printf ("postgresql://%s@localhost:%s/se_window",
+                                             g_getenv ("PGUSER"), g_getenv ("PGPORT"));
+    GtkWidget       *button = se_test_find_type (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
+    GMenuModel      *menu = NULL, *section, *submenu;
+    g_autoptr(GVariant) target = NULL;
+
+    g_assert_nonnull (recent[0]);
+    g_assert_cmpstr (recent[0], ==, kept);
+    for (GtkWidget *w = button; w != NULL && menu == NULL;)
+      {
+        /* the main menu: the one with Open Recent in its second section */
+        GMenuModel *m = GTK_IS_MENU_BUTTON (w) ? gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (w))
+                                               : NULL;
+        if (m != NULL && g_menu_model_get_n_items (m) > 1
+            && (section = g_menu_model_get_item_link (m, 1, G_MENU_LINK_SECTION)) != NULL)
+          {
+            if (g_menu_model_get_n_items (section) == 1)
+              menu = m;
+            g_object_unref (section);
+          }
+        w = menu == NULL ? NULL : w;
+      }
+    g_assert_nonnull (menu);
+    section = g_menu_model_get_item_link (menu, 1, G_MENU_LINK_SECTION);
+    submenu = g_menu_model_get_item_link (section, 0, G_MENU_LINK_SUBMENU);
+    g_assert_nonnull (submenu);
+    g_assert_cmpint (g_menu_model_get_n_items (submenu), >=, 1);
+    target = g_menu_model_get_item_attribute_value (submenu, 0, G_MENU_ATTRIBUTE_TARGET,
+                                                    G_VARIANT_TYPE_STRING);
+    g_assert_cmpstr (g_variant_get_string (target, NULL), ==, kept);
+    g_object_unref (submenu);
+    g_object_unref (section);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   se_test_wait_for_idle ();
 }
@@ -175,6 +214,76 @@ test_newer_schema (void)
   se_test_pg_run_in (conninfo, sql);
 }
 
+static SeWindow *
+open_window_as (const char *user)
+{
+  g_autofree char *as = g_strdup_printf ("postgresql://%s:pw-%s@localhost:%s/se_window", user,
+                                         user, g_getenv ("PGPORT"));
+  SeWindow        *window = se_window_new (NULL, as);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  se_test_wait_for_idle ();
+  g_assert_cmpstr (se_window_get_page (window), ==, "browser");
+  return window;
+}
+
+/* The window shows what the role may do: a reader's is read-only and says
+ * why; a clerk's offers no privacy actions and no deleting of people,
+ * and activating them does nothing */
+static void
+test_roles (void)
+{
+  g_autoptr(SeStore) admin = se_store_open_location (uri, SE_STORE_OPEN_FLAGS_NONE, NULL);
+  g_autoptr(GError) error = NULL;
+  SeWindow *window;
+  SeStore  *store;
+  g_autoptr(SeRecord) person = NULL;
+  guint n_people;
+
+  se_test_pg_run ("DROP ROLE IF EXISTS se_win_reader, se_win_clerk");
+  se_test_pg_run ("CREATE ROLE se_win_reader LOGIN PASSWORD 'pw-se_win_reader'");
+  se_test_pg_run ("CREATE ROLE se_win_clerk LOGIN PASSWORD 'pw-se_win_clerk'");
+  g_assert_true (se_store_grant_role (admin, SE_STORE_ROLE_READER, "se_win_reader", &error));
+  g_assert_no_error (error);
+  g_assert_true (se_store_grant_role (admin, SE_STORE_ROLE_CLERK, "se_win_clerk", &error));
+  g_assert_no_error (error);
+
+  window = open_window_as ("se_win_reader");
+  store = se_window_get_store (window);
+  g_assert_cmpint (se_store_get_role (store), ==, SE_STORE_ROLE_READER);
+  g_assert_true (se_test_has_label (GTK_WIDGET (window), "Read-only: Your role in this database is reader", FALSE));
+  g_assert_true (se_test_has_label (GTK_WIDGET (window), "se_window · Reader", FALSE));
+  g_assert_false (gtk_widget_get_sensitive (se_test_find_actionable (GTK_WIDGET (window),
+                                                                     "win.new")));
+  gtk_window_destroy (GTK_WINDOW (window));
+  se_test_wait_for_idle ();
+
+  window = open_window_as ("se_win_clerk");
+  store = se_window_get_store (window);
+  g_assert_cmpint (se_store_get_role (store), ==, SE_STORE_ROLE_CLERK);
+  g_assert_true (se_test_has_label (GTK_WIDGET (window), "se_window · Clerk", FALSE));
+  g_assert_true (gtk_widget_get_sensitive (se_test_find_actionable (GTK_WIDGET (window),
+                                                                    "win.new")));
+  person = g_list_model_get_item (se_store_get_list (store, SE_TYPE_PERSON), 0);
+  g_assert_nonnull (person);
+  n_people = se_store_count (store, SE_TYPE_PERSON);
+  se_window_show_record (window, person);
+  se_test_wait_for_idle ();
+  for (const char *const *a = (const char *const[]) { "win.erase-person", "win.anonymise-person",
+                                                      "win.delete-record", "win.retention", NULL };
+       *a != NULL; a++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), *a, NULL);
+      se_test_wait_for_idle ();
+      g_assert_null (se_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+      g_assert_null (se_test_find_toplevel (ADW_TYPE_WINDOW));
+    }
+  g_assert_cmpuint (se_store_count (store, SE_TYPE_PERSON), ==, n_people);
+  gtk_window_destroy (GTK_WINDOW (window));
+  se_test_wait_for_idle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -188,6 +297,8 @@ main (int   argc,
   adw_init ();
 
   se_test_pg_run ("DROP DATABASE IF EXISTS se_window WITH (FORCE)");
+  se_test_pg_run ("DROP ROLE IF EXISTS se_win_reader, se_win_clerk, se_window_reader,"
+                  " se_window_clerk, se_window_admin");
   se_test_pg_run ("CREATE DATABASE se_window");
   /* The password in the URI, as a user might paste it */
   uri = g_strdup_printf ("postgresql://%s:%s@localhost:%s/se_window", g_getenv ("PGUSER"),
@@ -202,9 +313,12 @@ main (int   argc,
   g_test_add_func ("/window-server/backups", test_backups);
   g_test_add_func ("/window-server/lost-connection", test_lost_connection);
   g_test_add_func ("/window-server/newer-schema", test_newer_schema);
+  g_test_add_func ("/window-server/roles", test_roles);
   status = g_test_run ();
 
   se_test_pg_run ("DROP DATABASE se_window WITH (FORCE)");
+  se_test_pg_run ("DROP ROLE IF EXISTS se_win_reader, se_win_clerk, se_window_reader,"
+                  " se_window_clerk, se_window_admin");
   g_free (uri);
   g_free (conninfo);
   return status;

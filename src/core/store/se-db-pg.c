@@ -1298,6 +1298,13 @@ classify_failure (PgDb       *self,
   return PQconnectionUsedPassword (self->conn) ? SE_DB_PASSWORD_REFUSED : SE_DB_ACCESS_DENIED;
 }
 
+static void
+server_notice (void       *data,
+               const char *message)
+{
+  g_debug ("Server: %s", message);
+}
+
 SeDbResult
 se_db_pg_open (const char *conninfo,
                SeDb      **db)
@@ -1334,6 +1341,9 @@ se_db_pg_open (const char *conninfo,
   login_free (login);
   if (self->conn == NULL)
     return fail (self, SE_DB_FAILED, "out of memory");
+  /* The server's notices (a role already granted, a lock already gone)
+   * are for the log, not for the terminal the app was started from */
+  PQsetNoticeProcessor (self->conn, server_notice, NULL);
   if (PQstatus (self->conn) != CONNECTION_OK)
     {
       g_autofree char *message = g_strdup (PQerrorMessage (self->conn));
@@ -1819,4 +1829,98 @@ se_db_pg_listener_free (SeDbListener *self)
   g_ptr_array_unref (self->values);
   g_main_context_unref (self->context);
   g_free (self);
+}
+
+/* @conninfo as a location to keep (Open Recent): the same, without a
+ * password it may hold, in the same form (a URI stays a URI, service=
+ * stays first) so that it is still a server location */
+char *
+se_db_pg_dup_without_password (const char *conninfo)
+{
+  PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
+  gboolean          uri = g_str_has_prefix (conninfo, "postgresql://")
+                 || g_str_has_prefix (conninfo, "postgres://");
+  const char *host = NULL, *port = NULL, *dbname = NULL, *user = NULL, *service = NULL;
+  gboolean    has_password = FALSE;
+  GString    *out;
+  gboolean    first = TRUE;
+
+  if (options == NULL)
+    return g_strdup (conninfo);
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    if (o->val != NULL && strcmp (o->keyword, "password") == 0)
+      has_password = TRUE;
+  if (!has_password)
+    {
+      PQconninfoFree (options);
+      return g_strdup (conninfo);
+    }
+
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    {
+      if (o->val == NULL)
+        continue;
+      if (strcmp (o->keyword, "host") == 0)
+        host = o->val;
+      else if (strcmp (o->keyword, "port") == 0)
+        port = o->val;
+      else if (strcmp (o->keyword, "dbname") == 0)
+        dbname = o->val;
+      else if (strcmp (o->keyword, "user") == 0)
+        user = o->val;
+      else if (strcmp (o->keyword, "service") == 0)
+        service = o->val;
+    }
+
+  out = g_string_new (NULL);
+  if (uri)
+    {
+      g_string_append (out, "postgresql://");
+      if (user != NULL)
+        {
+          g_string_append_uri_escaped (out, user, NULL, TRUE);
+          g_string_append_c (out, '@');
+        }
+      if (host != NULL)
+        g_string_append_uri_escaped (out, host, "[]:,", TRUE);
+      if (port != NULL)
+        g_string_append_printf (out, ":%s", port);
+      g_string_append_c (out, '/');
+      if (dbname != NULL)
+        g_string_append_uri_escaped (out, dbname, NULL, TRUE);
+    }
+  else if (service != NULL)
+    {
+      g_string_append (out, "service=");
+      g_string_append (out, service);
+    }
+
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    {
+      if (o->val == NULL || strcmp (o->keyword, "password") == 0
+          || (uri && (strcmp (o->keyword, "host") == 0 || strcmp (o->keyword, "port") == 0 || strcmp (o->keyword, "dbname") == 0 || strcmp (o->keyword, "user") == 0))
+          || (!uri && strcmp (o->keyword, "service") == 0))
+        continue;
+      if (uri)
+        {
+          g_string_append_c (out, first ? '?' : '&');
+          g_string_append (out, o->keyword);
+          g_string_append_c (out, '=');
+          g_string_append_uri_escaped (out, o->val, NULL, TRUE);
+        }
+      else
+        {
+          g_string_append_printf (out, " %s='", o->keyword);
+          for (const char *c = o->val; *c != '\0'; c++)
+            {
+              if (*c == '\'' || *c == '\\')
+                g_string_append_c (out, '\\');
+              g_string_append_c (out, *c);
+            }
+          g_string_append_c (out, '\'');
+        }
+      first = FALSE;
+    }
+  PQconninfoFree (options);
+  return g_string_free (out, FALSE);
 }

@@ -465,6 +465,8 @@ SeDbResult se_db_pg_open       (const char  *conninfo,
                                 SeDb       **db);
 /* A location without its password, for titles and messages */
 char      *se_db_pg_describe   (const char  *conninfo);
+/* The same location without a password, still one to connect to */
+char      *se_db_pg_dup_without_password (const char *conninfo);
 
 /* The user and password that this process's connections to @conninfo
  * sign in with (se_db_pg_open (), the listener's, those made again), in

@@ -537,6 +537,23 @@ se_store_dup_location_name (const char *location)
 }
 
 /**
+ * se_store_dup_location_to_remember:
+ * @location: a file, or a server (se_store_location_is_server ())
+ *
+ * Returns: (transfer full): @location as Open Recent keeps it: a file as
+ *   it is, a server's address without a password it may hold
+ */
+char *
+se_store_dup_location_to_remember (const char *location)
+{
+  g_return_val_if_fail (location != NULL, NULL);
+
+  if (se_db_is_server_location (location))
+    return se_db_pg_dup_without_password (location);
+  return g_strdup (location);
+}
+
+/**
  * se_store_open_location:
  * @location: a file, or a server (se_store_location_is_server ())
  *

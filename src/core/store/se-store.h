@@ -64,6 +64,7 @@ SeStore     *se_store_open              (const char        *path,
                                          GError           **error);
 gboolean     se_store_location_is_server (const char       *location);
 char        *se_store_dup_location_name (const char *location);
+char        *se_store_dup_location_to_remember (const char *location);
 SeStore     *se_store_open_location     (const char        *location,
                                          SeStoreOpenFlags   flags,
                                          GError           **error);

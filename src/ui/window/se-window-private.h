@@ -110,6 +110,9 @@ struct _SeWindow
 
   /* Owned */
   GSettings           *settings;
+  GMenu                  *recent_section;         /* Open Recent, in the main menu */
+  GMenu                  *problem_recent_section; /* and in the problem page's */
+  GMenu                  *recent_items;
   char                *path;
   SeStore             *store;
   GtkSingleSelection  *selections[SE_WINDOW_N_SECTIONS];

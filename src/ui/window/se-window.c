@@ -589,6 +589,9 @@ _se_window_show_problem (SeWindow     *self,
   _se_window_actions_update (self, NULL);
 }
 
+static void remember_recent (SeWindow   *self,
+                             const char *location);
+
 /* The records of @store (taken), which the window shows from now on */
 void
 _se_window_show_store (SeWindow *self,
@@ -626,10 +629,101 @@ _se_window_show_store (SeWindow *self,
    * pages as they commit it; an edit open here is not replaced (the page
    * says what changed), and its save is refused if it would overwrite. */
   se_store_listen (self->store);
+  remember_recent (self, self->path);
+  if (se_store_get_role (self->store) != SE_STORE_ROLE_UNMANAGED)
+    {
+      /* On a server with roles: which one is the user's, beside its name */
+      g_autofree char *name = se_store_dup_location_name (self->path);
+      /* Translators: the sidebar's subtitle: %1$s names a database on a
+       * server, %2$s is the user's role in it, e.g. "Clerk" */
+      g_autofree char *subtitle = g_strdup_printf (C_("database and role", "%1$s · %2$s"), name,
+                                                       se_store_role_get_label (
+                                                         se_store_get_role (self->store)));
+
+      adw_window_title_set_subtitle (self->sidebar_title, subtitle);
+    }
   update_counts (self);
   _se_window_actions_update (self, NULL);
   last = g_settings_get_string (self->settings, "last-section");
   se_window_show_section (self, last);
+}
+
+/* Open Recent */
+
+#define N_RECENT 8
+
+/* The menu of the databases opened last, files and servers, newest
+ * first; in both of the window's menus */
+static void
+update_recent (SeWindow *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-databases");
+
+  /* The submenu stays; its items change (GTK 4.8's popover menus add a
+   * submenu's page again when the submenu itself is replaced) */
+  if (self->recent_items == NULL)
+    {
+      self->recent_items = g_menu_new ();
+      g_menu_append_submenu (self->recent_section, _("Open _Recent"),
+                                                      G_MENU_MODEL (self->recent_items));
+      g_menu_append_submenu (self->problem_recent_section, _("Open _Recent"),
+                                                              G_MENU_MODEL (self->recent_items));
+    }
+  g_menu_remove_all (self->recent_items);
+
+  if (recent[0] == NULL)
+    {
+      /* an item without an action, so shown insensitive */
+      g_menu_append (self->recent_items, _("No Recent Databases"), "win.no-recent-databases");
+      return;
+    }
+
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (se_store_location_is_server (recent[i]))
+        name = se_store_dup_location_name (recent[i]);
+      else
+        {
+          /* a file: its folder too, for two of the same name */
+          g_autofree char *dir = g_path_get_dirname (recent[i]);
+          g_autofree char *base = g_path_get_basename (recent[i]);
+          const char      *home = g_get_home_dir ();
+          g_autofree char *shown_dir = g_str_has_prefix (dir, home)
+                                         ? g_strconcat ("~", dir + strlen (home), NULL)
+                                         : g_strdup (dir);
+          /* Translators: a recent database file: %1$s its name, %2$s its folder */
+          name = g_strdup_printf (_("%1$s (%2$s)"), base, shown_dir);
+        }
+      item = g_menu_item_new (name, NULL);
+      g_menu_item_set_action_and_target_value (item, "app.open-location",
+                                               g_variant_new_string (recent[i]));
+      g_menu_append_item (self->recent_items, item);
+    }
+}
+
+/* @location opened: first in Open Recent, without a password it holds */
+static void
+remember_recent (SeWindow   *self,
+                 const char *location)
+{
+  g_autofree char *kept = se_store_dup_location_to_remember (location);
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-databases");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) next = NULL;
+  guint n = 1;
+
+  g_strv_builder_add (builder, kept);
+  for (guint i = 0; recent[i] != NULL && n < N_RECENT; i++)
+    if (g_strcmp0 (recent[i], kept) != 0)
+      {
+        g_strv_builder_add (builder, recent[i]);
+        n++;
+      }
+  next = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-databases", (const char *const *) next);
 }
 
 static void
@@ -689,6 +783,7 @@ se_window_finalize (GObject *object)
   _se_window_backup_on_close (self);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_object (&self->recent_items);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->search_text, g_free);
   g_clear_pointer (&self->newest_backup, g_free);
@@ -712,6 +807,8 @@ se_window_class_init (SeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SeWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SeWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, SeWindow, problem_page);
+  gtk_widget_class_bind_template_child (widget_class, SeWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, SeWindow, problem_recent_section);
   gtk_widget_class_bind_template_child (widget_class, SeWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SeWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, SeWindow, list_pane);
@@ -739,6 +836,9 @@ se_window_init (SeWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::recent-databases",
+                           G_CALLBACK (update_recent), self, G_CONNECT_SWAPPED);
+  update_recent (self);
   g_signal_connect (self->section_list, "row-activated", G_CALLBACK (on_section_activated),
                     self);
   _se_window_filters_init (self);
