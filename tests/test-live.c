@@ -13,9 +13,11 @@
 #include <string.h>
 
 #include "se-csv.h"
+#include "se-error.h"
 #include "se-organisation.h"
 #include "se-record.h"
 #include "se-store.h"
+#include "se-store-jobs.h"
 #include "se-test-db.h"
 #include "se-test-util.h"
 
@@ -359,6 +361,55 @@ test_presence (Fixture      *f,
   g_assert_cmpuint (f->seen->len, ==, 0);
 }
 
+static void
+bulk_failed (gpointer      user_data,
+             guint         tag,
+             const GError *error)
+{
+  g_assert_not_reached ();
+}
+
+/* While A imports (a bulk insert, its transaction open), B's save is
+ * refused at once and says who; B's store says who is importing; once A
+ * is done, B saves */
+static void
+test_maintenance (Fixture      *f,
+                  gconstpointer data)
+{
+  g_autoptr(SeRecord) mine = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *who = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_null (se_store_dup_maintainer (f->b));
+  g_assert_true (se_store_begin (f->a, &error));
+  g_assert_no_error (error);
+  g_assert_true (_se_store_bulk_begin (f->a, SE_TYPE_ORGANISATION, bulk_failed, NULL, &error));
+  g_assert_no_error (error);
+
+  who = se_store_dup_maintainer (f->b);
+  g_assert_cmpstr (who, ==, g_getenv ("PGUSER"));
+  before = se_test_db_checksum (f->path);
+  {
+    g_autoptr(SeRecord) live = se_store_lookup (f->b, SE_TYPE_ORGANISATION, f->id);
+    mine = se_record_copy (live);
+  }
+  se_record_set_string (mine, "name", "Stadt Essen, Amt 15");
+  g_assert_false (se_store_save (f->b, mine, NULL, &error));
+  g_assert_error (error, SE_STORE_ERROR, SE_STORE_ERROR_BUSY);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, g_getenv ("PGUSER")));
+  g_clear_error (&error);
+
+  se_store_rollback (f->a);
+  after = se_test_db_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_null (se_store_dup_maintainer (f->b));
+  g_assert_true (se_store_save (f->b, mine, NULL, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -374,6 +425,7 @@ main (int   argc,
   ADD ("import", test_import);
   ADD ("reconnect", test_reconnect);
   ADD ("presence", test_presence);
+  ADD ("maintenance", test_maintenance);
 
   return g_test_run ();
 }

@@ -27,6 +27,7 @@
 #include "se-example-data.h"
 #include "se-placement.h"
 #include "se-record-form.h"
+#include "se-store-jobs.h"
 #include "se-test-db.h"
 #include "se-test-ui.h"
 #include "se-window.h"
@@ -492,6 +493,56 @@ test_presence (void)
   se_test_wait_for_idle ();
 }
 
+static void
+bulk_failed (gpointer      user_data,
+             guint         tag,
+             const GError *error)
+{
+  g_assert_not_reached ();
+}
+
+/* While an import holds the database (here a bulk insert left open in a
+ * store of its own), an edit begun in A says who is importing, and A's
+ * save is refused with the same words and keeps the input; once the
+ * import is over, the save goes through */
+static void
+test_import_under_way (void)
+{
+  SeWindow     *a = open_window (1280);
+  SeRecordPage *page_a = show (a, TITLE);
+  g_autoptr(SeStore) importer = se_store_open_location (uri, SE_STORE_OPEN_FLAGS_NONE, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+  GtkWidget       *label;
+
+  g_assert_true (se_store_begin (importer, &error));
+  g_assert_true (_se_store_bulk_begin (importer, SE_TYPE_PLACEMENT, bulk_failed, NULL, &error));
+  g_assert_no_error (error);
+
+  action (GTK_WIDGET (page_a), "page.edit");
+  g_assert_true (presence_shown (page_a));
+  label = se_test_find_type (gtk_revealer_get_child (GTK_REVEALER (presence_line (page_a))),
+                             GTK_TYPE_LABEL);
+  g_test_message ("line: %s", gtk_label_get_text (GTK_LABEL (label)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), g_getenv ("PGUSER")));
+
+  gtk_editable_set_text (GTK_EDITABLE (editor (page_a, "location")), "Hamm, Rathaus");
+  action (GTK_WIDGET (page_a), "page.save");
+  g_assert_true (se_record_page_get_editing (page_a));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor (page_a, "location"))), ==,
+                   "Hamm, Rathaus");
+  g_assert_true (se_test_has_label (GTK_WIDGET (page_a), " is importing data", FALSE));
+
+  se_store_rollback (importer);
+  action (GTK_WIDGET (page_a), "page.save");
+  g_assert_false (se_record_page_get_editing (page_a));
+  stored = stored_field ("location", TITLE);
+  g_assert_cmpstr (stored, ==, "Hamm, Rathaus");
+
+  gtk_window_destroy (GTK_WINDOW (a));
+  se_test_wait_for_idle ();
+}
+
 /* B deletes what A edits: A's line says so, A's save asks, Save as New
  * stores A's edit anew. A page that shows a record B deletes empties. */
 static void
@@ -602,6 +653,7 @@ main (int   argc,
   g_test_add_func ("/window-live/conflict-keep-theirs", test_conflict_keep_theirs);
   g_test_add_func ("/window-live/deleted-elsewhere", test_deleted_elsewhere);
   g_test_add_func ("/window-live/presence", test_presence);
+  g_test_add_func ("/window-live/import-under-way", test_import_under_way);
   status = g_test_run ();
 
   se_test_pg_run ("DROP DATABASE se_live WITH (FORCE)");

@@ -614,6 +614,11 @@ se_store_begin (SeStore  *self,
     return FALSE;
   if (!_se_store_check (self, se_db_begin (self->db, TRUE), error))
     return FALSE;
+  if (!_se_store_check_maintenance (self, error))
+    {
+      se_db_rollback (self->db);
+      return FALSE;
+    }
 
   self->in_transaction = TRUE;
   return TRUE;

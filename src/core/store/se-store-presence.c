@@ -11,6 +11,9 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
+#include "se-error.h"
 #include "se-store-private.h"
 
 /* Who is editing what, on a server: a hint for the colleague who is about
@@ -179,4 +182,91 @@ _se_store_presence_notified (SeStore      *self,
     for (guint i = 0; i < n_ids; i++)
       _se_store_emit_presence_changed (self, GPOINTER_TO_SIZE (type), ids[i]);
   return TRUE;
+}
+
+/* Maintenance: a bulk import (or a schema upgrade) holds this lock,
+ * exclusively, for its transaction; every other write transaction on the
+ * server takes it shared, without waiting. So a clerk's save while a
+ * colleague's import runs is refused at once, saying who, instead of
+ * freezing the window until the import commits, and the import waits
+ * for the saves under way. */
+#define MAINTENANCE_KEY "hashtext ('staff-exchange maintenance')"
+
+/**
+ * se_store_dup_maintainer:
+ * @self: a store
+ *
+ * Returns: (transfer full) (nullable): the server user of another session
+ *   that is importing into the database or upgrading its schema now, when
+ *   writes wait; %NULL on a file
+ */
+char *
+se_store_dup_maintainer (SeStore *self)
+{
+  SeDbStmt *stmt;
+  char     *user = NULL;
+
+  g_return_val_if_fail (SE_IS_STORE (self), NULL);
+
+  if (!self->server || self->db == NULL)
+    return NULL;
+  stmt = _se_store_prepare_cached (self,
+                                   "SELECT a.usename FROM pg_locks l"
+                                   " JOIN pg_stat_activity a ON a.pid = l.pid"
+                                   " WHERE l.locktype = 'advisory' AND l.granted"
+                                   " AND l.mode = 'ExclusiveLock' AND l.pid <> pg_backend_pid ()"
+                                   " AND l.database = (SELECT oid FROM pg_database"
+                                   "  WHERE datname = current_database ())"
+                                   " AND l.objsubid = 1"
+                                   " AND l.objid = (" MAINTENANCE_KEY ")::oid LIMIT 1",
+                                   NULL);
+  if (stmt == NULL)
+    return NULL;
+  if (se_db_step (stmt) == SE_DB_ROW)
+    user = g_strdup (se_db_column_text (stmt, 0));
+  se_db_reset (stmt);
+  return user;
+}
+
+/* In a write transaction just begun on a server: refused, with who, while
+ * another holds the maintenance lock */
+gboolean
+_se_store_check_maintenance (SeStore *self,
+                             GError **error)
+{
+  gint64 free_ = 0;
+
+  if (!self->server)
+    return TRUE;
+  if (!_se_store_query_int (self->db, "SELECT pg_try_advisory_xact_lock_shared (" MAINTENANCE_KEY ")::int", &free_, error))
+    return FALSE;
+  if (free_ == 0)
+    {
+      g_autofree char *who = se_store_dup_maintainer (self);
+
+      if (who != NULL)
+        g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_BUSY,
+                     /* Translators: %s is a user name on the database server */
+                     _("%s is importing data into the database or bringing it up to date. "
+                       "Nothing was saved: save again in a moment, when that is done."),
+                        who);
+      else
+        g_set_error_literal (error, SE_STORE_ERROR, SE_STORE_ERROR_BUSY,
+                             _("Someone is importing data into the database or bringing it up "
+                               "to date. Nothing was saved: save again in a moment, when that "
+                               "is done."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* For a bulk import or a schema upgrade, in its transaction: waits for
+ * the saves under way, and holds off new ones until COMMIT */
+gboolean
+_se_store_take_maintenance (SeStore *self,
+                            GError **error)
+{
+  if (!self->server)
+    return TRUE;
+  return _se_store_exec (self, "SELECT pg_advisory_xact_lock (" MAINTENANCE_KEY ")", error);
 }

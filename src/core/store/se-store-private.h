@@ -249,6 +249,10 @@ void      _se_store_emit_changed        (SeStore       *self);
 void      _se_store_emit_presence_changed (SeStore *self,
                                            GType    type,
                                            gint64   id);
+gboolean  _se_store_check_maintenance (SeStore *self,
+                                       GError **error);
+gboolean  _se_store_take_maintenance (SeStore *self,
+                                      GError **error);
 gboolean  _se_store_presence_notified (SeStore      *self,
                                        const char   *table,
                                        const gint64 *ids,

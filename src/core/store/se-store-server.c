@@ -149,6 +149,7 @@ migrate (SeStore *self,
       if (!_se_store_check (self, se_db_begin (self->db, TRUE), error))
         return FALSE;
       if (!_se_store_exec (self, "SELECT pg_advisory_xact_lock (" SCHEMA_LOCK ")", error)
+          || !_se_store_take_maintenance (self, error)
           || !probe (self, &version, &oldest_writer, error))
         goto fail;
       if (migrations[i].version <= version)

@@ -764,7 +764,8 @@ _se_store_bulk_begin (SeStore            *self,
       || (self->bulk_restore = _se_store_prepare_cached (self, restore, error)) == NULL)
     goto fail;
 
-  if (self->dialect->bulk_begin != NULL && !self->dialect->bulk_begin (self, error))
+  if (!_se_store_take_maintenance (self, error)
+      || (self->dialect->bulk_begin != NULL && !self->dialect->bulk_begin (self, error)))
     goto fail;
 
   return TRUE;

@@ -122,6 +122,7 @@ void         se_store_set_editing (SeStore  *self,
                                    SeRecord *record);
 char        *se_store_dup_editor (SeStore  *self,
                                   SeRecord *record);
+char        *se_store_dup_maintainer (SeStore *self);
 
 SeStoreRole  se_store_get_role (SeStore *self);
 gboolean     se_store_may_manage_privacy (SeStore *self);

@@ -616,6 +616,24 @@ update_presence (SeRecordPage *self)
   se_store_set_editing (self->store, self->editing ? self->record : NULL);
   if (self->record != NULL && !self->editing)
     editor = se_store_dup_editor (self->store, self->record);
+  else if (self->record != NULL)
+    {
+      /* Starting an edit while a colleague imports: saving waits */
+      g_autofree char *maintainer = se_store_dup_maintainer (self->store);
+
+      if (maintainer != NULL)
+        {
+          /* Translators: %s is a user name on the database server */
+          text = g_strdup_printf (_("%s is importing data into the database. Until that is done, "
+                                    "saving is refused: save again then."),
+                                     maintainer);
+          gtk_label_set_text (GTK_LABEL (self->presence_label), text);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (self->presence_revealer),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+        }
+      gtk_revealer_set_reveal_child (GTK_REVEALER (self->presence_revealer), maintainer != NULL);
+      return;
+    }
   if (editor != NULL)
     {
       /* Translators: %1$s is a user name on the database server, %2$s a kind
