@@ -121,7 +121,7 @@ check "--grant on a file exits 2" [ $? -eq 2 ]
 "$app" --database "postgresql://$PGUSER@$PGHOST:$PGPORT/$db_name?sslmode=verify-full" \
   --run-checks >"$dir/out" 2>"$dir/err"
 check "a server without the TLS the settings require exits 2" [ $? -eq 2 ]
-check "... and says the connection could not be secured" grep -q "could not be secured" "$dir/err"
+check "... and says the server offers none" grep -q "offers no encrypted connection" "$dir/err"
 
 # TLS as the README sets it up: a CA of its own, the server's certificate
 # for localhost, sslmode=verify-full; then a CA that did not sign it
@@ -148,7 +148,12 @@ tls="postgresql://$PGUSER@localhost:$PGPORT/$db_name?sslmode=verify-full"
 check "sslmode=verify-full with the server's CA: the jobs work" cmp -s "$dir/a-people.csv" "$dir/t-people.csv"
 "$app" --database "$tls&sslrootcert=$dir/other.crt" --run-checks >"$dir/out" 2>"$dir/err"
 check "a certificate another CA signed exits 2" [ $? -eq 2 ]
-check "... and says the connection could not be secured" grep -q "could not be secured" "$dir/err"
+check "... and says the certificate is not signed by a trusted CA" \
+  grep -q "could not be secured: its certificate is not signed by a certificate authority" "$dir/err"
+"$app" --database "postgresql://$PGUSER@127.0.0.1:$PGPORT/$db_name?sslmode=verify-full&sslrootcert=$dir/ca.crt" \
+  --run-checks >"$dir/out" 2>"$dir/err"
+check "a certificate for another name (localhost, not 127.0.0.1) exits 2" [ $? -eq 2 ]
+check "... and says it is made out for another name" grep -q "made out for another name" "$dir/err"
 psql -q -d postgres -c "ALTER SYSTEM RESET ssl" -c "SELECT pg_reload_conf ()" >/dev/null
 
 "$app" --database "postgresql://127.0.0.1:1/staff" --run-checks >"$dir/out" 2>"$dir/err"

@@ -1112,25 +1112,50 @@ static const SeDbClass pg_class = {
 
 /* Opening */
 
-/* Whether a server that gave no answer over the TLS the settings ask for
- * (sslmode require, verify-ca or verify-full: a certificate not the CA's,
- * not for that name, or no TLS on the server) answers without it */
+/* Whether the server at @conninfo answers with @sslmode in place of the
+ * settings' own (a ping: no sign-in) */
 static gboolean
-answers_without_tls (const char *conninfo)
+answers_with (const char *conninfo,
+              const char *sslmode)
+{
+  /* sslmode=require checks the certificate as verify-ca does when there
+   * is a root certificate file: asking with "require" names none */
+  gboolean    any_certificate = strcmp (sslmode, "require") == 0;
+  const char *keys[] = { "dbname", "sslmode", any_certificate ? "sslrootcert" : NULL, NULL };
+  const char *values[] = { conninfo, sslmode, "/nonexistent/staff-exchange/no-root.crt", NULL };
+
+  /* A server that answers at all (even to refuse the connection) is there */
+  return PQpingParams (keys, values, TRUE) != PQPING_NO_RESPONSE;
+}
+
+/* A server that gave no answer over the TLS the settings ask for (sslmode
+ * require, verify-ca or verify-full): why, as far as asking it again with
+ * less checking tells. Not there at all (SE_DB_UNREACHABLE); there but
+ * without TLS; TLS, but a certificate not signed by a CA the settings
+ * trust (sslrootcert); signed, but made out for another name. libpq says
+ * it only in words of its own, in the user's language or not. */
+static SeDbResult
+tls_problem (const char *conninfo)
 {
   PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
-  const char       *keys[] = { "dbname", "sslmode", NULL };
-  const char       *values[] = { conninfo, "disable", NULL };
-  gboolean          tls = FALSE;
+  g_autofree char  *mode = NULL;
 
   if (options == NULL)
-    return FALSE;
+    return SE_DB_UNREACHABLE;
   for (PQconninfoOption *o = options; o->keyword != NULL; o++)
     if (strcmp (o->keyword, "sslmode") == 0 && o->val != NULL)
-      tls = strcmp (o->val, "require") == 0 || g_str_has_prefix (o->val, "verify-");
+      mode = g_strdup (o->val);
   PQconninfoFree (options);
-  /* A server that answers at all (even to refuse the connection) is there */
-  return tls && PQpingParams (keys, values, TRUE) != PQPING_NO_RESPONSE;
+
+  if (mode == NULL || (strcmp (mode, "require") != 0 && !g_str_has_prefix (mode, "verify-")))
+    return SE_DB_UNREACHABLE;
+  if (!answers_with (conninfo, "disable"))
+    return SE_DB_UNREACHABLE;
+  if (!answers_with (conninfo, "require"))
+    return SE_DB_TLS_NONE;
+  if (strcmp (mode, "verify-full") == 0 && answers_with (conninfo, "verify-ca"))
+    return SE_DB_TLS_WRONG_NAME;
+  return SE_DB_TLS_UNTRUSTED;
 }
 
 /* The logins of this process: conninfo -> Login. A user signs in once
@@ -1256,7 +1281,7 @@ classify_failure (PgDb       *self,
   if (ping == PQPING_NO_ATTEMPT)
     return SE_DB_CANNOT_OPEN;
   if (ping == PQPING_NO_RESPONSE)
-    return answers_without_tls (conninfo) ? SE_DB_TLS_FAILED : SE_DB_UNREACHABLE;
+    return tls_problem (conninfo);
   if (ping == PQPING_REJECT)
     return SE_DB_BUSY;
   if (PQconnectionNeedsPassword (self->conn))

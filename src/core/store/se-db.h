@@ -51,7 +51,9 @@ typedef enum
   SE_DB_PASSWORD_REFUSED, /* a password was given, and the server refused it */
   SE_DB_NO_SUCH_DATABASE,
   SE_DB_SERVER_TOO_OLD, /* older than PostgreSQL 13 */
-  SE_DB_TLS_FAILED,     /* it answers, but not over the TLS the settings ask for */
+  SE_DB_TLS_NONE,       /* it answers, but offers no TLS, which the settings ask for */
+  SE_DB_TLS_UNTRUSTED,  /* its certificate is not signed by a CA the settings trust */
+  SE_DB_TLS_WRONG_NAME, /* its certificate is made out for another name */
 
   /* A constraint refused a write */
   SE_DB_CONSTRAINT, /* one the others do not name */

@@ -63,12 +63,27 @@ set_open_error (SeDb       *db,
                      "which Staff Exchange cannot use. Ask your IT department to upgrade it."),
                       where);
       break;
-    case SE_DB_TLS_FAILED:
+    case SE_DB_TLS_NONE:
+      g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_CANNOT_OPEN,
+                   _("The database server “%s” answers, but offers no encrypted connection, "
+                     "which this computer’s settings require (sslmode). Ask your IT "
+                     "department to turn on TLS on the server."),
+                      where);
+      break;
+    case SE_DB_TLS_UNTRUSTED:
       g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_CANNOT_OPEN,
                    _("The database server “%s” answers, but the connection to it could not be "
-                     "secured: its certificate is not the one this computer’s settings expect "
-                     "(sslmode, sslrootcert), or it offers no encrypted connections. Ask your "
+                     "secured: its certificate is not signed by a certificate authority this "
+                     "computer trusts for it (sslrootcert). Nothing was sent to it. Ask your "
                      "IT department."),
+                      where);
+      break;
+    case SE_DB_TLS_WRONG_NAME:
+      g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_CANNOT_OPEN,
+                   _("The database server “%s” answers, but the connection to it could not be "
+                     "secured: its certificate is made out for another name than the one "
+                     "given here. Use the server’s name as in its certificate, or ask your IT "
+                     "department."),
                       where);
       break;
     case SE_DB_CANNOT_OPEN:
