@@ -543,6 +543,63 @@ test_import_under_way (void)
   se_test_wait_for_idle ();
 }
 
+/* A deletes what B has just changed, before B's change reached A: asked,
+ * with who; Keep It keeps it (with B's change), Delete Anyway deletes */
+static void
+test_delete_changed (void)
+{
+  const char *title = "Delegation nach Unna";
+  SeWindow   *a = open_window (1280);
+  SeWindow   *b = open_window (1280);
+  SeStore    *store_b = se_window_get_store (b);
+  g_autoptr(SeRecord) original = find_placement (b, TITLE);
+  g_autoptr(SeRecord) copy = se_record_copy (original);
+  g_autoptr(GError) error = NULL;
+  Find              in_a = { a, title };
+  Expect            changed_in_a = { a, "location", "Unna, Rathaus" };
+  AdwMessageDialog *dialog;
+  g_autofree char  *stored = NULL;
+
+  se_record_set_id (copy, 0);
+  se_record_set_row_version (copy, 0);
+  se_record_set_string (copy, "title", title);
+  g_assert_true (se_store_save (store_b, copy, NULL, &error));
+  g_assert_no_error (error);
+  wait_until (listed, &in_a);
+  show (a, title);
+
+  /* B's save, and at once A's delete: no main loop turn between */
+  se_record_set_string (copy, "location", "Unna, Rathaus");
+  g_assert_true (se_store_save (store_b, copy, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (a), "win.delete-record", NULL));
+  dialog = dialog_shown (NULL);
+  g_test_message ("%s: %s", adw_message_dialog_get_heading (dialog),
+                  adw_message_dialog_get_body (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), kind_label ()));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), g_getenv ("PGUSER")));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "delete"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  respond (dialog, "keep");
+  stored = stored_field ("location", title);
+  g_assert_cmpstr (stored, ==, "Unna, Rathaus");
+  wait_until (shows, &changed_in_a);
+
+  se_record_set_string (copy, "location", "Unna, Markt");
+  g_assert_true (se_store_save (store_b, copy, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (a), "win.delete-record", NULL));
+  dialog = dialog_shown (NULL);
+  respond (dialog, "delete");
+  g_clear_pointer (&stored, g_free);
+  stored = stored_field ("location", title);
+  g_assert_null (stored);
+
+  gtk_window_destroy (GTK_WINDOW (a));
+  gtk_window_destroy (GTK_WINDOW (b));
+  se_test_wait_for_idle ();
+}
+
 /* B deletes what A edits: A's line says so, A's save asks, Save as New
  * stores A's edit anew. A page that shows a record B deletes empties. */
 static void
@@ -654,6 +711,7 @@ main (int   argc,
   g_test_add_func ("/window-live/deleted-elsewhere", test_deleted_elsewhere);
   g_test_add_func ("/window-live/presence", test_presence);
   g_test_add_func ("/window-live/import-under-way", test_import_under_way);
+  g_test_add_func ("/window-live/delete-changed", test_delete_changed);
   status = g_test_run ();
 
   se_test_pg_run ("DROP DATABASE se_live WITH (FORCE)");

@@ -1201,20 +1201,37 @@ delete_quietly_step (SeStore  *self,
                      GError  **error)
 {
   SeRecord *record = data;
-  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1",
-                                          se_record_class_get_table (SE_RECORD_GET_CLASS (record)));
+  gint64           version = se_record_get_row_version (record);
+  /* As it was read, as delete_step (): a row changed since is not
+   * deleted unseen */
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1%s",
+                                          se_record_class_get_table (SE_RECORD_GET_CLASS (record)),
+                                          version != 0 ? " AND row_version = ?2" : "");
   SeDbStmt *stmt = _se_store_prepare_cached (self, sql, error);
   SeDbResult rc;
+  g_autoptr(SeRecord) still = NULL;
 
   if (stmt == NULL)
     return FALSE;
 
   se_db_bind_int64 (stmt, 1, se_record_get_id (record));
+  if (version != 0)
+    se_db_bind_int64 (stmt, 2, version);
   rc = se_db_step (stmt);
   if (rc != SE_DB_DONE)
     _se_store_set_db_error (error, self->db, se_db_get_result (self->db));
   se_db_reset (stmt);
-  return rc == SE_DB_DONE;
+  if (rc != SE_DB_DONE)
+    return FALSE;
+  if (version == 0 || se_db_changes (self->db) == 1)
+    return TRUE;
+
+  /* Gone already (a cascade), which is what was wanted; or changed */
+  still = _se_store_load_record (self, G_OBJECT_TYPE (record), se_record_get_id (record));
+  if (still == NULL)
+    return TRUE;
+  set_conflict_error (self, record, TRUE, error);
+  return FALSE;
 }
 
 /* Deletes @record if it is still there (a cascade may have taken it). */

@@ -13,6 +13,7 @@
 
 #include "se-agreement.h"
 #include "se-describe.h"
+#include "se-error.h"
 #include "se-example-data.h"
 #include "se-person.h"
 #include "se-placement.h"
@@ -206,6 +207,81 @@ load_example_data_activated (GtkWidget  *widget,
 
 /* Deleting and undoing */
 
+static void deletion_done (SeWindow   *self,
+                           SeDeletion *deletion);
+
+/* What the questions about a deletion carry to their answers: the window
+ * and the deletion, or the record as stored */
+typedef struct
+{
+  SeWindow *self;
+  gpointer  object;
+} DeleteAnswer;
+
+static void
+delete_answer_free (gpointer  data,
+                    GClosure *closure)
+{
+  DeleteAnswer *answer = data;
+
+  g_object_unref (answer->object);
+  g_free (answer);
+}
+
+static void
+on_delete_conflict_response (AdwMessageDialog *dialog,
+                             const char       *response,
+                             DeleteAnswer     *conflict)
+{
+  SeWindow *self = conflict->self;
+  SeRecord *stored = conflict->object;
+  g_autoptr(SeRecord) live = se_store_lookup (self->store, G_OBJECT_TYPE (stored),
+                                               se_record_get_id (stored));
+
+  if (live == NULL)
+    return;
+  if (g_str_equal (response, "delete"))
+    {
+      /* the version they saved, which the user has now been told of */
+      g_autoptr(SeDeletion) again = se_deletion_new (self->store, stored);
+
+      deletion_done (self, again);
+    }
+  else
+    _se_window_show_detail (self, live, FALSE);
+}
+
+/* The record was changed elsewhere since it was shown here: asked, with
+ * who and when, whether it should still go */
+static void
+ask_delete_changed (SeWindow     *self,
+                    const GError *error)
+{
+  SeRecord        *stored = se_store_error_get_stored (error);
+  const char      *kind = se_record_class_get_kind_label (SE_RECORD_GET_CLASS (stored));
+  g_autofree char *heading = NULL;
+  DeleteAnswer    *conflict;
+  GtkWidget       *dialog;
+
+  /* Translators: a dialog's heading; %s is a kind of record, e.g. "Placement" */
+  heading = g_strdup_printf (_("Someone Else Changed This %s"), kind);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep It"), "delete", _("_Delete Anyway"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  conflict = g_new0 (DeleteAnswer, 1);
+  conflict->self = self;
+  conflict->object = se_record_copy (stored);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_delete_conflict_response), conflict,
+                         delete_answer_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  /* their version on the page behind the question */
+  _se_window_show_detail (self, se_record_page_get_record (self->page), FALSE);
+}
+
 static void
 deletion_done (SeWindow   *self,
                SeDeletion *deletion)
@@ -217,7 +293,11 @@ deletion_done (SeWindow   *self,
 
   if (!se_deletion_execute (deletion, &error))
     {
-      se_toast_show (GTK_WIDGET (self->toast_overlay), error->message, TRUE);
+      if (g_error_matches (error, SE_STORE_ERROR, SE_STORE_ERROR_CONFLICT)
+          && se_store_error_get_stored (error) != NULL)
+        ask_delete_changed (self, error);
+      else
+        se_toast_show (GTK_WIDGET (self->toast_overlay), error->message, TRUE);
       return;
     }
 
@@ -235,30 +315,13 @@ deletion_done (SeWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* What the confirmation of a deletion carries to its answer */
-typedef struct
-{
-  SeWindow   *self;
-  SeDeletion *deletion;
-} DeleteAnswer;
-
-static void
-delete_answer_free (gpointer  data,
-                    GClosure *closure)
-{
-  DeleteAnswer *answer = data;
-
-  g_object_unref (answer->deletion);
-  g_free (answer);
-}
-
 static void
 on_delete_response (AdwMessageDialog *dialog,
                     const char       *response,
                     DeleteAnswer     *answer)
 {
   if (g_str_equal (response, "delete"))
-    deletion_done (answer->self, answer->deletion);
+    deletion_done (answer->self, answer->object);
 }
 
 /* Deletes @record, with a toast that offers to undo it; asks first when
@@ -299,7 +362,7 @@ delete_record (SeWindow *self,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   answer = g_new0 (DeleteAnswer, 1);
   answer->self = self;
-  answer->deletion = g_object_ref (deletion);
+  answer->object = g_object_ref (deletion);
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_delete_response), answer,
                          delete_answer_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
