@@ -362,6 +362,12 @@ test_presence (Fixture      *f,
 }
 
 static void
+on_maintenance (guint *n)
+{
+  (*n)++;
+}
+
+static void
 bulk_failed (gpointer      user_data,
              guint         tag,
              const GError *error)
@@ -381,13 +387,17 @@ test_maintenance (Fixture      *f,
   g_autofree char *who = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  guint            n = 0;
 
+  g_signal_connect_swapped (f->b, "maintenance-changed", G_CALLBACK (on_maintenance), &n);
   g_assert_null (se_store_dup_maintainer (f->b));
   g_assert_true (se_store_begin (f->a, &error));
   g_assert_no_error (error);
   g_assert_true (_se_store_bulk_begin (f->a, SE_TYPE_ORGANISATION, bulk_failed, NULL, &error));
   g_assert_no_error (error);
 
+  /* B hears of it while it runs, not at its end */
+  WAIT_FOR (n == 1);
   who = se_store_dup_maintainer (f->b);
   g_assert_cmpstr (who, ==, g_getenv ("PGUSER"));
   before = se_test_db_checksum (f->path);
@@ -403,6 +413,7 @@ test_maintenance (Fixture      *f,
   g_clear_error (&error);
 
   se_store_rollback (f->a);
+  WAIT_FOR (n == 2);
   after = se_test_db_checksum (f->path);
   g_assert_cmpstr (before, ==, after);
   g_assert_null (se_store_dup_maintainer (f->b));

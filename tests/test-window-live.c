@@ -501,6 +501,34 @@ bulk_failed (gpointer      user_data,
   g_assert_not_reached ();
 }
 
+/* A label under @root, shown or on its way (a revealer's), with @text */
+static gboolean
+holds_text (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    if (holds_text (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+maintenance_shown (gpointer window)
+{
+  GtkWidget *banner = se_test_find_named (GTK_WIDGET (window), "maintenance-banner");
+
+  g_assert_nonnull (banner);
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (banner));
+}
+
+static gboolean
+maintenance_hidden (gpointer window)
+{
+  return !maintenance_shown (window);
+}
+
 /* While an import holds the database (here a bulk insert left open in a
  * store of its own), an edit begun in A says who is importing, and A's
  * save is refused with the same words and keeps the input; once the
@@ -518,6 +546,11 @@ test_import_under_way (void)
   g_assert_true (se_store_begin (importer, &error));
   g_assert_true (_se_store_bulk_begin (importer, SE_TYPE_PLACEMENT, bulk_failed, NULL, &error));
   g_assert_no_error (error);
+  /* the window's banner, as the import begins */
+  wait_until (maintenance_shown, a);
+  g_assert_true (holds_text (se_test_find_named (GTK_WIDGET (a), "maintenance-banner"),
+                             g_getenv ("PGUSER")));
+  se_test_save_png (GTK_WIDGET (a), "import-banner");
 
   action (GTK_WIDGET (page_a), "page.edit");
   g_assert_true (presence_shown (page_a));
@@ -531,9 +564,11 @@ test_import_under_way (void)
   g_assert_true (se_record_page_get_editing (page_a));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor (page_a, "location"))), ==,
                    "Hamm, Rathaus");
-  g_assert_true (se_test_has_label (GTK_WIDGET (page_a), " is importing data", FALSE));
+  /* the form says why, naming who */
+  g_assert_true (holds_text (se_record_page_get_form (page_a), g_getenv ("PGUSER")));
 
   se_store_rollback (importer);
+  wait_until (maintenance_hidden, a);
   action (GTK_WIDGET (page_a), "page.save");
   g_assert_false (se_record_page_get_editing (page_a));
   stored = stored_field ("location", TITLE);

@@ -1949,3 +1949,48 @@ se_db_pg_dup_without_password (const char *conninfo)
   PQconninfoFree (options);
   return g_string_free (out, FALSE);
 }
+
+/* Sends @payload on @channel at once, on a short connection of its own
+ * made as the store's was: a notification sent on the store's own
+ * connection inside a transaction would wait for its COMMIT, and the
+ * others must hear of a long import while it runs */
+void
+se_db_pg_notify_aside (SeDb       *db,
+                       const char *channel,
+                       const char *payload)
+{
+  PgDb             *self = PG (db);
+  PQconninfoOption *options = PQconninfo (self->conn);
+  GPtrArray        *keys = g_ptr_array_new ();
+  GPtrArray        *values = g_ptr_array_new ();
+  PGconn           *aside;
+
+  for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
+    if (o->val != NULL && strcmp (o->keyword, "application_name") != 0)
+      {
+        g_ptr_array_add (keys, o->keyword);
+        g_ptr_array_add (values, o->val);
+      }
+  g_ptr_array_add (keys, (gpointer) "application_name");
+  g_ptr_array_add (values, (gpointer) "staff-exchange notice");
+  g_ptr_array_add (keys, NULL);
+  g_ptr_array_add (values, NULL);
+  aside = PQconnectdbParams ((const char *const *) keys->pdata,
+                             (const char *const *) values->pdata, FALSE);
+  g_ptr_array_unref (keys);
+  g_ptr_array_unref (values);
+  PQconninfoFree (options);
+
+  if (PQstatus (aside) == CONNECTION_OK)
+    {
+      const char *params[] = { channel, payload };
+      PGresult   *res = PQexecParams (aside, "SELECT pg_notify ($1, $2)", 2, NULL, params, NULL,
+                                      NULL, 0);
+      if (PQresultStatus (res) != PGRES_TUPLES_OK)
+        g_debug ("notify aside: %s", PQresultErrorMessage (res));
+      PQclear (res);
+    }
+  else
+    g_debug ("notify aside: %s", PQerrorMessage (aside));
+  PQfinish (aside);
+}

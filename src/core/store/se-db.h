@@ -467,6 +467,10 @@ SeDbResult se_db_pg_open       (const char  *conninfo,
                                 SeDb       **db);
 /* A location without its password, for titles and messages */
 char      *se_db_pg_describe   (const char  *conninfo);
+/* Sends a notification at once, on a connection of its own */
+void       se_db_pg_notify_aside (SeDb       *db,
+                                  const char *channel,
+                                  const char *payload);
 /* The same location without a password, still one to connect to */
 char      *se_db_pg_dup_without_password (const char *conninfo);
 

@@ -642,6 +642,7 @@ se_store_commit (SeStore  *self,
     }
 
   self->in_transaction = FALSE;
+  _se_store_end_maintenance (self);
   flush_changes (self);
   return TRUE;
 }
@@ -658,6 +659,7 @@ se_store_rollback (SeStore *self)
     se_db_rollback (self->db);
 
   self->in_transaction = FALSE;
+  _se_store_end_maintenance (self);
   discard_changes (self);
 }
 

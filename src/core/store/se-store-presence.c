@@ -166,7 +166,8 @@ se_store_dup_editor (SeStore  *self,
   return user;
 }
 
-/* A notification of the listener's: "presence:<table>" and its ids */
+/* A notification of the listener's: "presence:<table>" and its ids, or
+ * "maintenance:" */
 gboolean
 _se_store_presence_notified (SeStore      *self,
                              const char   *table,
@@ -174,6 +175,12 @@ _se_store_presence_notified (SeStore      *self,
                              guint         n_ids)
 {
   gpointer type;
+
+  if (strcmp (table, "maintenance:") == 0)
+    {
+      _se_store_emit_maintenance_changed (self);
+      return TRUE;
+    }
 
   if (!g_str_has_prefix (table, "presence:"))
     return FALSE;
@@ -268,5 +275,21 @@ _se_store_take_maintenance (SeStore *self,
 {
   if (!self->server)
     return TRUE;
-  return _se_store_exec (self, "SELECT pg_advisory_xact_lock (" MAINTENANCE_KEY ")", error);
+  if (!_se_store_exec (self, "SELECT pg_advisory_xact_lock (" MAINTENANCE_KEY ")", error))
+    return FALSE;
+  /* The others hear of it now, not at COMMIT (SeStore:maintainer);
+   * _se_store_end_maintenance () tells them it is over */
+  se_db_pg_notify_aside (self->db, "staff_exchange", "maintenance: 1");
+  self->maintaining = TRUE;
+  return TRUE;
+}
+
+/* After the COMMIT or ROLLBACK of a transaction that held the lock */
+void
+_se_store_end_maintenance (SeStore *self)
+{
+  if (!self->maintaining)
+    return;
+  self->maintaining = FALSE;
+  se_db_pg_notify_aside (self->db, "staff_exchange", "maintenance: 0");
 }

@@ -169,6 +169,7 @@ struct _SeStore
   SeStoreRole           role;          /* on a server whose roles are set up */
   const char           *editing_table; /* the record this store edits (se-store-presence.c) */
   GType                 editing_type;
+  gboolean              maintaining; /* this transaction holds the maintenance lock */
   gint64                editing_id;
   gboolean    on_network;
   SeStoreLock *lock;        /* <path>.lock while open for writing */
@@ -253,6 +254,8 @@ gboolean  _se_store_check_maintenance (SeStore *self,
                                        GError **error);
 gboolean  _se_store_take_maintenance (SeStore *self,
                                       GError **error);
+void      _se_store_end_maintenance (SeStore *self);
+void      _se_store_emit_maintenance_changed (SeStore *self);
 gboolean  _se_store_presence_notified (SeStore      *self,
                                        const char   *table,
                                        const gint64 *ids,

@@ -170,6 +170,7 @@ migrate (SeStore *self,
       if (migrations[i].version <= version)
         {
           se_db_rollback (self->db);
+          _se_store_end_maintenance (self);
           continue;
         }
 
@@ -191,11 +192,13 @@ migrate (SeStore *self,
           || !_se_store_exec (self, record, error)
           || !_se_store_check (self, se_db_commit (self->db), error))
         goto fail;
+      _se_store_end_maintenance (self);
       continue;
 
     fail:
       g_prefix_error (error, _("The database could not be brought up to date: "));
       se_db_rollback (self->db);
+      _se_store_end_maintenance (self);
       return FALSE;
     }
   return TRUE;
@@ -394,6 +397,8 @@ on_notified (gpointer      user_data,
       if (!_se_store_query_int (self->db, "SELECT 1", &one, NULL))
         (void) _se_store_query_int (self->db, "SELECT 1", &one, NULL);
       _se_store_reread_all (self);
+      /* an import that began before the listener heard */
+      _se_store_emit_maintenance_changed (self);
     }
   else if (!g_hash_table_lookup_extended (self->table_types, table, NULL, &type))
     return TRUE;

@@ -56,6 +56,7 @@ enum
   SIGNAL_CHANGED,
   SIGNAL_RECORD_CHANGED,
   SIGNAL_PRESENCE_CHANGED,
+  SIGNAL_MAINTENANCE_CHANGED,
   N_SIGNALS
 };
 
@@ -129,6 +130,12 @@ void
 _se_store_emit_changed (SeStore *self)
 {
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+void
+_se_store_emit_maintenance_changed (SeStore *self)
+{
+  g_signal_emit (self, signals[SIGNAL_MAINTENANCE_CHANGED], 0);
 }
 
 void
@@ -1053,6 +1060,17 @@ se_store_class_init (SeStoreClass *klass)
    * record (se_store_set_editing ()): se_store_dup_editor () may say
    * something else now.
    */
+  /**
+   * SeStore::maintenance-changed:
+   *
+   * Emitted on a server when another client starts or ends a bulk import
+   * or a schema upgrade, while which saves are refused:
+   * se_store_dup_maintainer () says who, or %NULL once it is over.
+   */
+  signals[SIGNAL_MAINTENANCE_CHANGED] =
+    g_signal_new ("maintenance-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   signals[SIGNAL_PRESENCE_CHANGED] =
     g_signal_new ("presence-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_GTYPE, G_TYPE_INT64);

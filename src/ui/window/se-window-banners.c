@@ -37,6 +37,31 @@ banner_new (const char *icon_name,
   return box;
 }
 
+/* On a server: a colleague's import (or schema upgrade) under way, while
+ * which saving is refused */
+static void
+update_maintenance (SeStore   *store,
+                    GtkWidget *revealer)
+{
+  g_autofree char *who = se_store_dup_maintainer (store);
+
+  if (who != NULL)
+    {
+      GtkWidget       *box = gtk_revealer_get_child (GTK_REVEALER (revealer));
+      GtkWidget       *label = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+      /* Translators: %s is a user name on the database server */
+      g_autofree char *text = g_strdup_printf (_("%s is importing data into the database. Until "
+                                                 "that is done, saving is refused: save again "
+                                                 "then."),
+                                                  who);
+
+      gtk_label_set_text (GTK_LABEL (label), text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                      -1);
+    }
+  gtk_revealer_set_reveal_child (GTK_REVEALER (revealer), who != NULL);
+}
+
 /**
  * _se_window_banners_init:
  *
@@ -51,11 +76,23 @@ _se_window_banners_init (SeWindow *self)
   const char *reason = se_store_get_read_only_reason (self->store);
   gboolean network = se_store_is_on_network (self->store);
   GtkWidget *content, *box, *revealer, *banners;
+  GtkWidget       *maintenance = NULL;
 
-  if (reason == NULL && !network)
+  if (reason == NULL && !network && !se_store_is_server (self->store))
     return;
 
   banners = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  if (se_store_is_server (self->store))
+    {
+      maintenance = gtk_revealer_new ();
+      gtk_widget_set_name (maintenance, "maintenance-banner");
+      gtk_revealer_set_child (GTK_REVEALER (maintenance),
+                              banner_new ("document-save-symbolic", "", "se-banner-network"));
+      gtk_box_append (GTK_BOX (banners), maintenance);
+      g_signal_connect_object (self->store, "maintenance-changed",
+                               G_CALLBACK (update_maintenance), maintenance, 0);
+      update_maintenance (self->store, maintenance);
+    }
   if (reason != NULL)
     {
       /* Translators: %s says why, e.g. "You may read this database but not change it. …" */
