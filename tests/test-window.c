@@ -57,6 +57,38 @@ test_empty_then_example_data (void)
   se_test_remove_dir (dir);
 }
 
+/* A window closed while something still holds it: another window's Open
+ * Recent, which changes the settings both watch, leaves it alone */
+static void
+test_closed_window_recent (void)
+{
+  g_autofree char *dir = se_test_make_dir ();
+  g_autofree char *first = g_build_filename (dir, "first.db", NULL);
+  g_autofree char *second = g_build_filename (dir, "second.db", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_auto(GStrv) recent = NULL;
+  SeWindow *held = se_window_new (NULL, first);
+  SeWindow *other;
+
+  gtk_window_present (GTK_WINDOW (held));
+  se_test_wait_for_idle ();
+  g_object_ref (held);
+  gtk_window_destroy (GTK_WINDOW (held));
+  se_test_wait_for_idle ();
+
+  other = se_window_new (NULL, second);
+  gtk_window_present (GTK_WINDOW (other));
+  se_test_wait_for_idle ();
+  recent = g_settings_get_strv (settings, "recent-databases");
+  g_assert_cmpstr (recent[0], ==, second);
+  g_assert_cmpstr (recent[1], ==, first);
+
+  g_object_unref (held);
+  gtk_window_destroy (GTK_WINDOW (other));
+  se_test_wait_for_idle ();
+  se_test_remove_dir (dir);
+}
+
 static void
 test_start_empty (void)
 {
@@ -117,6 +149,7 @@ main (int   argc,
   g_test_add_func ("/window/empty-then-example-data", test_empty_then_example_data);
   g_test_add_func ("/window/start-empty", test_start_empty);
   g_test_add_func ("/window/refused-file", test_refused_file);
+  g_test_add_func ("/window/closed-window-recent", test_closed_window_recent);
 
   return g_test_run ();
 }

@@ -45,7 +45,7 @@ update_maintenance (SeStore   *store,
 {
   g_autofree char *who = se_store_dup_maintainer (store);
 
-  if (who != NULL)
+  if (who != NULL && gtk_revealer_get_child (GTK_REVEALER (revealer)) != NULL)
     {
       GtkWidget       *box = gtk_revealer_get_child (GTK_REVEALER (revealer));
       GtkWidget       *label = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));

@@ -657,7 +657,11 @@ _se_window_show_store (SeWindow *self,
 static void
 update_recent (SeWindow *self)
 {
-  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-databases");
+  g_auto(GStrv) recent = NULL;
+
+  if (self->recent_section == NULL || self->problem_recent_section == NULL)
+    return;
+  recent = g_settings_get_strv (self->settings, "recent-databases");
 
   /* The submenu stays; its items change (GTK 4.8's popover menus add a
    * submenu's page again when the submenu itself is replaced) */
@@ -766,6 +770,12 @@ se_window_dispose (GObject *object)
   for (guint i = 0; i < SE_WINDOW_N_SECTIONS; i++)
     g_clear_object (&self->models[i]);
 
+  /* Another window's Open Recent changes the settings; the menus this
+   * one held go with its template, while something else may still hold
+   * the window itself */
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_func (self->settings, update_recent, self);
+  g_clear_object (&self->recent_items);
   gtk_widget_dispose_template (GTK_WIDGET (self), SE_TYPE_WINDOW);
   /* After the list views, which may hold them too */
   for (guint i = 0; i < SE_WINDOW_N_SECTIONS; i++)
@@ -783,7 +793,6 @@ se_window_finalize (GObject *object)
   _se_window_backup_on_close (self);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
-  g_clear_object (&self->recent_items);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->search_text, g_free);
   g_clear_pointer (&self->newest_backup, g_free);
