@@ -1112,6 +1112,34 @@ static const SeDbClass pg_class = {
 
 /* Opening */
 
+/* The settings @conn was made with, its password among them whichever
+ * way it came (given, a login's, ~/.pgpass), but @key set to @value: for
+ * another connection made as it was. The arrays own their strings and
+ * end with NULL, for PQconnectdbParams () without expand_dbname. */
+static void
+settings_of (PGconn     *conn,
+             const char *key,
+             const char *value,
+             GPtrArray **keys,
+             GPtrArray **values)
+{
+  PQconninfoOption *options = PQconninfo (conn);
+
+  *keys = g_ptr_array_new_with_free_func (g_free);
+  *values = g_ptr_array_new_with_free_func (g_free);
+  for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
+    if (o->val != NULL && strcmp (o->keyword, key) != 0)
+      {
+        g_ptr_array_add (*keys, g_strdup (o->keyword));
+        g_ptr_array_add (*values, g_strdup (o->val));
+      }
+  PQconninfoFree (options);
+  g_ptr_array_add (*keys, g_strdup (key));
+  g_ptr_array_add (*values, g_strdup (value));
+  g_ptr_array_add (*keys, NULL);
+  g_ptr_array_add (*values, NULL);
+}
+
 /* Whether the server at @conninfo answers with @sslmode in place of the
  * settings' own (a ping: no sign-in) */
 static gboolean
@@ -1274,7 +1302,8 @@ classify_failure (PgDb       *self,
                   const char *conninfo)
 {
   PGPing            ping = PQping (conninfo);
-  PQconninfoOption *options;
+  g_autoptr(GPtrArray) keys = NULL;
+  g_autoptr(GPtrArray) values = NULL;
   PGconn           *other;
   gboolean          other_ok;
 
@@ -1290,29 +1319,9 @@ classify_failure (PgDb       *self,
   /* Into the maintenance database with the same credentials (those the
    * connection was made with, a login's among them): if that works, it
    * was the database that was missing */
-  options = PQconninfo (self->conn);
-  if (options == NULL)
-    return SE_DB_CANNOT_OPEN;
-  {
-    GPtrArray *keys = g_ptr_array_new ();
-    GPtrArray *values = g_ptr_array_new ();
-
-    for (PQconninfoOption *o = options; o->keyword != NULL; o++)
-      if (o->val != NULL && strcmp (o->keyword, "dbname") != 0)
-        {
-          g_ptr_array_add (keys, o->keyword);
-          g_ptr_array_add (values, o->val);
-        }
-    g_ptr_array_add (keys, (gpointer) "dbname");
-    g_ptr_array_add (values, (gpointer) "postgres");
-    g_ptr_array_add (keys, NULL);
-    g_ptr_array_add (values, NULL);
-    other = PQconnectdbParams ((const char *const *) keys->pdata,
-                               (const char *const *) values->pdata, FALSE);
-    g_ptr_array_unref (keys);
-    g_ptr_array_unref (values);
-  }
-  PQconninfoFree (options);
+  settings_of (self->conn, "dbname", "postgres", &keys, &values);
+  other = PQconnectdbParams ((const char *const *) keys->pdata,
+                             (const char *const *) values->pdata, FALSE);
   other_ok = PQstatus (other) == CONNECTION_OK;
   PQfinish (other);
 
@@ -1801,8 +1810,7 @@ se_db_pg_listen (SeDb                 *db,
                  SeDbListenerStateFunc state_func,
                  gpointer              user_data)
 {
-  SeDbListener     *self;
-  PQconninfoOption *options;
+  SeDbListener *self;
 
   g_return_val_if_fail (db != NULL && db->klass == &pg_class, NULL);
   g_return_val_if_fail (func != NULL && state_func != NULL, NULL);
@@ -1815,24 +1823,8 @@ se_db_pg_listen (SeDb                 *db,
   self->context = g_main_context_ref_thread_default ();
   self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, pending_free);
   self->retry_ms = LISTEN_RETRY_FIRST_MS;
-  self->keys = g_ptr_array_new_with_free_func (g_free);
-  self->values = g_ptr_array_new_with_free_func (g_free);
-
-  /* The settings the store's connection was made with, its password
-   * among them, whichever way it came */
-  options = PQconninfo (self->db->conn);
-  for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
-    {
-      if (o->val == NULL || g_str_equal (o->keyword, "application_name"))
-        continue;
-      g_ptr_array_add (self->keys, g_strdup (o->keyword));
-      g_ptr_array_add (self->values, g_strdup (o->val));
-    }
-  PQconninfoFree (options);
-  g_ptr_array_add (self->keys, g_strdup ("application_name"));
-  g_ptr_array_add (self->values, g_strdup ("staff-exchange listener"));
-  g_ptr_array_add (self->keys, NULL);
-  g_ptr_array_add (self->values, NULL);
+  settings_of (self->db->conn, "application_name", "staff-exchange listener", &self->keys,
+               &self->values);
 
   listener_connect (self);
   return self;
@@ -1959,27 +1951,13 @@ se_db_pg_notify_aside (SeDb       *db,
                        const char *channel,
                        const char *payload)
 {
-  PgDb             *self = PG (db);
-  PQconninfoOption *options = PQconninfo (self->conn);
-  GPtrArray        *keys = g_ptr_array_new ();
-  GPtrArray        *values = g_ptr_array_new ();
-  PGconn           *aside;
+  g_autoptr(GPtrArray) keys = NULL;
+  g_autoptr(GPtrArray) values = NULL;
+  PGconn *aside;
 
-  for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
-    if (o->val != NULL && strcmp (o->keyword, "application_name") != 0)
-      {
-        g_ptr_array_add (keys, o->keyword);
-        g_ptr_array_add (values, o->val);
-      }
-  g_ptr_array_add (keys, (gpointer) "application_name");
-  g_ptr_array_add (values, (gpointer) "staff-exchange notice");
-  g_ptr_array_add (keys, NULL);
-  g_ptr_array_add (values, NULL);
+  settings_of (PG (db)->conn, "application_name", "staff-exchange notice", &keys, &values);
   aside = PQconnectdbParams ((const char *const *) keys->pdata,
                              (const char *const *) values->pdata, FALSE);
-  g_ptr_array_unref (keys);
-  g_ptr_array_unref (values);
-  PQconninfoFree (options);
 
   if (PQstatus (aside) == CONNECTION_OK)
     {
