@@ -578,6 +578,23 @@ test_import_under_way (void)
   se_test_wait_for_idle ();
 }
 
+/* A new placement like TITLE's, saved in @window's store */
+static SeRecord *
+add_placement (SeWindow   *window,
+               const char *title)
+{
+  g_autoptr(SeRecord) original = find_placement (window, TITLE);
+  g_autoptr(GError) error = NULL;
+  SeRecord *copy = se_record_copy (original);
+
+  se_record_set_id (copy, 0);
+  se_record_set_row_version (copy, 0);
+  se_record_set_string (copy, "title", title);
+  g_assert_true (se_store_save (se_window_get_store (window), copy, NULL, &error));
+  g_assert_no_error (error);
+  return copy;
+}
+
 /* A deletes what B has just changed, before B's change reached A: asked,
  * with who; Keep It keeps it (with B's change), Delete Anyway deletes */
 static void
@@ -587,19 +604,14 @@ test_delete_changed (void)
   SeWindow   *a = open_window (1280);
   SeWindow   *b = open_window (1280);
   SeStore    *store_b = se_window_get_store (b);
-  g_autoptr(SeRecord) original = find_placement (b, TITLE);
-  g_autoptr(SeRecord) copy = se_record_copy (original);
+  g_autoptr(SeRecord) copy = NULL;
   g_autoptr(GError) error = NULL;
   Find              in_a = { a, title };
   Expect            changed_in_a = { a, "location", "Unna, Rathaus" };
   AdwMessageDialog *dialog;
   g_autofree char  *stored = NULL;
 
-  se_record_set_id (copy, 0);
-  se_record_set_row_version (copy, 0);
-  se_record_set_string (copy, "title", title);
-  g_assert_true (se_store_save (store_b, copy, NULL, &error));
-  g_assert_no_error (error);
+  copy = add_placement (b, title);
   wait_until (listed, &in_a);
   show (a, title);
 
@@ -644,8 +656,7 @@ test_deleted_elsewhere (void)
   SeWindow   *a = open_window (1280);
   SeWindow   *b = open_window (1280);
   SeStore    *store_b = se_window_get_store (b);
-  g_autoptr(SeRecord) original = find_placement (b, TITLE);
-  g_autoptr(SeRecord) copy = se_record_copy (original);
+  g_autoptr(SeRecord) copy = NULL;
   g_autoptr(SeRecord) again = NULL;
   g_autoptr(GError) error = NULL;
   Find              in_a = { a, title };
@@ -653,11 +664,7 @@ test_deleted_elsewhere (void)
   AdwMessageDialog *dialog;
   g_autofree char  *stored = NULL;
 
-  se_record_set_id (copy, 0);
-  se_record_set_row_version (copy, 0);
-  se_record_set_string (copy, "title", title);
-  g_assert_true (se_store_save (store_b, copy, NULL, &error));
-  g_assert_no_error (error);
+  copy = add_placement (b, title);
   wait_until (listed, &in_a);
 
   page_a = show (a, title);

@@ -319,9 +319,22 @@ se_store_grant_role (SeStore    *self,
     g_autofree char *joined = g_strjoinv ("''", parts);
     literal = g_strdup_printf ("'%s'", joined);
   }
-  sql = g_strdup_printf ("SELECT count (*) FROM pg_roles WHERE rolname = %s", literal);
-  if (!_se_store_query_int (self->db, sql, &exists, error))
-    return FALSE;
+  {
+    SeDbStmt  *stmt = _se_store_prepare_cached (self, "SELECT count (*) FROM pg_roles"
+                                                       " WHERE rolname = ?1",
+                                                error);
+    SeDbResult rc;
+
+    if (stmt == NULL)
+      return FALSE;
+    se_db_bind_text (stmt, 1, user);
+    rc = se_db_step (stmt);
+    if (rc == SE_DB_ROW)
+      exists = se_db_column_int64 (stmt, 0);
+    se_db_reset (stmt);
+    if (!_se_store_check (self, rc == SE_DB_ROW ? SE_DB_OK : se_db_get_result (self->db), error))
+      return FALSE;
+  }
   if (exists == 0)
     {
       g_set_error (error, SE_STORE_ERROR, SE_STORE_ERROR_NOT_FOUND,
@@ -331,7 +344,6 @@ se_store_grant_role (SeStore    *self,
                       user);
       return FALSE;
     }
-  g_clear_pointer (&sql, g_free);
 
   /* the user's one role: the others are taken away */
   sql = g_strdup_printf ("DO $se$ DECLARE g text; BEGIN"

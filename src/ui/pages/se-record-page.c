@@ -608,45 +608,34 @@ update_header (SeRecordPage *self)
 static void
 update_presence (SeRecordPage *self)
 {
-  g_autofree char *editor = NULL;
+  g_autofree char *who = NULL;
   g_autofree char *text = NULL;
 
   if (self->store == NULL)
     return;
   se_store_set_editing (self->store, self->editing ? self->record : NULL);
-  if (self->record != NULL && !self->editing)
-    editor = se_store_dup_editor (self->store, self->record);
-  else if (self->record != NULL)
-    {
-      /* Starting an edit while a colleague imports: saving waits */
-      g_autofree char *maintainer = se_store_dup_maintainer (self->store);
+  if (self->record == NULL)
+    ;
+  else if (!self->editing && (who = se_store_dup_editor (self->store, self->record)) != NULL)
+    /* Translators: %1$s is a user name on the database server, %2$s a kind
+     * of record, e.g. "m.becker is editing this Placement." */
+    text = g_strdup_printf (_("%1$s is editing this %2$s. Your changes and theirs could "
+                              "meet: if you edit it too, saving asks which to keep."),
+                               who, se_record_class_get_kind_label (SE_RECORD_GET_CLASS (self->record)));
+  /* starting an edit while a colleague imports, when saving is refused */
+  else if (self->editing && (who = se_store_dup_maintainer (self->store)) != NULL)
+    /* Translators: %s is a user name on the database server */
+    text = g_strdup_printf (_("%s is importing data into the database. Until that is done, "
+                              "saving is refused: save again then."),
+                               who);
 
-      if (maintainer != NULL)
-        {
-          /* Translators: %s is a user name on the database server */
-          text = g_strdup_printf (_("%s is importing data into the database. Until that is done, "
-                                    "saving is refused: save again then."),
-                                     maintainer);
-          gtk_label_set_text (GTK_LABEL (self->presence_label), text);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (self->presence_revealer),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-        }
-      gtk_revealer_set_reveal_child (GTK_REVEALER (self->presence_revealer), maintainer != NULL);
-      return;
-    }
-  if (editor != NULL)
+  if (text != NULL)
     {
-      /* Translators: %1$s is a user name on the database server, %2$s a kind
-       * of record, e.g. "m.becker is editing this Placement." */
-      text = g_strdup_printf (_("%1$s is editing this %2$s. Your changes and theirs could "
-                                "meet: if you edit it too, saving asks which to keep."),
-                                 editor,
-                                 se_record_class_get_kind_label (SE_RECORD_GET_CLASS (self->record)));
       gtk_label_set_text (GTK_LABEL (self->presence_label), text);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->presence_revealer),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
     }
-  gtk_revealer_set_reveal_child (GTK_REVEALER (self->presence_revealer), editor != NULL);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->presence_revealer), text != NULL);
 }
 
 static void
